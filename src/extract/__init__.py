@@ -1,0 +1,27 @@
+"""extract: meeting records and attributed quotes from article text about political leaders.
+
+Library use::
+
+    from extract import Config, extract, load_pipeline, read_source
+    doc = extract(read_source("corpus/putin-netanyahu.txt"), load_pipeline())
+"""
+
+from .article import Source, read_source
+from .errors import ExtractError
+from .models import Document, Meeting, Quote, check_against_text
+from .nlp import load_pipeline
+from .pipeline import Config, extract, extract_from_doc
+
+__all__ = [
+    "Config",
+    "Document",
+    "ExtractError",
+    "Meeting",
+    "Quote",
+    "Source",
+    "check_against_text",
+    "extract",
+    "extract_from_doc",
+    "load_pipeline",
+    "read_source",
+]

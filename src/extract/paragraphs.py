@@ -1,0 +1,41 @@
+"""Paragraphs of raw text as character spans: blocks of non-blank lines."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """The paragraph spans of one text, with lookup by offset."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, text: str) -> Paragraphs:
+        # Leading and trailing spaces of a block are not part of it.
+        spans = []
+        for m in _BLOCK.finditer(text):
+            s, e = m.span()
+            while text[s].isspace():
+                s += 1
+            while text[e - 1].isspace():
+                e -= 1
+            spans.append((s, e))
+        return cls(tuple(spans))
+
+    def index_at(self, offset: int) -> int | None:
+        """Index of the paragraph containing ``offset`` (or the one before it when between two)."""
+        starts = [s for s, _ in self.spans]
+        i = bisect.bisect_right(starts, offset) - 1
+        return i if i >= 0 else None
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        return self.spans[i]
