@@ -93,6 +93,10 @@ def people(doc: Doc, lex: Lexicons) -> list[Person]:
         name = clean_name(ent)
         if name:
             forms.append((name, ent))
+    # NER glues neighbours onto names ("for Moscow Netanyahu said"): a word the article also uses
+    # as a place or group is not part of a person's name.
+    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP"}}
+    forms = [(n, e) for n, e in forms if " " not in n or not places & set(n.split())]
     full = Counter(n for n, _ in forms if " " in n)
     by_name: dict[str, Person] = {}
     # Each multi-word form is a person; a longer form that contains a shorter one wins.
@@ -118,7 +122,9 @@ def people(doc: Doc, lex: Lexicons) -> list[Person]:
         p = index.get(name)
         if p is None and " " not in name:
             cands = last.get(name) or first.get(name) or []
-            if len(cands) == 1:
+            # Several full names share the word: the one the article uses most is meant.
+            cands = sorted(cands, key=lambda c: -sum(full[a] for a in c.aliases))
+            if len(cands) == 1 or (cands and sum(full[a] for a in cands[0].aliases) > sum(full[a] for a in cands[1].aliases)):
                 p = cands[0]
             elif not cands:
                 p = by_name.setdefault(name, Person(name=name, aliases={name}))
