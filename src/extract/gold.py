@@ -21,7 +21,10 @@ def _pattern(needle: str) -> re.Pattern[str]:
     # A plain space in a hand-typed string stands for any horizontal space (scraped text is full of
     # non-breaking spaces); word boundaries keep "He" from matching inside "The".
     body = "".join(r"[ \u00a0]" if ch in " \u00a0" else re.escape(ch) for ch in needle)
-    if needle[:1].isalnum():
+    if needle[:1].isupper():
+        # Scraped typos glue words together ("meetingNetanyahu"): a case change is a boundary too.
+        body = r"(?:(?<!\w)|(?<=[a-z]))" + body
+    elif needle[:1].isalnum():
         body = r"(?<!\w)" + body
     if needle[-1:].isalnum():
         body += r"(?!\w)"

@@ -1,0 +1,69 @@
+"""The package's plumbing: corpus integrity, schemas in step with the models, the CLI's contract."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from extract import cli
+from extract.models import Document, check_against_text
+from extract.schema import schemas
+
+from .conftest import CORPUS, ROOT
+
+SEED_SHA256 = "f1d0afeb3ba0a861452bc432acfff33b1950d7035ab253cffabc5d370fe5d9bd"
+
+
+def test_seed_is_byte_exact():
+    data = (CORPUS / "putin-netanyahu.txt").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == SEED_SHA256
+    shared = ROOT.parent / "shared" / "seeds" / "000_14125fab5aa49e76.txt"
+    if shared.exists():
+        assert shared.read_bytes() == data
+
+
+def test_committed_schemas_match_the_models():
+    for name, content in schemas().items():
+        committed = ROOT / "schemas" / name
+        assert committed.exists(), f"schemas/{name} is missing: run `extract schema`"
+        assert committed.read_text(encoding="utf-8") == content, f"schemas/{name} is stale: run `extract schema`"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["run", "--help"], ["diff", "--help"], ["schema", "--help"], ["gold", "--help"]])
+def test_help_explains_arguments(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(argv)
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "usage: extract" in out
+    if argv[0] == "run":
+        assert "--out" in out and "PATH" in out
+
+
+def test_run_writes_a_valid_document(tmp_path, capsys):
+    assert cli.main(["run", str(CORPUS / "putin-netanyahu.txt"), "-o", str(tmp_path), "--no-score"]) == 0
+    written = tmp_path / "putin-netanyahu.json"
+    doc = Document.model_validate_json(written.read_text(encoding="utf-8"))
+    text = (CORPUS / "putin-netanyahu.txt").read_text(encoding="utf-8")
+    assert check_against_text(doc, text) == []
+    assert doc.article.id == "putin-netanyahu"
+    assert doc.article.sha256 == SEED_SHA256
+    assert doc.article.chars == len(text)
+    assert doc.article.title == "Putin and Netanyahu Agenda - 4 Years In The Making"
+    assert json.loads(written.read_text())["schema_version"] == "1.0"
+
+
+def test_document_rejects_unknown_fields_and_bad_order():
+    base = {"article": {"id": "a", "sha256": "0" * 64, "chars": 10}}
+    with pytest.raises(ValueError, match="extra"):
+        Document.model_validate({**base, "surprise": 1})
+    quote = {"kind": "direct", "text": "ab"}
+    with pytest.raises(ValueError, match="order of start"):
+        Document.model_validate({**base, "quotes": [{**quote, "id": "q1", "start": 5, "end": 7}, {**quote, "id": "q2", "start": 1, "end": 3}]})
+    with pytest.raises(ValueError, match="q1, q2"):
+        Document.model_validate({**base, "quotes": [{**quote, "id": "q2", "start": 1, "end": 3}]})
+    meeting = {"id": "m1", "section": {"start": 0, "end": 5}, "start_date": "2020-01-02", "end_date": "2020-01-01"}
+    with pytest.raises(ValueError, match="before start_date"):
+        Document.model_validate({**base, "meetings": [meeting]})
