@@ -1,0 +1,135 @@
+"""Bad input gets a one-line error and a documented exit code; nothing half-written; nothing lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from extract import cli, errors
+from extract.article import decode
+from extract.errors import InputError
+from extract.output import write_atomic
+from extract.pipeline import blocks, parse
+
+from .conftest import CORPUS
+
+SEED = CORPUS / "putin-netanyahu.txt"
+
+
+def _run(argv, capsys):
+    code = cli.main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _one_line_error(err: str) -> str:
+    lines = [ln for ln in err.splitlines() if ln.startswith("extract: error:")]
+    assert lines, f"no error line in {err!r}"
+    assert "Traceback" not in err
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "empty"),
+        (b"  \n\t\n  ", "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("\u201cWe met,\u201d he said.".encode("cp1252"), "not UTF-8"),
+    ],
+    ids=["empty", "whitespace", "binary", "cp1252"],
+)
+def test_bad_text_is_refused_with_one_line(tmp_path, capsys, content, expected):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    out_dir = tmp_path / "out"
+    code, _, err = _run(["run", str(bad), "-o", str(out_dir)], capsys)
+    assert code == errors.BAD_INPUT
+    assert expected in _one_line_error(err)
+    assert not out_dir.exists() or not any(out_dir.iterdir())
+
+
+def test_utf16_with_bom_is_read():
+    text = "\u201cWe met,\u201d she said."
+    assert decode(b"\xff\xfe" + text.encode("utf-16-le"), "x") == text
+    assert decode("\ufeff".encode() + text.encode(), "x") == text
+
+
+def test_missing_path_and_empty_directory(tmp_path, capsys):
+    code, _, err = _run(["run", str(tmp_path / "nope.txt")], capsys)
+    assert code == errors.BAD_INPUT and "no such file" in _one_line_error(err)
+    code, _, err = _run(["run", str(tmp_path)], capsys)
+    assert code == errors.BAD_INPUT and "no .txt" in _one_line_error(err)
+
+
+def test_unwritable_output_folder(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, _, err = _run(["run", str(SEED), "-o", str(blocker / "out")], capsys)
+    assert code == errors.CANNOT_WRITE
+    assert "cannot write" in _one_line_error(err)
+
+
+def test_directory_with_one_bad_file_writes_the_good_ones(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED, src / "good.txt")
+    (src / "bad.txt").write_bytes(b"\x00\x01\x02")
+    out_dir = tmp_path / "out"
+    code, _, err = _run(["run", str(src), "-o", str(out_dir), "--no-score"], capsys)
+    assert code == errors.PARTIAL
+    assert "bad.txt" in _one_line_error(err)
+    assert sorted(p.name for p in out_dir.iterdir()) == ["good.json"]
+
+
+def test_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
+    target = tmp_path / "doc.json"
+
+    def crash(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_output_survives_a_failed_write(tmp_path, monkeypatch):
+    target = tmp_path / "doc.json"
+    write_atomic(target, '{"old": true}')
+    monkeypatch.setattr(os, "replace", lambda *_: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    with pytest.raises(errors.OutputError):
+        write_atomic(target, '{"new": true}')
+    assert target.read_text() == '{"old": true}'
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.json"]
+
+
+def test_blocks_join_back_and_cut_at_paragraphs():
+    text = SEED.read_text(encoding="utf-8")
+    parts = blocks(text, size=2000)
+    assert "".join(parts) == text
+    assert len(parts) > 5
+    for part in parts[1:]:
+        assert part[0] not in " \n"  # each block starts at a paragraph
+
+
+def test_long_text_parsed_in_blocks_keeps_offsets(nlp, monkeypatch):
+    import extract.pipeline as pipeline
+
+    text = SEED.read_text(encoding="utf-8")
+    whole = nlp(text)
+    monkeypatch.setattr(pipeline, "BLOCK_CHARS", 3000)
+    joined = parse(nlp, text)
+    assert joined.text == text
+    assert len(list(joined.sents)) > 10
+    ents = {(e.start_char, e.end_char, e.label_) for e in joined.ents}
+    assert all(text[s:e] for s, e, _ in ents)
+    # Block edges change a few predictions, not the offsets: most entities agree exactly.
+    reference = {(e.start_char, e.end_char, e.label_) for e in whole.ents}
+    assert len(ents & reference) >= 0.9 * len(reference)
+
+
+def test_input_error_is_an_extract_error():
+    assert issubclass(InputError, errors.ExtractError)
