@@ -1,10 +1,16 @@
-"""Running the extraction over many files: read, parse in batches, write, report."""
+"""Running the extraction over many files: read, parse in batches, write, report.
+
+One function, ``process_files``, does the work for a list of files in one process; the engines
+(in-process, a local process pool, a Dask cluster) only decide where it runs and on which files.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -18,6 +24,29 @@ from .models import Document
 from .nlp import load_pipeline
 from .output import write_atomic
 from .pipeline import Config, extract_from_doc, parse_many
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs besides the file names; plain data, so it pickles."""
+
+    out_dir: str
+    model: str | None = None
+    parties: tuple[str, ...] | None = None
+    lexicons: str | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What became of one input file."""
+
+    path: str
+    output: str | None = None
+    meetings: int = 0
+    quotes: int = 0
+    error: str | None = None
+    exit_code: int = errors.OK
+    warning: str | None = None
 
 
 def collect(paths: Sequence[Path]) -> list[Path]:
@@ -41,66 +70,6 @@ def gold_beside(path: Path) -> Path | None:
     return gold if gold.exists() else None
 
 
-def run_batch(
-    paths: Sequence[Path],
-    out_dir: Path,
-    *,
-    model: str | None = None,
-    parties: tuple[str, ...] | None = None,
-    lexicons: str | None = None,
-    score: bool = True,
-    quiet: bool = False,
-) -> int:
-    """Extract every article into ``out_dir``; bad files are reported and skipped."""
-    console = Console(stderr=False, quiet=quiet)
-    err = Console(stderr=True)
-    files = collect(paths)
-    prepare_out_dir(out_dir)
-    config = Config(parties=parties, lexicons=load_lexicons(lexicons))
-    sources: list[Source] = []
-    failures: list[tuple[Path, ExtractError]] = []
-    for path in files:
-        try:
-            sources.append(read_source(path))
-        except ExtractError as e:
-            failures.append((path, e))
-            print(f"{errors_prefix()}{e}", file=sys.stderr)
-    if sources:
-        nlp = load_pipeline(model)
-        written: list[tuple[Source, Path, Document]] = []
-        with Progress(
-            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, disable=quiet or not sys.stderr.isatty(), transient=True,
-        ) as progress:
-            task = progress.add_task("extracting", total=len(sources))
-            for source, doc in zip(sources, parse_many(nlp, (s.text for s in sources)), strict=True):
-                progress.advance(task)
-                document = extract_from_doc(source, doc, config)
-                problem = emptiness(document)
-                if problem:
-                    failures.append((source.path or Path(source.id), InputError(f"{source.path}: {problem}")))
-                    print(f"{errors_prefix()}{source.path}: {problem}", file=sys.stderr)
-                    continue
-                if not document.meetings:
-                    print(f"extract: warning: {source.path}: no meetings found (quotes written)", file=sys.stderr)
-                target = out_dir / f"{source.id}.json"
-                write_atomic(target, document.model_dump_json(indent=2) + "\n")
-                written.append((source, target, document))
-        for _, target, document in written:
-            console.print(f"wrote {target}  ({len(document.meetings)} meetings, {len(document.quotes)} quotes)", highlight=False)
-        pairs = [(target, gold) for (source, target, _) in written if source.path and (gold := gold_beside(source.path))]
-        if score and pairs:
-            from .scoring import print_corpus_scorecard
-
-            print_corpus_scorecard(pairs, console=console)
-    if not failures:
-        return errors.OK
-    if len(failures) < len(files):
-        print(f"{errors_prefix()}{len(failures)} of {len(files)} files failed; the others were written", file=sys.stderr)
-        return errors.PARTIAL
-    return failures[0][1].exit_code
-
-
 def prepare_out_dir(out_dir: Path) -> None:
     """Fail before any work when the outputs could not be written anyway."""
     try:
@@ -119,5 +88,138 @@ def emptiness(document: Document) -> str | None:
     return "no meetings and no quotes found; is this an article about meetings between leaders?"
 
 
-def errors_prefix() -> str:
-    return "extract: error: "
+def iter_process(paths: Sequence[str], job: Job) -> Iterator[FileResult]:
+    """Extract each file and write ``<out_dir>/<id>.json``; failures become results, not exceptions."""
+    config = Config(parties=job.parties, lexicons=load_lexicons(job.lexicons))
+    sources: list[Source] = []
+    for path in paths:
+        try:
+            sources.append(read_source(path))
+        except ExtractError as e:
+            yield FileResult(path=str(path), error=str(e), exit_code=e.exit_code)
+    if not sources:
+        return
+    nlp = load_pipeline(job.model)  # cached: once per process, however many tasks it runs
+    for source, doc in zip(sources, parse_many(nlp, (s.text for s in sources)), strict=True):
+        path = str(source.path)
+        document = extract_from_doc(source, doc, config)
+        problem = emptiness(document)
+        if problem:
+            yield FileResult(path=path, error=f"{path}: {problem}", exit_code=errors.BAD_INPUT)
+            continue
+        target = Path(job.out_dir) / f"{source.id}.json"
+        try:
+            write_atomic(target, document.model_dump_json(indent=2) + "\n")
+        except OutputError as e:
+            yield FileResult(path=path, error=str(e), exit_code=e.exit_code)
+            continue
+        yield FileResult(
+            path=path,
+            output=str(target),
+            meetings=len(document.meetings),
+            quotes=len(document.quotes),
+            warning=None if document.meetings else f"{path}: no meetings found (quotes written)",
+        )
+
+
+def process_files(paths: Sequence[str], job: Job) -> list[FileResult]:
+    """``iter_process`` as a list: the unit of work an engine ships to a worker."""
+    return list(iter_process(paths, job))
+
+
+def partition(paths: Sequence[Path], parts: int) -> list[list[str]]:
+    """Split files into ``parts`` lists of about equal total size (largest first, greedy)."""
+    bins: list[list[str]] = [[] for _ in range(max(1, parts))]
+    loads = [0] * len(bins)
+    for path in sorted(paths, key=lambda p: -_size(p)):
+        i = loads.index(min(loads))
+        bins[i].append(str(path))
+        loads[i] += _size(path)
+    return [b for b in bins if b]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def run_local(files: Sequence[Path], job: Job, workers: int, advance: Callable[[int], None]) -> list[FileResult]:
+    """In this process (workers=1), or on a pool of worker processes that each load the model once."""
+    if workers <= 1 or len(files) <= 1:
+        results = []
+        for result in iter_process([str(f) for f in files], job):
+            results.append(result)
+            advance(1)
+        return results
+    results = []
+    # Several partitions per worker keep both busy when files differ in size.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for part in pool.map(process_files, partition(files, workers * 4), [job] * (workers * 4)):
+            results.extend(part)
+            advance(len(part))
+    return results
+
+
+def run_batch(
+    paths: Sequence[Path],
+    out_dir: Path,
+    *,
+    model: str | None = None,
+    parties: tuple[str, ...] | None = None,
+    lexicons: str | None = None,
+    score: bool = True,
+    quiet: bool = False,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> int:
+    """Extract every article into ``out_dir``; bad files are reported and skipped."""
+    console = Console(quiet=quiet)
+    files = collect(paths)
+    prepare_out_dir(out_dir)
+    job = Job(out_dir=str(out_dir), model=model, parties=parties, lexicons=lexicons)
+    if engine == "local":
+        load_pipeline(model)  # a missing model is one clear error before any work starts
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), disable=quiet or not sys.stderr.isatty(), transient=True,
+    ) as progress:
+        task = progress.add_task("extracting", total=len(files))
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+
+        if engine == "dask":
+            from .distributed import run_dask
+
+            results = run_dask(files, job, scheduler=scheduler, workers=workers, advance=advance)
+        else:
+            results = run_local(files, job, workers, advance)
+    order = {str(f): i for i, f in enumerate(files)}
+    results.sort(key=lambda r: order.get(r.path, len(order)))
+    return report_results(results, files, console=console, score=score)
+
+
+def report_results(results: list[FileResult], files: Sequence[Path], *, console: Console, score: bool) -> int:
+    failures = [r for r in results if r.error]
+    for r in results:
+        if r.error:
+            print(f"extract: error: {r.error}", file=sys.stderr)
+        elif r.warning:
+            print(f"extract: warning: {r.warning}", file=sys.stderr)
+    for r in results:
+        if r.output:
+            console.print(f"wrote {r.output}  ({r.meetings} meetings, {r.quotes} quotes)", highlight=False)
+    pairs = [(Path(r.output), gold) for r in results if r.output and (gold := gold_beside(Path(r.path)))]
+    if score and pairs:
+        from .scorecard import print_corpus_scorecard
+
+        print_corpus_scorecard(pairs, console=console)
+    if not failures:
+        return errors.OK
+    if len(failures) < len(files):
+        print(f"extract: error: {len(failures)} of {len(files)} files failed; the others were written", file=sys.stderr)
+        return errors.PARTIAL
+    return failures[0].exit_code

@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--lexicons", metavar="DIR", help="directory of lexicon data files replacing the built-in ones")
     run.add_argument("--no-score", action="store_true", help="do not print the scorecard against gold files")
     run.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    run.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="worker processes (default: 1, in this process)")
+    run.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run: this machine, or a Dask cluster (needs the 'dask' extra)")
+    run.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to connect to, e.g. tcp://10.0.0.5:8786 (default: start a local cluster of --workers processes)")
 
     diff = sub.add_parser(
         "diff",
@@ -64,6 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return n
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -91,11 +104,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         lexicons=args.lexicons,
         score=not args.no_score,
         quiet=args.quiet,
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .scoring import diff_command
+    from .scorecard import diff_command
 
     thresholds = {}
     for item in args.fail_under:
