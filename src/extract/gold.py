@@ -53,19 +53,17 @@ def _locate_quote(text: str, q: dict[str, Any], what: str) -> tuple[int, int]:
 
 
 def _nearest(text: str, needle: str, start: int, end: int, paras: Paragraphs, what: str) -> tuple[int, int]:
-    """The occurrence of ``needle`` nearest to [start, end): before it, else after it, in its
+    """The occurrence of ``needle`` nearest to [start, end) (before it on a tie), in its
     paragraph(s) or the paragraph before, never inside the quote itself."""
     first = paras.index_at(start) or 0
     last = paras.index_at(max(start, end - 1)) or first
     lo = paras[max(first - 1, 0)][0]
     hi = paras[last][1]
     hits = [(s, e) for s, e in find_all(text, needle, lo, hi) if e <= start or s >= end]
-    before = [h for h in hits if h[1] <= start]
-    if before:
-        return before[-1]
-    if hits:
-        return hits[0]
-    raise InputError(f"{what}: {needle!r} is not near the quote")
+    if not hits:
+        raise InputError(f"{what}: {needle!r} is not near the quote")
+    # "“A,” Trump said" and "Trump said “A”" both name the speaker next to the quote.
+    return min(hits, key=lambda h: (start - h[1], 0) if h[1] <= start else (h[0] - end, 1))
 
 
 def build(ann: dict[str, Any], source: Source) -> Document:
