@@ -52,14 +52,16 @@ def _locate_quote(text: str, q: dict[str, Any], what: str) -> tuple[int, int]:
     return find_unique(text, q["text"], f"{what}.text")
 
 
-def _nearest(text: str, needle: str, start: int, end: int, paras: Paragraphs, what: str) -> tuple[int, int]:
-    """The occurrence of ``needle`` nearest to [start, end) (before it on a tie), in its
-    paragraph(s) or the paragraph before, never inside the quote itself."""
-    first = paras.index_at(start) or 0
-    last = paras.index_at(max(start, end - 1)) or first
+def _nearest(
+    text: str, needle: str, start: int, end: int, paras: Paragraphs, what: str, *, avoid: tuple[int, int]
+) -> tuple[int, int]:
+    """The occurrence of ``needle`` nearest to [start, end) (before it on a tie), in the
+    paragraph(s) of ``avoid`` (the quote) or the paragraph before, never inside the quote."""
+    first = paras.index_at(avoid[0]) or 0
+    last = paras.index_at(max(avoid[0], avoid[1] - 1)) or first
     lo = paras[max(first - 1, 0)][0]
     hi = paras[last][1]
-    hits = [(s, e) for s, e in find_all(text, needle, lo, hi) if e <= start or s >= end]
+    hits = [(s, e) for s, e in find_all(text, needle, lo, hi) if e <= avoid[0] or s >= avoid[1]]
     if not hits:
         raise InputError(f"{what}: {needle!r} is not near the quote")
     # "“A,” Trump said" and "Trump said “A”" both name the speaker next to the quote.
@@ -92,12 +94,15 @@ def build(ann: dict[str, Any], source: Source) -> Document:
     for i, q in enumerate(ann.get("quotes", []), 1):
         what = f"quotes[{i}]"
         s, e = _locate_quote(text, q, what)
+        # The mention is the one attached to the cue ("Netanyahu also spoke about “…” Netanyahu
+        # expressed …": the first), so it is sought next to the cue when there is one.
+        anchor = (s, e)
+        if q.get("cue"):
+            anchor = _nearest(text, q["cue"], s, e, paras, f"{what}.cue", avoid=(s, e))
         mention = None
         if q.get("mention"):
-            ms, me = _nearest(text, q["mention"], s, e, paras, f"{what}.mention")
+            ms, me = _nearest(text, q["mention"], *anchor, paras, f"{what}.mention", avoid=(s, e))
             mention = Span(start=ms, end=me, text=text[ms:me])
-        if q.get("cue"):
-            _nearest(text, q["cue"], s, e, paras, f"{what}.cue")
         located.append((s, e, q, mention))
     located.sort(key=lambda item: item[0])
     quotes = [
