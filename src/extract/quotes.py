@@ -1,13 +1,35 @@
-"""Direct and indirect quotes with their speakers. (Filled by the quote issue.)"""
+"""Quotes of an article: direct quotations from the scanner, reported speech from the parse, each
+attributed to a speaker from the article's entity table.
+
+``extract_quotes`` is the one entry point; the work is done in ``scanner`` (quotation marks),
+``attribution`` (who said the marked words), ``indirect`` (reported speech) and ``speakers``.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import attribution, indirect
+from .cues import CueLexicon
 from .lexicons import Lexicons
 from .models import Quote
+from .paragraphs import Paragraphs
 from .parties import Person
+from .scanner import Quoted, scan
+from .speakers import EntityTable
+
+__all__ = ["extract_quotes", "scan", "Quoted"]
 
 
 def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Quote]:
-    return []
+    """Direct and indirect quotes of ``doc`` with their speakers (ids and meetings left to the caller)."""
+    cues = CueLexicon.from_lexicons(lex)
+    table = EntityTable.build(doc, lex, parties=parties)
+    pars = Paragraphs.of(doc.text)
+    spans = scan(doc.text, pars, elisions=cues.elisions)
+    blocks = attribution.colon_blocks(doc, pars, spans, cues)
+    direct = attribution.attribute(doc, spans, pars, table=table, cues=cues, blocks=blocks)
+    # Unmarked paragraphs inside a speech block are the speaker's words, not the writer's reports.
+    regions = [pars[i] for i in blocks if not any(q.first_par <= i <= q.last_par for q in spans)]
+    reported = indirect.reported_speech(doc, table=table, cues=cues, direct=direct, speech_regions=regions)
+    return [d.quote for d in direct if d.keep] + reported

@@ -1,0 +1,129 @@
+"""Cues of speech in the parse: verbs of saying, speech nouns, "according to", and who does the saying.
+
+Shared by the direct-quote attribution and the reported-speech extractor, so both read the
+same lexicons (data files) the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicons import Lexicons
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+# Modals that make "it should be noted that ..." the writer's own hedge rather than a report.
+_HEDGING_MODALS = {"should", "must", "can", "could", "may", "might", "would"}
+# Dependencies through which a verb without a subject of its own borrows one from its head
+# ("reassured" in "X expressed ... and reassured", "slam" in "X used the opportunity to slam").
+_BORROWS_SUBJECT = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "pobj", "prep", "ccomp"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The word lists that signal speech, read from the lexicon data files."""
+
+    reporting: frozenset[str]  # verbs of saying that take a content clause
+    speech: frozenset[str]  # reporting verbs plus verbs that only introduce quoted words
+    nouns: frozenset[str]  # speech nouns: statement, remarks, spokesman
+    elisions: frozenset[str]
+
+    @classmethod
+    def from_lexicons(cls, lex: Lexicons) -> CueLexicon:
+        reporting = frozenset(lex.reporting_verbs)
+        return cls(
+            reporting=reporting,
+            speech=reporting | frozenset(lex.extra.get("speech_verbs", ())),
+            nouns=frozenset(lex.extra.get("speech_nouns", ())),
+            elisions=frozenset(lex.extra.get("elisions", ())),
+        )
+
+
+def _lemma(tok: Token) -> str:
+    # Phrasal verbs are listed with their particle ("point out").
+    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+    base = tok.lemma_.lower()
+    return f"{base} {prt.lower_}" if prt is not None else base
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.tag_.startswith("VB") or tok.pos_ == "VERB"
+
+
+def is_reporting(tok: Token, cues: CueLexicon) -> bool:
+    """A verb of saying that can take a content clause."""
+    return is_verb(tok) and (tok.lemma_.lower() in cues.reporting or _lemma(tok) in cues.reporting)
+
+
+def is_speech_verb(tok: Token, cues: CueLexicon) -> bool:
+    """Any verb that can introduce someone's words."""
+    return is_verb(tok) and (tok.lemma_.lower() in cues.speech or _lemma(tok) in cues.speech)
+
+
+def is_speech_noun(tok: Token, cues: CueLexicon) -> bool:
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    two = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > tok.doc[0].i and tok.i > 0 else ""
+    return tok.lower_ in cues.nouns or tok.lemma_.lower() in cues.nouns or two in cues.nouns
+
+
+def is_hedge(verb: Token) -> bool:
+    """"It should be noted that ...": a modal passive is the writer talking, not a report."""
+    kids = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and bool(kids & _HEDGING_MODALS)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
+    """The token naming who does the saying: the verb's own subject, the agent of a passive, or
+    the subject it borrows from the clause it hangs on; None for "it was announced that"."""
+    tok = verb
+    for _ in range(max_steps):
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is not None:
+            return subj
+        if is_passive(tok):
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return pobj  # no agent: the source is left unnamed
+        if tok.dep_ not in _BORROWS_SUBJECT or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def according_to(tok: Token) -> Token | None:
+    """For the "according" of "according to X", the head token of X."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        to = tok.nbor(1)
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def cue_text(verb: Token, cues: CueLexicon, target: tuple[int, int] | None = None) -> str:
+    """The reporting verb or phrase as written: "said", "told reporters", "spoke about",
+    "provided the following remarks", "pointed out"."""
+    doc, last = verb.doc, verb
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == last.i + 1:
+            last = c
+    if verb.lemma_.lower() == "tell":
+        # The addressee is part of the cue ("told reporters") when it is a short phrase.
+        obj = next((c for c in verb.children if c.dep_ in {"dative", "dobj"} and c.i > verb.i), None)
+        if obj is not None and obj.i - verb.i <= 3 and obj.right_edge.i == obj.i:
+            last = obj
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i and c.i - verb.i <= 4 and is_speech_noun(c, cues):
+            last = c  # "provided the following remarks"
+        if c.dep_ == "prep" and c.i == last.i + 1 and target and c.right_edge.idx >= target[0] > c.idx:
+            last = c  # "spoke about" the quoted words
+    return doc.text[verb.idx : last.idx + len(last)]

@@ -1,0 +1,161 @@
+"""Reported speech from the dependency parse: a verb of saying with a finite content clause,
+"according to X, <clause>", and inverted attributions ("The summit will ..., the White House
+announced."). The span is the content clause without the writer's tacked-on comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from .attribution import Attributed
+from .cues import CueLexicon, according_to, cue_text, is_hedge, is_passive, is_reporting, is_speech_verb, subject_of
+from .models import Kind, Quote, Span
+from .scanner import QuoteIndex
+from .speakers import NOBODY, EntityTable, Mention
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+# Subordinators of a trailing clause that the writer adds to date or explain the report
+# (", after X extended an invitation"), not part of what was said.
+_WRITER_ADVCL = {"after", "before", "following", "since", "when", "while", "once", "until", "as"}
+# A clause whose subject points back at the report itself is the writer's verdict ("and that is about it").
+_DEMONSTRATIVES = {"that", "this"}
+# Subjects that are the writer (or an unmarked quoted speaker), never a reported source.
+_FIRST_PERSON = {"i", "we"}
+_EDGE_PUNCT = set(".,;:!?-–—") | set("“”‘’\"'")
+
+
+def _finite(clause: Token) -> bool:
+    if not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return False
+    return clause.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in clause.children)
+
+
+def _trim(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
+    """Character span of ``toks`` (in order) without leading "that" and edge punctuation."""
+    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].text in _EDGE_PUNCT):
+        toks = toks[1:]
+    while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _clause_tokens(clause: Token) -> list[Token]:
+    """The clause's words up to where the writer's own comment begins."""
+    toks = sorted(clause.subtree, key=lambda t: t.i)
+    cut = toks[-1].i + 1
+    for c in clause.children:
+        if c.i <= clause.i:
+            continue
+        # A trailing parenthesis: "(as they in fact did)".
+        if c.text == "(" and all(t.i >= c.i for t in clause.subtree if t.i > c.i) and toks[-1].i - c.i >= 1:
+            cut = min(cut, c.i)
+        # ", after X extended an invitation"
+        if c.dep_ == "advcl" and c.left_edge.lower_ in _WRITER_ADVCL and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+            cut = min(cut, c.left_edge.i - 1)
+        # "and that is about it"
+        if c.dep_ == "conj" and any(s.dep_ == "nsubj" and s.lower_ in _DEMONSTRATIVES and not list(s.children) for s in c.children):
+            cc = [t for t in clause.children if t.dep_ == "cc" and t.i < c.i]
+            cut = min(cut, cc[-1].i if cc else c.left_edge.i)
+    return [t for t in toks if t.i < cut]
+
+
+def _coordinated(verb: Token, after: int, cues: CueLexicon) -> Token | None:
+    """A second content clause coordinated with the verb itself: "said that X, and they agreed Y"."""
+    subj = subject_of(verb)
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= after or is_speech_verb(c, cues) or not _finite(c):
+            continue
+        cc = [t for t in verb.children if t.dep_ == "cc" and after < t.i < c.i]
+        own = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
+        if not cc or cc[-1].lower_ != "and" or own is None:
+            continue
+        # "..., and he refused to elaborate" is the writer narrating the speaker, not the report.
+        if own.lower_ in {"he", "she", "i", "we", "it"} or (subj is not None and own.lower_ == subj.lower_):
+            continue
+        return c
+    return None
+
+
+def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _finite(c)]
+    if clauses:
+        toks = [t for c in clauses for t in _clause_tokens(c)]
+        last = max(c.right_edge.i for c in clauses)
+        extra = _coordinated(verb, last, cues) if all(c.i > verb.i for c in clauses) else None
+        if extra is not None:
+            toks += [t for t in doc_range(verb.doc, last + 1, extra.i) if not t.is_punct or t.text == ","]
+            toks += _clause_tokens(extra)
+        return sorted(set(toks), key=lambda t: t.i)
+    # Inverted: "Iran is the threat, he said." / "..., as the minister said." hang on the clause.
+    head = verb.head
+    inverted = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children))
+    if inverted and head.i != verb.i and head.i < verb.i and _finite(head):
+        return [t for t in head.subtree if t.i < verb.left_edge.i]
+    return None
+
+
+def doc_range(doc: Doc, a: int, b: int) -> Iterable[Token]:
+    return (doc[i] for i in range(a, b))
+
+
+def _according_content(tok: Token) -> list[Token] | None:
+    head = tok.head
+    if head.i == tok.i or not _finite(head):
+        return None
+    phrase = {t.i for t in tok.subtree}
+    return [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in phrase and (t.i > tok.right_edge.i or t.i < tok.i)]
+
+
+def reported_speech(
+    doc: Doc, *, table: EntityTable, cues: CueLexicon, direct: list[Attributed], speech_regions: Iterable[tuple[int, int]] = ()
+) -> list[Quote]:
+    """Indirect quotes; none where the reported content holds quoted words or lies in speech."""
+    every = QuoteIndex([a.quoted for a in direct])
+    kept = QuoteIndex([a.quoted for a in direct if a.keep])
+    tied = {a.verb.i for a in direct if a.keep and a.verb is not None}
+    regions = list(speech_regions)
+    spoken = [(a.quote.start, a.quote.speaker) for a in direct if a.keep and a.quote.speaker]
+    out: list[Quote] = []
+    for tok in doc:
+        if every.covers(tok.idx) or any(s <= tok.idx < e for s, e in regions):
+            continue
+        source: Token | None
+        if is_reporting(tok, cues) and tok.i not in tied and not is_hedge(tok) and not any(c.dep_ == "neg" for c in tok.children):
+            content, source, cue = _content(tok, cues), None, cue_text(tok, cues)
+        elif (obj := according_to(tok)) is not None:
+            to = tok.nbor(1)
+            content, source, cue = _according_content(tok), obj, doc.text[tok.idx : to.idx + len(to)]
+        else:
+            continue
+        span = _trim(doc, content) if content else None
+        if span is None or kept.overlaps(*span):
+            continue
+        who = _who(tok, source, table, spoken)
+        if who is None:
+            continue
+        s, e = span
+        mention = Span(start=who.start, end=who.end, text=doc.text[who.start : who.end]) if who.span else None
+        out.append(Quote(id="q1", start=s, end=e, text=doc.text[s:e], kind=Kind.indirect, speaker=who.name,
+                         speaker_mention=mention, cue=cue))
+        if who.name:
+            spoken.append((s, who.name))
+    return out
+
+
+def _who(tok: Token, source: Token | None, table: EntityTable, spoken: list[tuple[int, str]]) -> Mention | None:
+    """The speaker, NOBODY when unnamed, None when the "speaker" is the writer."""
+    subj = source if source is not None else subject_of(tok)
+    if subj is not None:
+        if subj.lower_ in _FIRST_PERSON:
+            return None
+        return table.resolve(subj)
+    if is_passive(tok):
+        return NOBODY
+    # No subject at all ("Even alleging that ..."): the last named speaker before it, unnamed here.
+    before = [name for start, name in spoken if start < tok.idx]
+    return Mention(max(((s, n) for s, n in spoken if s < tok.idx), default=(0, None))[1]) if before else NOBODY

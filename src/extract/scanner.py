@@ -1,0 +1,133 @@
+"""Direct quotations: a scanner that pairs quotation marks over the raw text.
+
+It works on characters and paragraphs only (no parse), so it is exact about offsets, and it
+follows ANNOTATION.md's typography rules for quotations that run over several paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import bisect
+
+from .marks import Mark, Role, marks
+from .paragraphs import Paragraphs
+
+# How many paragraphs ahead an unclosed quotation may look for its closing mark: enough for a few
+# unmarked middle paragraphs, short enough that one stray mark cannot swallow an article.
+LOOKAHEAD_PARAGRAPHS = 5
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """The content between a pair of quotation marks (marks excluded), half-open offsets."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None  # None when the quotation ran to the end of a paragraph unclosed
+    first_par: int
+    last_par: int
+
+
+def _content(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _closes(m: Mark, outer: Mark) -> bool:
+    if m.role is Role.CLOSE:
+        return True
+    return m.role is Role.CLOSE_OR_APOSTROPHE and not outer.double
+
+
+def _continues(par_marks: list[list[Mark]], pars: Paragraphs, j: int, outer: Mark) -> bool:
+    """Whether a quotation left open at the end of paragraph ``j - 1`` runs on into paragraph ``j``."""
+    if j >= len(pars):
+        return False
+    first = par_marks[j][0] if par_marks[j] else None
+    # English typography reopens every paragraph of a long quotation and closes only the last.
+    if first and first.pos == pars[j][0] and first.role is Role.OPEN and first.double == outer.double:
+        return True
+    if any(m.role is Role.OPEN for m in par_marks[j]):
+        return False
+    # An unmarked middle paragraph belongs to the quotation when a later paragraph closes it
+    # before any new quotation opens.
+    for k in range(j, min(len(pars), j + LOOKAHEAD_PARAGRAPHS)):
+        for m in par_marks[k]:
+            if m.role is Role.OPEN:
+                return False
+            if _closes(m, outer):
+                return True
+    return False
+
+
+def scan(text: str, pars: Paragraphs | None = None, *, elisions: frozenset[str] = frozenset()) -> list[Quoted]:
+    """Every outermost quotation in ``text``, in order; nested quotations stay inside their host."""
+    pars = pars or Paragraphs.of(text)
+    par_marks = [list(marks(text, s, e, elisions=elisions)) for s, e in pars.spans]
+    out: list[Quoted] = []
+    stack: list[Mark] = []
+    first_par = 0
+
+    def emit(opener: Mark, end: int, close: int | None, last_par: int) -> None:
+        a, b = _content(text, opener.pos + 1, end)
+        if a < b:
+            out.append(Quoted(a, b, opener.pos, close, first_par, last_par))
+
+    for pi, (ps, pe) in enumerate(pars.spans):
+        absorbed = stack and par_marks[pi] and par_marks[pi][0].pos == ps and par_marks[pi][0].role is Role.OPEN
+        for k, m in enumerate(par_marks[pi]):
+            if k == 0 and absorbed:
+                continue  # the reopening mark of a continued quotation stays inside it
+            if m.role is Role.OPEN:
+                if stack and stack[-1].double == m.double:
+                    # The same kind opening again before a close: the earlier one was never closed.
+                    if len(stack) == 1:
+                        emit(stack[0], m.pos, None, pi)
+                    stack.pop()
+                if not stack:
+                    first_par = pi
+                stack.append(m)
+                continue
+            if not stack:
+                continue  # an apostrophe after a plural, or a stray closing mark
+            same = [i for i, o in enumerate(stack) if o.double == m.double]
+            if same:
+                idx = same[-1]
+            elif m.role is Role.CLOSE_OR_APOSTROPHE:
+                continue  # an apostrophe inside a double-quoted passage
+            else:
+                idx = len(stack) - 1  # unbalanced: ‘...” closes what is open
+            opener = stack[idx]
+            del stack[idx:]
+            if not stack:
+                emit(opener, m.pos, m.pos, pi)
+        if stack:
+            if _continues(par_marks, pars, pi + 1, stack[0]):
+                del stack[1:]  # inner quotations do not survive a paragraph break
+            else:
+                emit(stack[0], pe, None, pi)
+                stack = []
+    return out
+
+
+
+
+class QuoteIndex:
+    """Lookup: does an offset fall inside a quotation (marks included)?"""
+
+    def __init__(self, quoted: list[Quoted]) -> None:
+        self._spans = sorted((q.open_mark, q.close_mark + 1 if q.close_mark is not None else q.end) for q in quoted)
+        self._starts = [s for s, _ in self._spans]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._spans[i][1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, end - 1) - 1
+        return i >= 0 and self._spans[i][1] > start
