@@ -20,3 +20,24 @@ def nlp():
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def predictions(nlp):
+    """Every corpus article extracted once per test run, by article id."""
+    from extract.article import read_source
+    from extract.pipeline import Config, extract
+
+    config = Config()
+    return {path.stem: extract(read_source(path), nlp, config) for path in sorted(CORPUS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def golds():
+    """Every gold file in the corpus, by article id."""
+    from extract.models import Document
+
+    return {
+        path.name.removesuffix(".gold.json"): Document.model_validate_json(path.read_text(encoding="utf-8"))
+        for path in sorted(CORPUS.glob("*.gold.json"))
+    }
