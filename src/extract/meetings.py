@@ -1,13 +1,95 @@
-"""Meeting records, one per meeting section. (Filled by the meeting issue.)"""
+"""Meeting records, one per meeting section: the extractors of this package applied in turn.
+
+segment (which paragraphs introduce a meeting, where each section ends, its date) -> places
+(city, country, venues) -> occasions (sidelines/visit, visitor, occasion) -> participants ->
+topics. Every value keeps the character span it was read from in ``Meeting.evidence``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from . import dates, nationality, occasions
+from .events import REMOTE, THIRD, classify
 from .lexicons import Lexicons
-from .models import Meeting
-from .parties import Person
+from .mentions import Cast
+from .models import Meeting, Section
+from .models import Span as TextSpan
+from .parties import Person, people
+from .participants import participants
+from .places import meeting_place
+from .segment import Section as MeetingSection
+from .segment import _quoted, sections
+from .sentences import Layout
+from .topics import topics
+from .wordlists import words
+
+
+def _span(doc: Doc, where: tuple[int, int] | None) -> TextSpan | None:
+    if not where or where[1] <= where[0]:
+        return None
+    return TextSpan(start=where[0], end=where[1], text=doc.text[where[0] : where[1]])
+
+
+def _talk(sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexicons) -> list[Span]:
+    """The section's sentences that may report the meeting's talk: not a call, not a meeting
+    with someone else, nor anything in a paragraph that opens with one."""
+    out = []
+    for para in layout.between(sec.start, sec.end):
+        if not para.sents or (not _quoted(para) and classify(para.sents[0], cast, lex)[0] == THIRD):
+            continue
+        out.extend(s for s in para.sents if classify(s, cast, lex)[0] not in {REMOTE, THIRD})
+    return out
+
+
+def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexicons, everyone: list[Person]) -> Meeting:
+    evidence: dict[str, tuple[int, int]] = {}
+    sents = sec.sentences
+    side = occasions.sidelines(sents, lex)
+    named = occasions.occasion(sents, lex, sideline_event=side[1] if side else None)
+    home = frozenset(c for c in cast.countries.values() if c)
+    place = meeting_place(sents, lex, occasion=named, home=home)
+    fmt = occasions.meeting_format(sents, place, cast, lex, side=side, named=named)
+    body = [s for p in layout.between(sec.start, sec.end) if not _quoted(p) for s in p.sents]
+    people_, took_part = participants(body, cast, lex, everyone)
+    own = {c for c in cast.countries.values() if c}
+    labels, first_topic = topics(_talk(sec, layout, cast, lex), lex, exclude=own)
+    if sec.ordinal:
+        evidence["ordinal"] = (sec.ordinal.start_char, sec.ordinal.end_char)
+    if sec.date:
+        for key in ("start_date", "end_date", "date_text"):
+            evidence[key] = (sec.date.start_char, sec.date.end_char)
+    evidence.update(place.evidence)
+    evidence.update(fmt.evidence)
+    evidence["participants"] = took_part or (sec.sentences[0].start_char, sec.sentences[0].end_char)
+    if first_topic:
+        evidence["topics"] = first_topic
+    return Meeting(
+        id="m1",
+        ordinal=sec.ordinal.value if sec.ordinal else None,
+        start_date=sec.date.start if sec.date else None,
+        end_date=sec.date.end if sec.date else None,
+        date_text=sec.date.text if sec.date else None,
+        city=place.city,
+        country=place.country,
+        venues=place.venues,
+        format=fmt.format,
+        visitor=fmt.visitor,
+        occasion=fmt.occasion,
+        participants=people_,
+        topics=labels,
+        section=Section(start=sec.start, end=sec.end),
+        evidence={k: s for k, where in evidence.items() if (s := _span(doc, where)) is not None} or None,
+    )
 
 
 def extract_meetings(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Meeting]:
-    return []
+    """Every meeting of the principals ``parties`` that the article reports as held, in order."""
+    if len(parties) < 2:
+        return []
+    layout = Layout(doc)
+    cast = Cast.of(parties, lex)
+    nationality.infer(doc, cast, layout, lex)
+    article = dates.article_date(doc, words(lex, "dateline_cues"))
+    everyone = people(doc, lex)
+    return [_record(doc, sec, layout, cast, lex, everyone) for sec in sections(layout, cast, lex, article)]

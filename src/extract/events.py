@@ -1,0 +1,238 @@
+"""Whether a sentence reports the principals meeting in person, and if not, what it reports.
+
+A sentence is read through its meeting words (verbs like "met", nouns like "summit", travel words
+like "flew to Moscow") and the people each one involves (subject, object, "with"/"between", the
+possessor of the noun). It reports a meeting when the principals are the ones involved; a call,
+a letter, a plan or a meeting with someone else is reported as such, so callers can skip it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicons import Lexicons
+from .mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
+from .places import country_of, place_names
+from .wordlists import find_phrases, hits, words
+
+MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
+
+_SUBJ = {"nsubj", "nsubjpass"}
+_OBJ = {"dobj", "dative", "pobj"}
+# A verb without a subject of its own takes its head's ("visited Moscow and met with X").
+_INHERITS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
+_PARTNER_PREPS = {"with", "between", "by", "alongside"}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One meeting word of a sentence with the people it involves."""
+
+    token: Token
+    kind: str  # "verb", "noun" or "travel"
+    principals: tuple[str, ...]
+    pair: bool  # the principals referred to together ("they", "the two leaders", "their")
+    others: tuple[str, ...]  # other people involved
+    planned: bool
+    negated: bool
+    destination_ok: bool = False  # travel: the place is the other principal's country
+    pronoun: bool = False  # a "he"/"him" among those involved
+
+
+def _heads_with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts]
+
+
+def _phrase(tok: Token) -> Span:
+    # The noun phrase ending at ``tok``: its title and first names sit to its left.
+    return tok.doc[tok.left_edge.i : tok.i + 1]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subj or verb.dep_ not in _INHERITS or verb.head is verb:
+            return [h for s in subj for h in _heads_with_conjuncts(s)]
+        verb = verb.head
+    return []
+
+
+def _partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
+    """Objects and "with"/"between"/"by" partners of a verb or noun; through a meeting noun for
+    a light verb ("held talks with X")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "dative"}:
+            out.extend(_heads_with_conjuncts(c))
+            if hits(c, nouns):
+                out.extend(_partners(c))
+        # "met with X", "talks between X and Y", passive "was received by X" (an agent).
+        if c.dep_ in {"prep", "agent"} and c.lower_ in _PARTNER_PREPS:
+            for p in c.children:
+                if p.dep_ in _OBJ:
+                    out.extend(_heads_with_conjuncts(p))
+    return out
+
+
+def in_future(tok: Token, lex: Lexicons) -> bool:
+    """Whether ``tok``'s clause is in the future: "will meet", "would be glad to host", "are to meet"."""
+    aux = words(lex, "future_aux")
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux for c in cur.children):
+            return True
+        # "are to meet": an infinitive under a form of "be".
+        if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return True
+        if cur.dep_ not in {"xcomp", "acomp", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def is_planned(tok: Token, lex: Lexicons) -> bool:
+    """A meeting word in a plan: future tense, "agreed to meet", "the upcoming summit"."""
+    planned = words(lex, "planned_words")
+    if in_future(tok, lex):
+        return True
+    if tok.dep_ in {"xcomp", "ccomp", "acl"} and hits(tok.head, planned):
+        return True
+    if tok.dep_ == "dobj" and hits(tok.head, planned):
+        return True  # "arrange a face-to-face meeting", "weighs a visit"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey made
+        # it happen ("flew to Paris to meet Macron").
+        travel = words(lex, "travel_verbs")
+        return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
+    return any(c.dep_ in {"amod", "compound"} and hits(c, planned) for c in tok.children)
+
+
+def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
+    out = []
+    for t in tokens:
+        ref = cast.resolve(_phrase(t))
+        if ref is None and t.pos_ == "PRON" and t.lower_ in {"he", "him", "she", "her", "his"}:
+            ref = Ref("pronoun")
+        if ref is not None:
+            out.append(ref)
+    return out
+
+
+def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
+    """Every meeting or travel word of ``sent`` with who it involves."""
+    verbs, support = words(lex, "meeting_verbs"), words(lex, "meeting_support_verbs")
+    nouns, tverbs, tnouns = words(lex, "meeting_nouns"), words(lex, "travel_verbs"), words(lex, "travel_nouns")
+    named = cast.mentioned(sent)
+    out: list[Event] = []
+    for tok in sent:
+        kind = None
+        if tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and hits(tok, verbs):
+            kind = "verb"  # headline present tense mis-tagged: "Biden and Xi meet face to face"
+        elif tok.pos_ in {"VERB", "AUX"}:
+            if hits(tok, verbs):
+                kind = "verb"
+            elif hits(tok, support) and any(c.dep_ == "dobj" and hits(c, nouns) for c in tok.children):
+                kind = "verb"
+            elif hits(tok, tverbs):
+                kind = "travel"
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            if hits(tok, nouns):
+                kind = "noun"
+            elif hits(tok, tnouns):
+                kind = "travel"
+        if kind is None:
+            continue
+        involved = _partners(tok, nouns)
+        if kind == "verb" or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
+            involved = _subjects(tok) + involved
+        else:
+            involved += [c for c in tok.children if c.dep_ == "poss"]
+            if tok.dep_ == "dobj" and hits(tok.head, support):
+                involved += _subjects(tok.head) + _partners(tok.head)
+        refs = _refs(involved, cast)
+        principals = tuple(dict.fromkeys(r.name for r in refs if r.kind == PRINCIPAL and r.name))
+        others = tuple(r.name or "" for r in refs if r.kind == OTHER)
+        pair = any(r.kind == PAIR for r in refs)
+        pronoun = any(r.kind == "pronoun" for r in refs)
+        if pronoun and not principals and len(named) == 1:
+            principals = (named[0],)  # "his first trip": the one principal the sentence names
+        dest_ok = False
+        if kind == "travel":
+            dest_ok = _destination_ok(sent, principals, cast, lex)
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun))
+    return out
+
+
+def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Lexicons) -> bool:
+    """The traveller goes to the other principal's country (or, that one unknown, abroad)."""
+    if len(principals) != 1:
+        return False
+    traveller = principals[0]
+    host = cast.other(traveller)
+    home, host_country = cast.countries.get(traveller), cast.countries.get(host) if host else None
+    for name in place_names(sent, lex):
+        country = country_of(name.text, lex)
+        if country is None:
+            continue
+        if host_country:
+            if country == host_country:
+                return True
+        elif home and country != home:
+            return True
+    return False
+
+
+# A call word under one of these only dates something else: "the day after the tweet".
+_TEMPORAL = {"after", "before", "since", "following", "until"}
+
+
+def is_remote(sent: Span, lex: Lexicons) -> bool:
+    """A call, a video link, a letter or a post: an exchange that is not in person."""
+    calls = words(lex, "call_words")
+    for t in sent:
+        if hits(t, calls) and not any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in t.ancestors):
+            return True
+    return False
+
+
+def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True) -> bool:
+    """Whether ``ev`` reports the principals meeting. ``named``: the principals its sentence names;
+    ``pair_words``: the sentence refers to the two together. Not ``strict``: a timeline entry, whose
+    principals go without saying."""
+    if ev.planned or ev.negated:
+        return False
+    if ev.others:
+        # Someone else with both principals ("Parmelin welcomed the two leaders") is still
+        # their meeting; with one of them it is a meeting with a third party.
+        return len(ev.principals) >= 2 or ev.pair
+    if ev.kind == "travel":
+        return ev.destination_ok
+    if not strict or len(ev.principals) >= 2 or ev.pair:
+        return True
+    if ev.kind == "verb":
+        # "Merkel met him": the other principal named elsewhere in the sentence, or a pronoun.
+        return len(ev.principals) == 1 and (len(named) >= 2 or ev.pronoun)
+    # A noun: the sentence names both principals or refers to them together.
+    return len(named) >= 2 or pair_words
+
+
+def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, Event | None]:
+    """MEETING (with its event), REMOTE, THIRD, PLANNED or NONE for one sentence."""
+    if is_remote(sent, lex):
+        return REMOTE, None
+    evs = events(sent, cast, lex)
+    if not evs:
+        return NONE, None
+    named = cast.mentioned(sent)
+    pair_words = bool(find_phrases(sent, words(lex, "pair_refs")))
+    for ev in evs:
+        if valid(ev, named, pair_words, strict=strict):
+            return MEETING, ev
+    if any(e.others and not e.negated and not e.planned for e in evs):
+        return THIRD, None
+    if any(e.planned for e in evs):
+        return PLANNED, None
+    return NONE, None

@@ -1,0 +1,100 @@
+"""Which country each principal stands for, when the caller's ``Person`` records do not say.
+
+The visit rule needs it (a meeting in one principal's country is a visit by the other). Read from
+the text, strongest evidence first:
+1. a host is in his own country: "Xi invited Modi to the central Chinese city of Wuhan";
+2. a traveller is not: "Xi, on his first trip to the United States", "the president came to Istanbul";
+3. the article's stand-alone descriptions ("the Indian prime minister") name the candidate
+   countries; with one principal placed, the other takes the remaining one;
+4. a description in a paragraph that names one principal only, when nothing above contradicts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from .events import _subjects
+from .lexicons import Lexicons
+from .mentions import PRINCIPAL, Cast
+from .places import country_of, place_names
+from .sentences import Layout
+from .wordlists import hits, words
+
+
+def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str | None]:
+    """Fill ``cast.countries`` where unknown; returns it."""
+    countries = cast.countries
+    if all(countries.values()) or len(cast.parties) != 2:
+        return countries
+    hosts: dict[str, Counter] = defaultdict(Counter)
+    not_from: dict[str, set[str]] = defaultdict(set)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    described: Counter = Counter()
+    travel = words(lex, "travel_verbs") | words(lex, "travel_nouns")
+    host_verbs = words(lex, "host_verbs")
+    for para in layout.paras:
+        if not para.sents:
+            continue
+        for sent in para.sents:
+            places = [c for n in place_names(sent, lex) if (c := country_of(n.text, lex))]
+            for tok in sent:
+                if hits(tok, travel) and places:
+                    who = _principal(tok, cast)
+                    if who:
+                        not_from[who].update(places)
+                elif hits(tok, host_verbs) and tok.pos_ == "VERB" and places:
+                    who = _principal(tok, cast)
+                    guest = [c for c in tok.children if c.dep_ == "dobj" and (r := cast.resolve(c.doc[c.left_edge.i : c.i + 1])) and r.kind == PRINCIPAL]
+                    if who and guest:
+                        hosts[who][places[0]] += 1
+        span = doc[para.sents[0].start : para.sents[-1].end]
+        descs = [c for c, _, _ in cast.descriptions(span)]
+        described.update(descs)
+        named = cast.named(span)
+        if len(named) == 1:
+            votes[named[0]].update(descs)
+    candidates = [c for c, _ in described.most_common()]
+    names = [p.name for p in cast.parties]
+    for name in names:
+        if countries.get(name) is None and hosts[name]:
+            countries[name] = hosts[name].most_common(1)[0][0]
+    _by_elimination(countries, names, candidates, not_from)
+    for name in names:
+        if countries.get(name) is None:
+            taken = {c for c in countries.values() if c}
+            for country, _ in votes[name].most_common():
+                if country not in taken and country not in not_from[name]:
+                    countries[name] = country
+                    break
+    _by_elimination(countries, names, candidates, not_from)
+    return countries
+
+
+def _by_elimination(countries: dict, names: list[str], candidates: list[str], not_from: dict) -> None:
+    for name in names:
+        if countries.get(name) is not None:
+            continue
+        taken = {c for c in countries.values() if c}
+        left = [c for c in candidates if c not in taken and c not in not_from[name]]
+        other_known = all(countries.get(n) for n in names if n != name)
+        # One principal placed and one described country left: it is the other's. A traveller
+        # shut out of every country but one is from that one.
+        if len(left) == 1 and (other_known or not_from[name]):
+            countries[name] = left[0]
+
+
+def _principal(tok, cast: Cast) -> str | None:
+    """The principal doing ``tok``: its subject, or for a noun its possessor ("his first trip")."""
+    heads = _subjects(tok) if tok.pos_ in {"VERB", "AUX"} else [c for c in tok.children if c.dep_ == "poss"]
+    for h in heads:
+        ref = cast.resolve(h.doc[h.left_edge.i : h.i + 1])
+        if ref and ref.kind == PRINCIPAL:
+            return ref.name
+        if h.pos_ == "PRON":
+            # "Xi, on his first trip": the nearest principal named before the pronoun.
+            for prev in reversed(tok.doc[tok.sent.start : h.i]):
+                if prev.pos_ == "PROPN" and (who := cast.principal_named(prev.text)):
+                    return who
+    return None

@@ -1,0 +1,132 @@
+"""A meeting's format (sidelines, visit or neither), who visited, and the occasion it was held for.
+
+- sidelines: the meeting's sentences place it "on the sidelines/margins of" something, or at,
+  for or during a named multilateral event ("for the World Energy Congress");
+- visit: otherwise, a principal travelled to the other's country ("a 1-day visit by X",
+  "X flew to Moscow"), or the meeting's city lies in one principal's country, making the other
+  the visitor; nothing for a meeting in a third country;
+- occasion: the named event, commemoration or anniversary after a cue ("on the commemoration of
+  Victory Day", "commemorated 25 years of ...", "on the sidelines of the Paris Summit ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .events import events
+from .lexicons import Lexicons
+from .mentions import Cast
+from .places import Place
+from .wordlists import find_phrases, words
+
+# Prepositions that put a meeting at a named event: "for the World Energy Congress".
+_EVENT_PREPS = {"at", "for", "during"}
+_STOP_PUNCT = {",", ":", ";", ".", "(", ")", "—", "–", "!", "?", '"', "“", "”"}
+
+
+@dataclass
+class Format:
+    format: str | None = None
+    visitor: str | None = None
+    occasion: str | None = None
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _name_after(sent: Span, start: int) -> Span | None:
+    """The event or occasion named from token ``start``: up to punctuation, a verb, or a trailing
+    place or date ("Armistice Day in Paris on November 11th" -> "Armistice Day")."""
+    doc = sent.doc
+    i = start
+    while i < sent.end and (doc[i].lower_ == "the" or doc[i].is_space):
+        i += 1
+    j = i
+    while j < sent.end:
+        t = doc[j]
+        if t.text in _STOP_PUNCT or t.pos_ in {"VERB", "AUX", "SCONJ", "PRON"}:
+            break
+        if t.pos_ == "ADP" and t.lower_ != "of" and j + 1 < sent.end:
+            nxt = doc[j + 1] if doc[j + 1].lower_ != "the" or j + 2 >= sent.end else doc[j + 2]
+            if nxt.ent_type_ in {"GPE", "DATE", "LOC", "TIME"} or not (nxt.text[:1].isupper() or nxt.like_num):
+                break
+        if t.lower_ == "and" and j + 1 < sent.end and not doc[j + 1].text[:1].isupper():
+            break
+        j += 1
+    return doc[i:j] if j > i else None
+
+
+def _named(span: Span | None) -> bool:
+    # "the congress" names nothing; "World Energy Congress", "25 years of ... relations" do.
+    return bool(span) and any(t.text[:1].isupper() or t.like_num for t in span)
+
+
+def _event_names(sent: Span, lex: Lexicons) -> list[tuple[Span, Span]]:
+    """(preposition, name) for "at/for/during the <Named ... Summit>" in ``sent``."""
+    events, out = words(lex, "event_words"), []
+    for tok in sent:
+        if tok.lower_ in _EVENT_PREPS and tok.pos_ == "ADP":
+            name = _name_after(sent, tok.i + 1)
+            if name is not None and _named(name) and ({t.lower_ for t in name} & events or name.root.ent_type_ == "EVENT"):
+                out.append((sent.doc[tok.i : tok.i + 1], name))
+    return out
+
+
+def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span | None] | None:
+    """The sidelines cue's offsets and the event it names, from the first sentence having one."""
+    for sent in sents:
+        for start, end in find_phrases(sent, words(lex, "sidelines_cues")):
+            cue = sent.doc.char_span(start, end, alignment_mode="expand")
+            name = _name_after(sent, cue.end) if cue is not None else None
+            if cue is not None and cue[-1].lower_ != "of":
+                name = None  # "on its sidelines" names no event
+            return (start, end), name
+        for prep, name in _event_names(sent, lex):
+            if prep.text.lower() in {"during", "at", "for"}:
+                return (prep.start_char, name.end_char), name
+    return None
+
+
+def occasion(sents: list[Span], lex: Lexicons, *, sideline_event: Span | None) -> Span | None:
+    """The named occasion: the sidelines event when it is named, else one after an occasion cue."""
+    if _named(sideline_event):
+        return sideline_event
+    for sent in sents:
+        for start, end in find_phrases(sent, words(lex, "occasion_cues")):
+            cue = sent.doc.char_span(start, end, alignment_mode="expand")
+            name = _name_after(sent, cue.end) if cue is not None else None
+            if _named(name):
+                return name
+        for _, name in _event_names(sent, lex):
+            return name
+    return None
+
+
+def meeting_format(sents: list[Span], place: Place, cast: Cast, lex: Lexicons, *,
+                   side: tuple[tuple[int, int], Span | None] | None, named: Span | None) -> Format:
+    """Format, visitor and occasion, given the ``sidelines`` and ``occasion`` found in ``sents``."""
+    out = Format()
+    if side is not None:
+        out.format = "sidelines"
+        out.evidence["format"] = side[0]
+    if named is not None:
+        out.occasion = named.text
+        out.evidence["occasion"] = (named.start_char, named.end_char)
+    if out.format:
+        return out
+    # A journey reported in the meeting's sentences: "a 1-day visit by X", "X flew to Moscow".
+    for sent in sents:
+        for event in events(sent, cast, lex):
+            if event.kind == "travel" and event.destination_ok and not (event.planned or event.negated):
+                out.format, out.visitor = "visit", event.principals[0]
+                out.evidence["format"] = out.evidence["visitor"] = (event.token.idx, event.token.idx + len(event.token))
+                return out
+    # The meeting's country is one principal's: the other came.
+    if place.country:
+        hosts = [name for name, c in cast.countries.items() if c == place.country]
+        if len(hosts) == 1 and (guest := cast.other(hosts[0])):
+            out.format, out.visitor = "visit", guest
+            where = place.evidence.get("country") or place.evidence.get("city")
+            if where:
+                out.evidence["format"] = out.evidence["visitor"] = where
+    return out

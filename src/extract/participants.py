@@ -1,0 +1,104 @@
+"""Who took part in a meeting: the principals, then the people a sentence of the section says
+took part ("Taking part in the meeting on the Russian side were Foreign Minister Sergei Lavrov,
+...", "Kim was accompanied by Kim Yong Chol", "Rouhani joined them")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .gazetteer import as_country
+from .lexicons import Lexicons
+from .mentions import Cast
+from .parties import Person, clean_name
+from .places import aliases
+from .wordlists import find_phrases, words
+
+# Scraped text glues a name to the next word of a list: "Valery Gerasimovand Special Envoy ...".
+_GLUED_AND = re.compile(r"^([A-Z][a-z]{2,})and$")
+
+
+def _items(sent: Span, start: int) -> list[list]:
+    """The sentence from token ``start`` split into list items at commas, semicolons and "and"
+    (also an "and" glued to the end of a name)."""
+    items, cur = [], []
+    for tok in sent.doc[start : sent.end]:
+        if tok.text in {",", ";", "."} or tok.lower_ == "and":
+            if cur:
+                items.append(cur)
+            cur = []
+        elif (m := _GLUED_AND.match(tok.text)) and _next_word(sent, tok.i)[:1].isupper():
+            cur.append(m.group(1))
+            items.append(cur)
+            cur = []
+        elif not tok.is_space:
+            cur.append(tok)
+    if cur:
+        items.append(cur)
+    return items
+
+
+def _next_word(sent: Span, i: int) -> str:
+    for tok in sent.doc[i + 1 : sent.end]:
+        if not tok.is_space:
+            return tok.text
+    return ""
+
+
+def _tail_name(item: list, titles: frozenset[str], is_place=lambda w: False) -> str | None:
+    """The name closing a list item: its last run of capitalised words, titles dropped
+    ("Chief of the General Staff of Russia's Armed Forces Valery Gerasimov" -> "Valery Gerasimov")."""
+    run: list[str] = []
+    for t in reversed(item):
+        w = t if isinstance(t, str) else t.text
+        # A place or organisation ends the name: "Envoy for Syria Alexander Lavrentyev".
+        if (not isinstance(t, str) and t.ent_type_ not in {"", "PERSON"}) or is_place(w):
+            break
+        if w[:1].isupper() and w.lower() not in titles:
+            run.insert(0, w)
+        else:
+            break
+    return " ".join(run) if 2 <= len(run) <= 4 else None
+
+
+def _canonical(name: str, cast: Cast, people: list[Person]) -> str | None:
+    if cast.principal_named(name):
+        return None
+    if " " in name:
+        return name
+    # A surname alone: the person of that surname the article names in full.
+    for p in people:
+        if name in p.aliases and " " in p.name:
+            return p.name
+    return None
+
+
+def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: list[Person]) -> tuple[list[str], tuple[int, int] | None]:
+    """Principals first, then others named in participation sentences; with the first such
+    sentence's offsets."""
+    names = [p.name for p in cast.parties]
+    where = None
+    titles = words(lex, "title_words") | {w for role in lex.roles for w in role.split()}
+    for sent in section_sents:
+        cues = find_phrases(sent, words(lex, "participant_cues"))
+        if not cues:
+            continue
+        found: list[str] = []
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and (name := clean_name(ent)):
+                found.append(name)
+        # NER misses names, or first names, inside long title lists; the list items say more.
+        for item in _items(sent, sent.start):
+            toks = [t for t in item if not isinstance(t, str)]
+            name = _tail_name(item, titles, lambda w: bool(as_country(w, aliases(lex)) or w in lex.demonyms))
+            if name is None or (toks and toks[-1].ent_type_ not in {"", "PERSON"}):
+                continue
+            shorter = [f for f in found if name.endswith(f) and f != name]
+            found = [f for f in found if f not in shorter] + [name]
+        for name in found:
+            full = _canonical(name, cast, people)
+            if full and full not in names:
+                names.append(full)
+                where = where or (sent.start_char, sent.end_char)
+    return names, where

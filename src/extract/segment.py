@@ -1,0 +1,287 @@
+"""Meeting sections: which paragraphs introduce a meeting of the principals, and where each ends.
+
+A paragraph introduces a meeting when
+- its first sentence numbers a meeting ("The 5th meeting", "Their most recent and 12th meeting",
+  "Meeting #3", "The second summit"), or
+- one of its sentences reports the principals meeting ("met", "held talks", "travelled to" the
+  other's country) with a date in it or in the next sentence, or
+- in a timeline (paragraphs opening with a date and a colon or dash), its entry reports a meeting.
+Calls, letters, plans and meetings with someone else introduce nothing; in a timeline such an
+entry ends the section before it. A section runs to the next meeting's paragraph; the last one
+runs while paragraphs still report on it (see ``_last_paragraph``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from . import dates
+from .dates import ArticleDate, DateValue
+from .events import MEETING, NONE, THIRD, Event, classify, events, in_future
+from .lexicons import Lexicons
+from .mentions import Cast
+from .sentences import Layout, Para
+from .wordlists import data, hits, starts_with, words
+
+_QUOTE_OPENERS = "\"'“‘«"
+_NUMBERED = re.compile(r"#\s*(\d+)|\bno\.?\s*(\d+)\b|\bnumber\s+(\d+)\b", re.I)
+_ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+_TIMELINE_SEPARATORS = {":", "-", "–", "—", "--"}
+_TERMINAL = tuple(".!?:;\"'”’)")
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    value: int | None  # None: an ordinal of a sub-series ("the second informal summit")
+    start_char: int
+    end_char: int
+
+
+@dataclass
+class Section:
+    """One meeting's stretch of the article and the sentences that report it."""
+
+    start: int
+    end: int
+    intro: Para
+    ordinal: Ordinal | None
+    date: DateValue | None
+    sentences: list[Span] = field(default_factory=list)  # reporting the meeting, best first
+
+
+def _ordinal_value(tok, lex: Lexicons) -> int | None:
+    if m := _ORDINAL_SUFFIX.match(tok.text.replace("\u00a0", "")):
+        return int(m.group(1))
+    return data(lex, "ordinals").get(tok.lower_)
+
+
+def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
+    """The sentence's numbering of a meeting, if it has one (value None for a sub-series)."""
+    nouns, clear = words(lex, "meeting_nouns"), words(lex, "transparent_adjectives")
+    for tok in sent:
+        if tok.pos_ not in {"NOUN", "PROPN"} or not hits(tok, nouns):
+            continue
+        # "their first meeting since the crisis" dates the meeting, it does not number it.
+        if any(c.lower_ == "since" for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "since"):
+            continue
+        if m := _NUMBERED.match(tok.doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 12].lstrip()):
+            start = tok.idx
+            return Ordinal(int(next(g for g in m.groups() if g)), start, tok.doc.text.index(m.group(0), start) + len(m.group(0)))
+        left = tok.doc[max(sent.start, tok.left_edge.i) : tok.i]
+        for k in range(len(left) - 1, -1, -1):
+            value = _ordinal_value(left[k], lex)
+            if value is None or _after_month(left[k]):
+                continue  # "the November 11th meeting" is dated, not numbered
+            between = [t for t in left[k + 1 :] if not t.is_space]
+            sub_series = any(t.lower_ not in clear for t in between)
+            return Ordinal(None if sub_series else value, left[k].idx, tok.idx + len(tok.text))
+    return None
+
+
+def _after_month(tok) -> bool:
+    prev = tok.i - 1
+    while prev >= 0 and tok.doc[prev].is_space:
+        prev -= 1
+    return prev >= 0 and dates.is_month(tok.doc[prev].text)
+
+
+def _entry_date(para: Para) -> Span | None:
+    """The date opening a timeline entry ("12 June 2018 – ...", "April 27–28, 2018: ...")."""
+    if not para.sents:
+        return None
+    first = para.sents[0]
+    spans = dates.phrase_spans(first)
+    if not spans or spans[0].start != first.start:
+        return None
+    nxt = spans[0].end
+    doc = first.doc
+    if nxt < first.end and doc[nxt].text in _TIMELINE_SEPARATORS:
+        return spans[0]
+    return None
+
+
+def _quoted(para: Para) -> bool:
+    return para.text[:1] in _QUOTE_OPENERS
+
+
+def _header_like(para: Para) -> bool:
+    # "Related: ...", "Share this: Facebook Twitter": a one-line, unpunctuated run of words;
+    # a single word ("Advertisement") is page furniture inside the story, not an ending.
+    text = para.text.strip()
+    return "\n" not in text and len(text.split()) >= 2 and not text.endswith(_TERMINAL) and len(text) < 100
+
+
+class _Reader:
+    """Sentence classification, memoised for one article."""
+
+    def __init__(self, cast: Cast, lex: Lexicons):
+        self.cast, self.lex, self._memo = cast, lex, {}
+
+    def full(self, sent: Span, *, strict: bool = True) -> tuple[str, Event | None]:
+        key = (sent.start, sent.end, strict)
+        if key not in self._memo:
+            self._memo[key] = classify(sent, self.cast, self.lex, strict=strict)
+        return self._memo[key]
+
+    def __call__(self, sent: Span, *, strict: bool = True) -> str:
+        return self.full(sent, strict=strict)[0]
+
+    def tells_event(self, sent: Span) -> bool:
+        """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
+        return bool(events(sent, self.cast, self.lex))
+
+
+_SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
+
+
+def _clause_verb(tok):
+    """The verb whose clause ``tok`` sits in (``tok`` itself when none)."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc
+    return tok
+
+
+def _dates_event(span: Span, event: Event, sent: Span) -> bool:
+    """Whether a date in the event's sentence belongs to the event's clause, not to a clause
+    inside it ("their first meeting since a plane was downed ... on September 17th")."""
+    for anc in span.root.ancestors:
+        if anc is event.token or not (sent.start <= anc.i < sent.end):
+            return True
+        if anc.dep_ in _SUBORDINATE:
+            return event.token in anc.subtree
+    return True
+
+
+class _Segmenter:
+    """One pass over an article's paragraphs, finding meeting introductions."""
+
+    def __init__(self, layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None):
+        self.lex, self.read = lex, _Reader(cast, lex)
+        self.paras = [p for p in layout.paras if p.sents]
+        self.timeline = sum(_entry_date(p) is not None for p in self.paras) >= 2
+        self.article = article.date if article else None
+        self.skip = (article.start_char, article.end_char) if article else None
+        self.found: list[Section] = []
+        self.stops: list[int] = []  # starts of timeline entries that are not meetings
+
+    def date(self, sents: list[Span], *, after=None, accept=None) -> DateValue | None:
+        if after is None and self.found and self.found[-1].date:
+            after = self.found[-1].date.start
+        return dates.meeting_date(
+            sents, after=after, article=self.article, skip=self.skip, accept=accept,
+            ignore=lambda ent: in_future(_clause_verb(ent.root), self.lex),
+        )
+
+    def intro(self, para: Para) -> Section | None:
+        read, first = self.read, para.sents[0]
+        entry = _entry_date(para) if self.timeline else None
+        if entry is not None:
+            # The entry's words may stand in a sentence of their own after the date.
+            told = first if len(first) > len(entry) + 1 or len(para.sents) == 1 else para.sents[1]
+            if read(told, strict=False) == MEETING:
+                return Section(para.start, para.end, para, None, self.date([entry]), [told])
+            self.stops.append(para.start)
+            return None
+        ordinal = find_ordinal(first, self.lex)
+        if ordinal is not None:
+            seen = {s.ordinal.value for s in self.found if s.ordinal}
+            if read(first) not in {MEETING, NONE} or ordinal.value in seen - {None}:
+                return None
+            told = [first, *[s for s in para.sents[1:] if read(s) == MEETING]]
+            return Section(para.start, para.end, para, ordinal, self.date(told), [first])
+        for k, sent in enumerate(para.sents):
+            verdict, event = read.full(sent)
+            if verdict != MEETING:
+                continue
+            date = self.date(
+                list(para.sents[k : k + 2]),
+                accept=lambda span: span.start >= sent.end or _dates_event(span, event, sent),
+            )
+            if date is None:
+                return None
+            last = self.found[-1] if self.found else None
+            if last and last.ordinal and last.date is None:
+                # "Their third meeting was the least planned of all." ... "On June 30, the two
+                # men met": the numbered meeting's date, not a new meeting.
+                last.date = date
+                last.sentences.append(sent)
+                return None
+            if last and last.date and last.date.start and last.date.start == date.start:
+                return None  # the same meeting told again
+            return Section(para.start, para.end, para, None, date, [sent])
+        return None
+
+    def run(self) -> list[Section]:
+        for para in self.paras:
+            if not _quoted(para) and (section := self.intro(para)) is not None:
+                self.found.append(section)
+        found = self.found
+        for i, sec in enumerate(found):
+            nxt = [found[i + 1].start] if i + 1 < len(found) else []
+            stop = min([s for s in self.stops if s > sec.start] + nxt, default=None)
+            body = [p for p in self.paras if sec.start <= p.start and (stop is None or p.start < stop)]
+            if stop is None:
+                body = _last_paragraphs(body, self.read, self.lex, sec)
+                sec.end = body[-1].end
+            else:
+                sec.end = stop
+            before = found[i - 1].date.start if i and found[i - 1].date else None
+            self.gather(sec, body, after=before)
+        return found
+
+    def gather(self, sec: Section, body: list[Para], *, after) -> None:
+        """The section's meeting sentences (the introducing one, the rest of its paragraph, then
+        later sentences reporting the meeting) and, for a numbered intro, the date they give."""
+        read = self.read
+        lead, dated = sec.sentences[0], sec.sentences[1:]
+        rest = [s for s in sec.intro.sents if s is not lead and read(s) in {MEETING, NONE}]
+        later = [s for p in body[1:] if not _quoted(p) for s in p.sents if read(s) == MEETING and s not in dated]
+        sec.sentences = [lead, *dated, *rest, *later]
+        if sec.date is None:
+            candidates = [lead, *[s for s in sec.sentences[1:] if read(s) == MEETING]]
+            sec.date = self.date(candidates, after=after)
+            if sec.date is not None and sec.date.start_char > sec.intro.end:
+                # The date came from a later sentence: that sentence also tells where.
+                told = next(s for s in candidates if s.start_char <= sec.date.start_char < s.end_char)
+                sec.sentences.remove(told)
+                sec.sentences.insert(1, told)
+
+
+def sections(layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None) -> list[Section]:
+    """The meeting sections of one article, in order."""
+    return _Segmenter(layout, cast, lex, article).run()
+
+
+def _last_paragraphs(body: list[Para], read: _Reader, lex: Lexicons, sec: Section) -> list[Para]:
+    """The last section's paragraphs: up to one that turns to something else."""
+    kept = body[:1]
+    ends = sec.date.end if sec.date and sec.date.end else None
+    for para in body[1:]:
+        first = para.sents[0]
+        if _header_like(para) or starts_with(first, words(lex, "concluding_cues")):
+            break
+        if _quoted(para):
+            kept.append(para)
+            continue
+        if read(first) == THIRD:
+            break  # "Biden arrived in Geneva from Brussels, where he held talks with Erdogan"
+        date = dates.meeting_date([first], after=None, article=None)
+        if ends and date and date.start and (date.start - ends).days > 1 and read.tells_event(first):
+            break  # a later event: "Those talks finally took place in Stockholm on October 5"
+        if _present_tense(first, lex) and not any(q in para.text for q in "\"“”"):
+            break  # the writer's own assessment: "While both ... are following their own agenda"
+        if len(para.text.split()) > 1:
+            kept.append(para)
+    return kept
+
+
+def _present_tense(sent: Span, lex: Lexicons) -> bool:
+    root = sent.root
+    if root.lemma_.lower() in lex.reporting_verbs:
+        return False
+    tags = {root.tag_} | {c.tag_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}

@@ -1,0 +1,73 @@
+"""Topics of a meeting: labels of the topic lexicon (``data/topics.json``) whose words the
+meeting's section uses where it reports the meeting's talk.
+
+Sentences about something else in the section do not count: a call ("On April 1st they spoke
+over the phone, discussing ..."), a meeting with a third party ("the president met with the Palestinian
+leader to discuss ..."), or a paragraph opened by one. Labels naming a principal's own country are left out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span
+from spacy.vocab import Vocab
+
+from .lexicons import Lexicons
+
+
+@lru_cache(maxsize=8)
+def matchers(vocab: Vocab, lex: Lexicons) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, str]]:
+    """Case-insensitive and exact-case phrase matchers over the lexicon's triggers (built once per
+    lexicon), and single-word triggers by lemma ("sanction" for "sanctions")."""
+    tokenize = spacy.blank("en", vocab=vocab).tokenizer  # the pipeline's own English tokenizer rules
+    lower = PhraseMatcher(vocab, attr="LOWER")
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    lemmas: dict[str, str] = {}
+    for label, triggers in lex.topics.items():
+        if label.startswith("_"):
+            continue
+        for trig in triggers:
+            # An all-capitals trigger ("ME", "AI") would match ordinary words case-insensitively.
+            if trig.isupper() and len(trig) <= 4:
+                exact.add(label, [tokenize(trig)])
+            else:
+                lower.add(label, [tokenize(trig)])
+                if " " not in trig and "-" not in trig:
+                    lemmas.setdefault(trig.lower(), label)
+    return lower, exact, lemmas
+
+
+# A trigger inside a longer name is part of that name: "Paris Summit on Climate Change".
+_NAMES = {"ORG", "EVENT", "FAC", "LAW", "WORK_OF_ART"}
+
+
+def _inside_name(doc, start: int, end: int) -> bool:
+    ent = doc[start].ent_type_ and next((e for e in doc.ents if e.start <= start < e.end), None)
+    return bool(ent) and ent.label_ in _NAMES and (ent.end - ent.start) > (end - start)
+
+
+def topics(sents: list[Span], lex: Lexicons, *, exclude: set[str] = frozenset()) -> tuple[list[str], tuple[int, int] | None]:
+    """Labels raised in ``sents`` in order of first mention, and where the first one is."""
+    if not sents:
+        return [], None
+    doc = sents[0].doc
+    lower, exact, lemmas = matchers(doc.vocab, lex)
+    hits: list[tuple[int, int, str]] = []
+    for sent in sents:
+        for matcher in (lower, exact):
+            for label_id, start, end in matcher(sent):  # offsets into the Doc, not the Span
+                hits.append((start, end, doc.vocab.strings[label_id]))
+        for tok in sent:
+            if (label := lemmas.get(tok.lemma_.lower())) is not None:
+                hits.append((tok.i, tok.i + 1, label))
+    labels: list[str] = []
+    first = None
+    for start, end, label in sorted(hits):
+        if label in exclude or label in labels or _inside_name(doc, start, end):
+            continue
+        labels.append(label)
+        first = first or (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return labels, first
