@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import CueLexicon, according_to, cue_text, is_passive, is_speech_noun, is_speech_verb, subject_of
+from .cues import (
+    CueLexicon, according_to, cue_text, is_passive, is_speech_noun, is_speech_verb, subject_of, takes_quoted_words,
+)
 from .models import Kind, Quote, Span
 from .paragraphs import Paragraphs
 from .scanner import QuoteIndex, Quoted
@@ -24,6 +26,8 @@ from .speakers import NOBODY, EntityTable, Mention
 _NOT_REPORTED = {"nsubj", "nsubjpass", "csubj", "csubjpass", "conj", "cc", "punct", "mark", "aux", "auxpass"}
 # An attribution hanging on the quoted clause: ", he said," "as X said".
 _HANGING = {"parataxis", "advcl", "ccomp", "conj"}
+# Dependencies by which a verb takes a clause: quoted words there are what was said.
+_CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "csubj"}
 _SENTENCE_END = {".", "!", "?"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _FIRST_PERSON = {"i", "we", "my", "our", "us", "me"}
@@ -56,26 +60,34 @@ def _tokens(doc: Doc, q: Quoted) -> list[Token]:
     return [t for t in doc if q.start <= t.idx < close]
 
 
-def _syntactic(toks: list[Token], index: QuoteIndex, cues: CueLexicon) -> Tie | None:
+def _syntactic(toks: list[Token], index: QuoteIndex, cues: CueLexicon, bounds: tuple[int, int]) -> Tie | None:
     inside = {t.i for t in toks}
+    statement = _statement(toks)
     for tok in toks:
         if tok.is_punct:
             continue
         child, head = tok, tok.head
         while head.i != child.i:
-            if head.i not in inside and not index.covers(head.idx):
+            if head.i not in inside and not index.covers(head.idx) and bounds[0] <= head.idx < bounds[1]:
                 if is_speech_verb(head, cues) and child.dep_ not in _NOT_REPORTED:
-                    return Tie(verb=head)
+                    if child.dep_ in _CLAUSAL or statement or takes_quoted_words(head, cues):
+                        return Tie(verb=head)
+                    break
                 if child.dep_ == "conj" and is_speech_verb(head, cues):
                     break  # a clause coordinated with the report is the writer's own
             child, head = head, head.head
     for tok in toks:
         for c in tok.children:
-            if c.i in inside or index.covers(c.idx):
+            if c.i in inside or index.covers(c.idx) or not bounds[0] <= c.idx < bounds[1]:
                 continue
             if c.dep_ in _HANGING and is_speech_verb(c, cues) and subject_of(c) is not None:
                 return Tie(verb=c)
     return None
+
+
+def _statement(toks: list[Token]) -> bool:
+    """Quoted words that make a statement of their own (a finite verb), not a bare phrase."""
+    return any(t.tag_ in _FINITE for t in toks)
 
 
 def _window_before(doc: Doc, q: Quoted, pars: Paragraphs, index: QuoteIndex) -> list[Token]:
@@ -116,18 +128,26 @@ def _according(window: list[Token]) -> Tie | None:
     return None
 
 
-def _adjacent(window: list[Token], cues: CueLexicon, *, after: bool) -> Tie | None:
+def _adjacent(window: list[Token], cues: CueLexicon, *, after: bool, statement: bool = True) -> Tie | None:
     inside = {t.i for t in window}
     verbs = [t for t in window if is_speech_verb(t, cues)]
     for v in verbs if after else reversed(verbs):
         if after:
             subj = subject_of(v)
-            # ", the Israeli leader added" / ", said the minister": the subject is in the window.
-            if subj is not None and subj.i in inside:
+            # ", the Israeli leader added" / ", said the minister": nothing but the attribution
+            # between the closing mark and the verb, whose subject is in the window.
+            if subj is None or subj.i not in inside:
+                continue
+            own = {t.i for t in subj.subtree}
+            lead = [t for t in window if t.i < v.i and t.i not in own]
+            if all(t.is_punct or t.lower_ in {"as", "so"} or t.dep_ in {"advmod", "aux", "neg"} for t in lead):
                 return Tie(verb=v)
         else:
             between = [t for t in window if t.i > v.i]
-            if not any(t.tag_ in _FINITE for t in between):
+            if any(t.tag_ in _FINITE for t in between):
+                continue
+            # "maintains the “strong” position": an object phrase, not speech.
+            if statement or takes_quoted_words(v, cues) or all(t.is_punct or t.lower_ == "that" for t in between):
                 return Tie(verb=v)
     return None
 
@@ -205,10 +225,14 @@ def attribute(
         before = _window_before(doc, q, pars, index)
         after = _window_after(doc, q, pars, index)
         at_par_start = q.open_mark == pars[q.first_par][0]
+        bounds = (pars[q.first_par][0], pars[q.last_par][1])
+        if _marked_as_writers(doc.text, q, bounds[0], cues) or _is_name(toks):
+            out.append(_record(doc.text, q, NOBODY, None, None, keep=False))
+            continue
         tie = (
-            _syntactic(toks, index, cues)
+            _syntactic(toks, index, cues, bounds)
             or _according(before)
-            or _adjacent(before, cues, after=False)
+            or _adjacent(before, cues, after=False, statement=_statement(toks))
             or (_adjacent(after, cues, after=True) or _according(after) if _invites_after(doc, q) else None)
             or _subject_before(before, toks)
             or (blocks.get(q.first_par) if at_par_start else None)
@@ -220,13 +244,36 @@ def attribute(
                 mention, cue = Mention(mention.name), None
             out.append(_record(doc.text, q, mention, cue, tie.verb, keep=True))
             continue
+        same = _same_paragraph_run(doc, out, q)
+        if same is not None:
+            # "“A,” X said. “B.”": the second quotation goes on in the first one's voice.
+            out.append(_record(doc.text, q, same[0], same[1], None, keep=True))
+            continue
         prev = _previous_speaker(out, q, pars)
         if at_par_start and prev is not None:
             # A quotation paragraph right after another by the same speaker continues it.
             out.append(_record(doc.text, q, Mention(prev), None, None, keep=True))
             continue
-        out.append(_record(doc.text, q, NOBODY, None, None, keep=_speaks(toks) and not _is_title(toks)))
+        out.append(_record(doc.text, q, NOBODY, None, None, keep=_speaks(toks)))
     return out
+
+
+def _marked_as_writers(text: str, q: Quoted, par_start: int, cues: CueLexicon) -> bool:
+    """"the so-called “reset”": a marker right before the opening mark."""
+    before = text[max(par_start, q.open_mark - 24) : q.open_mark].lower().rstrip()
+    return any(before.endswith(m) for m in cues.scare_markers)
+
+
+def _same_paragraph_run(doc: Doc, done: list[Attributed], q: Quoted) -> tuple[Mention, str | None] | None:
+    prev = next((a for a in reversed(done) if a.keep), None)
+    if prev is None or prev.quoted.last_par != q.first_par or prev.quoted.close_mark is None or not prev.quote.speaker:
+        return None
+    between = doc.char_span(prev.quoted.close_mark + 1, q.open_mark, alignment_mode="contract")
+    others = [t for t in between or () if t.tag_ in _FINITE and (prev.verb is None or t.i != prev.verb.i)]
+    if others or (between is not None and len(between) > _NEAR + 2):
+        return None
+    m = prev.quote.speaker_mention
+    return Mention(prev.quote.speaker, m.start if m else None, m.end if m else None), prev.quote.cue
 
 
 def _invites_after(doc: Doc, q: Quoted) -> bool:
@@ -245,6 +292,9 @@ def _speaker(tie: Tie, done: list[Attributed], table: EntityTable) -> Mention:
     subj = subject_of(tie.verb)
     if subj is not None:
         return table.resolve(subj)
+    near = table.nearby_name(tie.verb)
+    if near.name:
+        return near
     if is_passive(tie.verb):
         return NOBODY  # "it was said that": no source named
     # A verb with no subject at all ("Even alleging that ..."): the speaker carries over, unnamed.
@@ -260,9 +310,10 @@ def _previous_speaker(done: list[Attributed], q: Quoted, pars: Paragraphs) -> st
     return None
 
 
-def _is_title(toks: list[Token]) -> bool:
+def _is_name(toks: list[Token]) -> bool:
+    """“Chennai Connect”: two or more capitalised words and no verb are a name, not speech."""
     words = [t for t in toks if t.is_alpha and len(t) > 3]
-    return bool(words) and all(t.is_title for t in words)
+    return len(words) >= 2 and all(t.is_title for t in words) and not _statement(toks)
 
 
 def _record(text: str, q: Quoted, who: Mention, cue: str | None, verb: Token | None, *, keep: bool) -> Attributed:

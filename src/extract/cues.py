@@ -28,6 +28,8 @@ class CueLexicon:
     speech: frozenset[str]  # reporting verbs plus verbs that only introduce quoted words
     nouns: frozenset[str]  # speech nouns: statement, remarks, spokesman
     elisions: frozenset[str]
+    clause_only: frozenset[str]  # verbs that report speech only with a clause ("maintains that")
+    scare_markers: frozenset[str]  # words that flag a quoted phrase as the writer's ("so-called")
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> CueLexicon:
@@ -37,6 +39,8 @@ class CueLexicon:
             speech=reporting | frozenset(lex.extra.get("speech_verbs", ())),
             nouns=frozenset(lex.extra.get("speech_nouns", ())),
             elisions=frozenset(lex.extra.get("elisions", ())),
+            clause_only=frozenset(lex.extra.get("clause_only_verbs", ())),
+            scare_markers=frozenset(lex.extra.get("scare_markers", ())),
         )
 
 
@@ -61,10 +65,16 @@ def is_speech_verb(tok: Token, cues: CueLexicon) -> bool:
     return is_verb(tok) and (tok.lemma_.lower() in cues.speech or _lemma(tok) in cues.speech)
 
 
+def takes_quoted_words(tok: Token, cues: CueLexicon) -> bool:
+    """Whether quoted words in the verb's object are its speech ("predicted a “terrific
+    relationship”"), not the writer's ("maintains the “strong” position")."""
+    return tok.lemma_.lower() not in cues.clause_only
+
+
 def is_speech_noun(tok: Token, cues: CueLexicon) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
-    two = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > tok.doc[0].i and tok.i > 0 else ""
+    two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
     return tok.lower_ in cues.nouns or tok.lemma_.lower() in cues.nouns or two in cues.nouns
 
 
@@ -84,9 +94,11 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
     the subject it borrows from the clause it hangs on; None for "it was announced that"."""
     tok = verb
     for _ in range(max_steps):
-        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "csubj"}), None)
+        # A clausal subject opened by "while"/"when" is a misparsed adverbial, not the speaker.
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"
+                     or c.dep_ == "csubj" and not any(m.dep_ == "mark" for m in c.children)), None)
         if subj is not None:
-            return subj
+            return _in_paragraph(subj, tok)
         if is_passive(tok):
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -95,6 +107,19 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _in_paragraph(subj: Token, verb: Token) -> Token | None:
+    """The subject's words on the verb's side of a paragraph break: the parse sometimes runs a
+    boilerplate line ("Advertisement") into the next paragraph's subject."""
+    text = verb.doc.text
+    a, b = sorted((subj.idx, verb.idx))
+    brk = text.rfind("\n", a, b)
+    if brk < 0:
+        return subj
+    near = [t for t in subj.subtree if (t.idx > brk) == (verb.idx > brk) and not t.is_space]
+    tops = [t for t in near if t.head.i not in {n.i for n in near} or t.head.i == t.i]
+    return tops[-1] if tops else None  # English phrases put their head last
 
 
 def according_to(tok: Token) -> Token | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from .attribution import Attributed
-from .cues import CueLexicon, according_to, cue_text, is_hedge, is_passive, is_reporting, is_speech_verb, subject_of
+from .cues import CueLexicon, according_to, cue_text, is_hedge, is_passive, is_reporting, is_speech_verb, is_verb, subject_of
 from .models import Kind, Quote, Span
 from .scanner import QuoteIndex
 from .speakers import NOBODY, EntityTable, Mention
@@ -25,6 +25,10 @@ _DEMONSTRATIVES = {"that", "this"}
 # Subjects that are the writer (or an unmarked quoted speaker), never a reported source.
 _FIRST_PERSON = {"i", "we"}
 _EDGE_PUNCT = set(".,;:!?-–—") | set("“”‘’\"'")
+_JOINT = {"they"}
+# Words the parse hangs on the verb after its clause that still belong to what was said
+# ("said that he did, in the sense that ...", a list the parse broke off the clause).
+_CONTINUING = {"prep", "dobj", "npadvmod", "advcl", "appos", "dep", "attr", "oprd"}
 
 
 def _finite(clause: Token) -> bool:
@@ -74,29 +78,48 @@ def _coordinated(verb: Token, after: int, cues: CueLexicon) -> Token | None:
         own = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
         if not cc or cc[-1].lower_ != "and" or own is None:
             continue
-        # "..., and he refused to elaborate" is the writer narrating the speaker, not the report.
-        if own.lower_ in {"he", "she", "i", "we", "it"} or (subj is not None and own.lower_ == subj.lower_):
+        # "..., and they agreed ...": the parties' joint conclusion is part of the report; a clause
+        # with its own named subject ("and the aides dismissed ...") is the writer narrating.
+        if own.lower_ not in _JOINT or (subj is not None and own.lower_ == subj.lower_):
             continue
         return c
     return None
 
 
 def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _finite(c)]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _finite(c) and _same_paragraph(verb, c)]
     if clauses:
         toks = [t for c in clauses for t in _clause_tokens(c)]
         last = max(c.right_edge.i for c in clauses)
-        extra = _coordinated(verb, last, cues) if all(c.i > verb.i for c in clauses) else None
-        if extra is not None:
-            toks += [t for t in doc_range(verb.doc, last + 1, extra.i) if not t.is_punct or t.text == ","]
-            toks += _clause_tokens(extra)
-        return sorted(set(toks), key=lambda t: t.i)
+        if all(c.i > verb.i for c in clauses):
+            for c in verb.children:
+                if c.i > last and c.dep_ in _CONTINUING and not is_verb(c) and c.lower_ != "according" \
+                        and not any(t.dep_ == "cc" for t in verb.doc[last + 1 : c.left_edge.i + 1]):
+                    toks += [t for t in c.subtree]
+            extra = _coordinated(verb, last, cues)
+            if extra is not None:
+                toks += [t for t in doc_range(verb.doc, last + 1, extra.i) if not t.is_punct or t.text == ","]
+                toks += _clause_tokens(extra)
+        toks = sorted(set(toks), key=lambda t: t.i)
+        # Only the stretch that runs on from the clause: nothing past a gap of the writer's words.
+        run = [toks[0]]
+        for t in toks[1:]:
+            gap = verb.doc[run[-1].i + 1 : t.i]
+            if any(not g.is_punct for g in gap):
+                break
+            run.append(t)
+        return run
     # Inverted: "Iran is the threat, he said." / "..., as the minister said." hang on the clause.
     head = verb.head
     inverted = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children))
     if inverted and head.i != verb.i and head.i < verb.i and _finite(head):
         return [t for t in head.subtree if t.i < verb.left_edge.i]
     return None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a, b), key=lambda t: t.i)
+    return "\n\n" not in a.doc.text[lo.idx : hi.right_edge.idx if hi.i > lo.i else hi.idx]
 
 
 def doc_range(doc: Doc, a: int, b: int) -> Iterable[Token]:
@@ -144,7 +167,8 @@ def reported_speech(
                          speaker_mention=mention, cue=cue))
         if who.name:
             spoken.append((s, who.name))
-    return out
+    # Relayed speech ("X said that Y told Z that ..."): the innermost report is the quote.
+    return [q for q in out if not any(o is not q and q.start <= o.start and o.end <= q.end for o in out)]
 
 
 def _who(tok: Token, source: Token | None, table: EntityTable, spoken: list[tuple[int, str]]) -> Mention | None:
@@ -154,8 +178,11 @@ def _who(tok: Token, source: Token | None, table: EntityTable, spoken: list[tupl
         if subj.lower_ in _FIRST_PERSON:
             return None
         return table.resolve(subj)
+    near = table.nearby_name(tok)
+    if near.name:
+        return near
     if is_passive(tok):
         return NOBODY
     # No subject at all ("Even alleging that ..."): the last named speaker before it, unnamed here.
-    before = [name for start, name in spoken if start < tok.idx]
-    return Mention(max(((s, n) for s, n in spoken if s < tok.idx), default=(0, None))[1]) if before else NOBODY
+    before = [(start, name) for start, name in spoken if start < tok.idx]
+    return Mention(max(before)[1]) if before else NOBODY

@@ -1,9 +1,10 @@
-"""Who is speaking: a per-article table of the people and bodies the text names, and the
-resolution of a speaker mention (a name, a description, a pronoun, an organisation) to one of them.
+"""Who is speaking: a per-article table of the people the text names, what it calls them, and the
+resolution of a speaker mention (a name, a description, a pronoun, an organisation, a group).
 
-Everything is read from the text and the lexicons: full names and surnames from
-``parties.people``, countries and titles from "Israeli Prime Minister <name>" and appositions,
-descriptions ("the Russian leader", "the Israeli PM") through the demonym and role lexicons.
+Names come from ``names.find_names``; countries and titles from "Israeli Prime Minister <name>",
+appositions and possessives; descriptions ("the Russian leader", "the foreign secretary") are
+matched through the demonym, role and title lexicons. When the text never states a leader's
+country, a description with a country is matched by elimination and the country is learnt.
 """
 
 from __future__ import annotations
@@ -13,16 +14,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .cues import SUBJECT_DEPS
 from .lexicons import Lexicons
-from .parties import Person, people
+from .names import find_names
+from .parties import Person
 
 _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-# Scraped text glues words ("meetingNetanyahu"): a lower-to-upper change starts a new word.
-_GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 _RELATIVE = {"who", "which", "that"}
+_MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod"}
 
 
 @dataclass(frozen=True)
@@ -43,27 +43,32 @@ NOBODY = Mention(None)
 
 @dataclass(frozen=True)
 class RoleLexicon:
-    words: frozenset[str]  # every role word or phrase (roles.txt)
+    words: frozenset[str]  # role and title words and phrases that can head a description
     synonyms: dict[str, str]
     generic: frozenset[str]
     relational: frozenset[str]
     pronouns: dict[str, str]  # pronoun -> grammatical gender
     honorifics: dict[str, str]  # title before a name -> gender
     demonyms: dict[str, str]  # "Israeli" -> "Israel"; country names map to themselves
+    groups: frozenset[str]  # phrases for the two parties together ("the two leaders"): no one speaker
+    continuing: frozenset[str]  # verbs by which the same speaker goes on ("added")
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> RoleLexicon:
         data = lex.extra.get("speaker_roles", {})
         demonyms = dict(lex.demonyms)
         demonyms.update({c: c for c in lex.demonyms.values()})
+        titles = frozenset(lex.extra.get("title_words", ())) - {"special", "first", "acting", "national", "state"}
         return cls(
-            words=frozenset(lex.roles) | frozenset(data.get("synonyms", {})),
+            words=frozenset(lex.roles) | frozenset(data.get("synonyms", {})) | titles,
             synonyms=data.get("synonyms", {}),
             generic=frozenset(data.get("generic", ())),
             relational=frozenset(data.get("relational", ())),
             pronouns=data.get("pronouns", {}),
             honorifics=data.get("honorifics", {}),
             demonyms=demonyms,
+            groups=frozenset(lex.extra.get("pair_refs", ())),
+            continuing=frozenset(data.get("continuing", ())),
         )
 
     def norm(self, role: str) -> str:
@@ -77,199 +82,234 @@ class EntityTable:
     doc: Doc
     roles: RoleLexicon
     people: list[Person]
-    principals: list[Person]
+    leads: list[Person]  # the two most named people: the ones descriptions usually mean
     country: dict[str, str | None] = field(default_factory=dict)
     titles: dict[str, set[str]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
-    # token index -> (person, start, end of the name words)
-    named: dict[int, tuple[Person, int, int]] = field(default_factory=dict)
-    # every mention of a person in text order: (token index, person, in subject position)
+    named: dict[int, tuple[Person, int, int]] = field(default_factory=dict)  # token -> (person, start, end)
+    # every mention of a person in text order: (token index, person, subject of a main clause)
     focus: list[tuple[int, Person, bool]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = ()) -> EntityTable:
-        everyone = people(doc, lex)
-        # The caller's principals carry the canonical names the record must use.
-        for p in parties:
-            everyone = [q for q in everyone if not (q.aliases & p.aliases or q.name == p.name)]
-        everyone = list(parties) + everyone
-        table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=everyone, principals=list(parties))
-        for p in everyone:
-            table.country[p.name] = p.country
-            table.titles[p.name] = {table.roles.norm(t) for t in p.titles}
-        table._index_names()
-        table._read_appositions()
+        names = find_names(doc, lex, given=list(parties))
+        table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=names.people,
+                    leads=names.people[:2], named=names.at)
+        for p in table.people:
+            given = next((g for g in parties if g.name == p.name), None)
+            table.country[p.name] = given.country if given else None
+            table.titles[p.name] = {table.roles.norm(t) for t in (given.titles if given else ())}
+        table._read_titles()
+        # Countries the text never states are learnt from descriptions: first where the text
+        # leaves one choice, then by the writer's habits; a country learnt late can settle a
+        # description met early.
+        table._index_focus(names_only=True)
+        for guess in (False, False, True):
+            for tok in doc:
+                if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.words and tok.i not in table.named:
+                    table._match_description(tok, learn=True, guess=guess)
         table._index_focus()
         return table
 
-    # --- building -------------------------------------------------------------------------
-    def _alias_index(self) -> dict[str, Person]:
-        index: dict[str, Person] = {}
-        for p in reversed(self.people):  # earlier (more mentioned) people win shared aliases
-            for a in p.aliases | {p.name}:
-                index[a] = p
-        return index
-
-    def _index_names(self) -> None:
-        index = self._alias_index()
-        doc = self.doc
-        for tok in doc:
-            text = _POSSESSIVE.sub("", tok.text)
-            glued = _GLUED.match(text)
-            if glued and text[glued.end() :] in index:
-                start = tok.idx + glued.end()
-                self.named[tok.i] = (index[text[glued.end() :]], start, tok.idx + len(text))
-        # Longest run of name tokens that spells a known alias ("Benjamin Netanyahu", "Netanyahu").
-        i = 0
-        while i < len(doc):
-            best = None
-            if doc[i].is_title or doc[i].is_upper:
-                for j in range(min(len(doc), i + 4), i, -1):
-                    words = " ".join(_POSSESSIVE.sub("", t.text) if t.i == j - 1 else t.text for t in doc[i:j])
-                    if words in index and (j - i > 1 or doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"):
-                        best = (j, index[words])
-                        break
-            if best:
-                j, person = best
-                for k in range(i, j):
-                    self.named[k] = (person, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
-                prev = doc[i - 1].lower_ if i > 0 else ""
-                if prev in self.roles.honorifics:
-                    self.gender.setdefault(person.name, self.roles.honorifics[prev])
-                i = j
-            else:
-                i += 1
-
-    def _read_appositions(self) -> None:
-        # "Benjamin Netanyahu, the Israeli prime minister," and "Israel's leader, Benjamin Netanyahu".
-        for i, (person, _, _) in list(self.named.items()):
+    # --- what the text says about each person ---------------------------------------------
+    def _read_titles(self) -> None:
+        for i, (person, start, _) in self.named.items():
             tok = self.doc[i]
-            linked = [c for c in tok.children if c.dep_ == "appos"]
-            if tok.dep_ == "appos":
-                linked.append(tok.head)
+            if tok.idx != start:
+                continue  # read from the first word of each name only
+            self._learn(person, *self._before_name(tok))
+            head = tok
+            while head.head.i in self.named and self.named[head.head.i][0] is person and head.head.i != head.i:
+                head = head.head
+            # "Maria Lopez, the Chilean president," / "Chile's leader, Maria Lopez"
+            linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
             for other in linked:
                 country, role, plural = self.describe(other)
                 if role and not plural:
-                    self.titles[person.name].add(self.roles.norm(role))
-                    if country and not self.country.get(person.name):
-                        self.country[person.name] = country
+                    self._learn(person, country, role)
+            prev = self.doc[i - 1].lower_ if i > 0 else ""
+            if prev in self.roles.honorifics:
+                self.gender.setdefault(person.name, self.roles.honorifics[prev])
 
-    def _index_focus(self) -> None:
-        seen: set[int] = set()
-        for tok in self.doc:
-            hit = self.named.get(tok.i)
-            person = None
-            if hit is not None:
-                # One entry per name: its last token stands for the whole.
-                if tok.i + 1 in self.named and self.named[tok.i + 1][1] == hit[1]:
-                    continue
-                person = hit[0]
-                head = _name_head(tok, hit)
-            elif tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in self.roles.words:
-                person = self._match_description(tok)
-                head = tok
-            if person is None or tok.i in seen:
-                continue
-            seen.add(tok.i)
-            self.focus.append((tok.i, person, head.dep_ in SUBJECT_DEPS))
+    def _before_name(self, first: Token) -> tuple[str | None, str | None]:
+        """Demonym and title right before a name: "Israeli Prime Minister", "Russia's"."""
+        words: list[Token] = []
+        i = first.i - 1
+        while i >= 0 and len(words) < 5 and not self.doc[i].is_punct and not self.doc[i].is_space:
+            words.insert(0, self.doc[i])
+            i -= 1
+        role, rest = None, words
+        # The longest run of title words before the name: "Vice Premier", "Foreign Secretary".
+        k = 0
+        while k < len(words) and words[-k - 1].lower_ in self.roles.words and words[-k - 1].lower_ not in self.roles.honorifics:
+            k += 1
+        if k:
+            role, rest = " ".join(w.lower_ for w in words[-k:]), words[:-k]
+        return _demonym(rest, self.roles.demonyms), role
+
+    def _learn(self, person: Person, country: str | None, role: str | None) -> None:
+        if country and not self.country.get(person.name):
+            self.country[person.name] = country
+        if role:
+            self.titles[person.name].add(self.roles.norm(role))
 
     # --- descriptions ---------------------------------------------------------------------
     def describe(self, tok: Token) -> tuple[str | None, str | None, bool]:
-        """(country, role, plural) of a role noun phrase headed by ``tok``: "the Israeli PM"."""
-        mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "poss", "nmod", "nummod"}]
-        words = [w for m in mods for w in m.subtree if not w.is_punct and w.lower_ not in _DETERMINERS]
-        words = [w for w in words if w.i < tok.i] + [tok]
-        role = None
+        """(country, role, plural) of a noun phrase headed by a role word: "the Israeli PM"."""
+        if tok.lower_ not in self.roles.words:
+            return None, None, False
+        mods = [c for c in tok.lefts if c.dep_ in _MODIFIERS]
+        words = sorted({w for m in mods for w in m.subtree if w.i < tok.i and not w.is_punct
+                        and w.lower_ not in _DETERMINERS}, key=lambda w: w.i) + [tok]
+        role, rest = tok.lower_, words[:-1]
         for k in range(len(words), 0, -1):
             phrase = " ".join(w.lower_ for w in words[-k:])
-            if phrase in self.roles.words:
+            if phrase in self.roles.words or all(w.lower_ in self.roles.words for w in words[-k:]):
                 role, rest = phrase, words[:-k]
                 break
-        if role is None:
-            return None, None, False
-        country = None
-        for w in rest:
-            name = _POSSESSIVE.sub("", w.text)
-            country = self.roles.demonyms.get(name) or country
+        country = _demonym(rest, self.roles.demonyms)
         plural = tok.tag_ in {"NNS", "NNPS"} or any(m.dep_ == "nummod" for m in mods)
         return country, role, plural
 
-    def _match_description(self, tok: Token) -> Person | None:
+    def _titled(self, person: Person, role: str) -> bool:
+        role = self.roles.norm(role)
+        for title in self.titles[person.name]:
+            if title == role or (title.split()[-1] == role.split()[-1] and (set(role.split()) <= set(title.split()))):
+                return True
+        return False
+
+    def _named_in_sentence(self, tok: Token) -> set[str]:
+        return {self.named[t.i][0].name for t in tok.sent if t.i in self.named}
+
+    def _match_description(self, tok: Token, *, learn: bool = False, guess: bool = False) -> Person | None:
         country, role, plural = self.describe(tok)
         if role is None or plural:
             return None
         if role in self.roles.relational:
-            # "his host", "his counterpart": the other principal than the one in focus.
+            # "his host", "his counterpart": the other lead than the one in focus.
             current = self.antecedent(tok.i)
-            others = [p for p in self.principals if p is not current]
+            others = [p for p in self.leads if p is not current]
             return others[0] if current is not None and len(others) == 1 else None
-        cands = [p for p in self.people if country is None or self.country.get(p.name) == country]
+        pool = [p for p in self.people if country is None or self.country.get(p.name) == country]
         if role in self.roles.generic:
+            heads = set(self.roles.synonyms.values()) | self.roles.generic
+            pool = [p for p in pool if self.titles[p.name] & heads or p in self.leads]
             if country is None:
                 return None  # "the leader" alone names nobody in particular
-            heads = set(self.roles.synonyms.values())
-            leaders = [p for p in cands if self.titles[p.name] & heads] or [p for p in cands if p in self.principals]
-            cands = leaders
         else:
-            cands = [p for p in cands if self.roles.norm(role) in self.titles[p.name]]
-        if not cands and country is not None:
-            # The country was never stated for the principal it describes: take the one principal
-            # whose country is unknown, when there is exactly one.
-            unknown = [p for p in self.principals if not self.country.get(p.name)]
-            cands = unknown if len(unknown) == 1 else []
-        if not cands:
-            return None
-        if country is None:
-            recent = [p for i, p, _ in reversed(self.focus) if i < tok.i and p in cands]
+            pool = [p for p in pool if self._titled(p, role)]
+            if country is None:
+                # "the president": also the leads whose titles the text never gave.
+                pool += [p for p in self.leads if not self.titles[p.name] and p not in pool]
+        if pool:
+            recent = [p for i, p, subj in reversed(self.focus) if i < tok.i and p in pool and (subj or country)]
             if recent:
                 return recent[0]
-        return sorted(cands, key=lambda p: (p not in self.principals, -p.mentions))[0]
+            return sorted(pool, key=lambda p: (p not in self.leads, -p.mentions))[0]
+        if country is None:
+            return None
+        # Nobody is known to come from there: the lead whose country is unknown, when the text
+        # leaves only one (the others are named beside the description, or have a country).
+        unknown = [p for p in self.leads if not self.country.get(p.name)]
+        here = self._named_in_sentence(tok)
+        pick = [p for p in unknown if p.name not in here]
+        pick = pick if len(pick) == 1 else unknown if len(unknown) == 1 else []
+        if not pick and guess and len(unknown) == 2 and not here:
+            pick = self._by_habit(tok, unknown)
+        if not pick:
+            return None
+        if learn:
+            self._learn(pick[0], country, role)
+        return pick[0]
 
-    # --- resolution -----------------------------------------------------------------------
+    def _by_habit(self, tok: Token, unknown: list[Person]) -> list[Person]:
+        """Which of two leads a description means when nothing in the text decides: after
+        "added" or "continued" the same speaker goes on; otherwise a description right after
+        one lead's sentence is how writers bring in the other."""
+        last = next(((i, p) for i, p, subj in reversed(self.focus) if i < tok.i and subj and p in unknown), None)
+        if last is None or self.doc[last[0]].sent.start < tok.sent.start - 80:
+            return []
+        verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
+        if verb is not None and verb.lemma_.lower() in self.roles.continuing:
+            return [last[1]]
+        return [p for p in unknown if p is not last[1]]
+
+    # --- pronouns -------------------------------------------------------------------------
+    def _index_focus(self, *, names_only: bool = False) -> None:
+        self.focus = []
+        for tok in self.doc:
+            hit = self.named.get(tok.i)
+            if hit is not None:
+                if tok.i + 1 in self.named and self.named[tok.i + 1][1] == hit[1]:
+                    continue  # one entry per name: its last word
+                person = hit[0]
+            elif not names_only and tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in self.roles.words:
+                person = self._match_description(tok)
+            else:
+                continue
+            if person is not None:
+                self.focus.append((tok.i, person, _main_subject(tok)))
+
     def antecedent(self, i: int, gender: str | None = None) -> Person | None:
-        """The person a pronoun at token ``i`` refers to: the latest subject, else the latest mention."""
+        """The person a pronoun at token ``i`` means: the latest main-clause subject, else the latest mention."""
         fallback = None
         for j, person, subject in reversed(self.focus):
-            if j >= i:
-                continue
             g = self.gender.get(person.name)
-            if gender and g and g != gender:
+            if j >= i or (gender and g and g != gender):
                 continue
             if subject:
                 return person
             fallback = fallback or person
         return fallback
 
+    # --- resolution -----------------------------------------------------------------------
     def resolve(self, tok: Token) -> Mention:
         """The speaker a subject token refers to, with the words that name it."""
         hit = self.named.get(tok.i)
         if hit is not None:
             return Mention(hit[0].name, hit[1], hit[2])
         low = tok.lower_
-        if tok.pos_ == "PRON" and low in self.roles.pronouns:
-            person = self.antecedent(tok.i, self.roles.pronouns[low])
-            return Mention(person.name if person else None, tok.idx, tok.idx + len(tok))
-        if low in _RELATIVE and tok.head.dep_ == "relcl":
-            return self.resolve(tok.head.head)
-        if tok.pos_ in {"NOUN", "PROPN"} and low in self.roles.words:
+        if tok.pos_ == "PRON":
+            if low in self.roles.pronouns:
+                person = self.antecedent(tok.i, self.roles.pronouns[low])
+                return Mention(person.name if person else None, tok.idx, tok.idx + len(tok))
+            if low in _RELATIVE and tok.head.dep_ == "relcl":
+                return self.resolve(tok.head.head)
+            return NOBODY
+        # "North Korea's chief negotiator, Kim Myong Gil," : the name in apposition.
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self.named:
+                return self.resolve(c)
+        if low in self.roles.words and self.describe(tok)[1] is not None:
             person = self._match_description(tok)
             if person is not None:
-                left = tok.left_edge
-                return Mention(person.name, left.idx, tok.idx + len(tok))
-            return NOBODY
+                return Mention(person.name, tok.left_edge.idx, tok.idx + len(tok))
+            if not any(c.dep_ == "poss" for c in tok.children):
+                return NOBODY  # an unresolved "the U.S. president" is not the United States
         if tok.ent_type_ in _ORG_LABELS:
             return self._organisation(tok)
         if tok.pos_ in {"NOUN", "PROPN"}:
-            # "the Kremlin's statement", "a Kremlin spokesman", "Israeli officials": the body named
-            # in the phrase is the source.
+            # "the Kremlin's statement", "a Kremlin spokesman": the body named in the phrase.
             for c in tok.children:
-                if c.dep_ in {"poss", "compound", "amod", "nmod"} and (c.ent_type_ in _ORG_LABELS or c.i in self.named):
-                    return self.resolve(c)
-                if c.dep_ == "prep" and c.lower_ in {"from", "of"}:
-                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if obj is not None and (obj.ent_type_ in _ORG_LABELS or obj.i in self.named):
-                        return self.resolve(obj)
+                target = c
+                if c.dep_ == "prep" and c.lower_ in {"from", "of", "for"}:
+                    target = next((g for g in c.children if g.dep_ == "pobj"), c)
+                elif c.dep_ not in {"poss", "compound", "nmod"}:
+                    continue
+                if target.ent_type_ in _ORG_LABELS or target.i in self.named:
+                    return self.resolve(target)
+            if low not in self.roles.words:
+                return self._group(tok)
         return NOBODY
+
+    def _group(self, tok: Token) -> Mention:
+        """A source named by a common noun ("Critics noted"), unless it means the two parties."""
+        words = [t for t in self.doc[tok.left_edge.i : tok.i + 1] if t.lower_ not in _DETERMINERS or t.i > tok.left_edge.i]
+        phrase = " ".join(t.lower_ for t in self.doc[tok.left_edge.i : tok.i + 1])
+        if not words or any(g in phrase for g in self.roles.groups) or tok.tag_ not in {"NNS", "NNPS"}:
+            return NOBODY
+        start, end = words[0].idx, tok.idx + len(tok)
+        return Mention(self.doc.text[start:end], start, end)
 
     def _organisation(self, tok: Token) -> Mention:
         ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
@@ -286,10 +326,34 @@ class EntityTable:
             start = self.doc[ent.start - 1].idx
         return Mention(name, start, words[-1].idx + len(_POSSESSIVE.sub("", words[-1].text)))
 
+    def nearby_name(self, verb: Token) -> Mention:
+        """A name right before a verb the parse left without a subject ("in Osaka, Lopez wrote")."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in {"advmod", "aux", "neg"}:
+            i -= 1
+        if i >= 0 and i in self.named and "\n" not in self.doc.text[self.doc[i].idx : verb.idx]:
+            return self.resolve(self.doc[i])
+        return NOBODY
 
-def _name_head(tok: Token, hit: tuple[Person, int, int]) -> Token:
-    """The token of a name whose head lies outside it: the one carrying the name's role."""
-    _, start, end = hit
-    while start <= tok.head.idx < end and tok.head.i != tok.i:
+
+def _demonym(words: list[Token], demonyms: dict[str, str]) -> str | None:
+    """The country named by the last demonym or country name in ``words`` ("North Korean", "Russia's")."""
+    texts = [_POSSESSIVE.sub("", w.text) for w in words]
+    for end in range(len(texts), 0, -1):
+        for start in range(max(0, end - 3), end):
+            phrase = " ".join(t for t in texts[start:end] if t)
+            if phrase in demonyms:
+                return demonyms[phrase]
+    return None
+
+
+def _main_subject(tok: Token) -> bool:
+    """Whether ``tok`` heads the subject of a main clause (not of a reported or subordinate one)."""
+    while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
         tok = tok.head
-    return tok
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = tok.head
+    while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
