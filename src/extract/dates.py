@@ -217,17 +217,17 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
 
 
 def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date | None,
-                 skip: tuple[int, int] | None = None, accept=None, ignore=None) -> DateValue | None:
+                 skip: tuple[tuple[int, int], ...] = (), accept=None, ignore=None) -> DateValue | None:
     """The first full date in ``sents`` (in order), else the first partial one.
 
-    ``skip``: the article's own dateline date, which is not a meeting's date; ``accept``: a test
+    ``skip``: the article's own dateline and publication dates, not a meeting's; ``accept``: a test
     a phrase must pass (the caller's check that it dates the meeting's own clause); ``ignore``:
     year mentions that do not carry over (see ``years_before``).
     """
     partial = None
     for sent in sents:
         for span in phrase_spans(sent):
-            if skip and span.start_char < skip[1] and span.end_char > skip[0]:
+            if any(span.start_char < e and span.end_char > s for s, e in skip):
                 continue
             if _dates_something_else(span) or (accept is not None and not accept(span)):
                 continue
@@ -249,6 +249,7 @@ class ArticleDate:
     date: dt.date
     start_char: int
     end_char: int
+    places: tuple[tuple[int, int], ...] = ()  # every dateline or publication date: none is a meeting's
 
 
 def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> ArticleDate | None:
@@ -256,6 +257,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none."""
     text = doc.text
     cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
+    found: list[tuple[dt.date, int, int]] = []
     for span in phrase_spans(doc[:]):
         if span.start_char > lead_chars:
             break
@@ -270,5 +272,8 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         if len(days) == 1 and months and years:
             start, _, partial = parse_range(span.text)
             if start and not partial:
-                return ArticleDate(start, span.start_char, span.end_char)
-    return None
+                found.append((start, span.start_char, span.end_char))
+    if not found:
+        return None
+    date, start, end = found[0]
+    return ArticleDate(date, start, end, tuple((s, e) for _, s, e in found))

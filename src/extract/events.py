@@ -190,11 +190,26 @@ _TEMPORAL = {"after", "before", "since", "following", "until"}
 
 
 def is_remote(sent: Span, lex: Lexicons) -> bool:
-    """A call, a video link, a letter or a post: an exchange that is not in person."""
-    calls = words(lex, "call_words")
+    """A call, a video link, a letter or a post: the exchange the sentence reports is not in person.
+
+    The call word must carry the sentence (its subject or head: "A second call, of about 90
+    minutes", "Putin telephoned him") or say how the leaders spoke or met ("spoke by phone",
+    "a virtual summit"); "launched construction by video link" and "the day after the tweet" do not.
+    """
+    calls, comm = words(lex, "call_words"), words(lex, "communication_verbs")
+    nouns = words(lex, "meeting_nouns")
     for t in sent:
-        if hits(t, calls) and not any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in t.ancestors):
+        if not hits(t, calls) or any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in t.ancestors):
+            continue
+        if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head is t:
             return True
+        if hits(t.head, nouns):
+            return True  # "a virtual summit", "a phone meeting"
+        for anc in t.ancestors:
+            if anc.pos_ in {"VERB", "AUX"} or anc.dep_ == "ROOT":
+                if hits(anc, comm) or anc.head is anc and anc.pos_ == "NOUN":
+                    return True
+                break
     return False
 
 

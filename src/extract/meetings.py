@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import dates, nationality, occasions
-from .events import REMOTE, THIRD, classify
+from .events import REMOTE, THIRD, classify, in_future
 from .lexicons import Lexicons
 from .mentions import Cast
 from .models import Meeting, Section
@@ -33,13 +33,44 @@ def _span(doc: Doc, where: tuple[int, int] | None) -> TextSpan | None:
 
 def _talk(sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexicons) -> list[Span]:
     """The section's sentences that may report the meeting's talk: not a call, not a meeting
-    with someone else, nor anything in a paragraph that opens with one."""
+    with someone else, nor anything in a paragraph that opens with one or tells of a later event
+    ("On 19 December, the ambassador was shot dead")."""
     out = []
     for para in layout.between(sec.start, sec.end):
-        if not para.sents or (not _quoted(para) and classify(para.sents[0], cast, lex)[0] == THIRD):
+        if not para.sents:
             continue
+        if para is not sec.intro and not _quoted(para):
+            if classify(para.sents[0], cast, lex)[0] == THIRD or _later_event(para, sec, lex):
+                continue
         out.extend(s for s in para.sents if classify(s, cast, lex)[0] not in {REMOTE, THIRD})
     return out
+
+
+def _later_event(para, sec: MeetingSection, lex: Lexicons) -> bool:
+    """Whether the paragraph opens on an event dated after the meeting."""
+    if not (sec.date and sec.date.end):
+        return False
+    for sent in para.sents[:2]:
+        for span in dates.phrase_spans(sent):
+            if span.start > 0 and span.doc[span.start - 1].lower_ in {"from", "until", "by", "through"}:
+                continue  # when something else starts or ends: "joint patrols from 15 March"
+            verb = span.root.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+                verb = verb.head
+            # A plan's date ("agreed to sign a decision on June 7th") is no event of its own.
+            if in_future(verb, lex) or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue
+            value = dates.value_of(span, after=None, article=None)
+            if value and (value.start or value.partial) and _after(value, sec.date.end):
+                return True
+    return False
+
+
+def _after(value: dates.DateValue, end) -> bool:
+    if value.start:
+        return (value.start - end).days > 1
+    days, months, years, _, _ = dates.parts(value.text)
+    return bool(years) and (years[0], months[0] if months else 12) > (end.year, end.month)
 
 
 def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexicons, everyone: list[Person]) -> Meeting:
@@ -48,12 +79,14 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
     side = occasions.sidelines(sents, lex)
     named = occasions.occasion(sents, lex, sideline_event=side[1] if side else None)
     home = frozenset(c for c in cast.countries.values() if c)
-    place = meeting_place(sents, lex, occasion=named, home=home)
+    names = frozenset(w for p in cast.parties for a in p.aliases | {p.name} for w in a.split())
+    place = meeting_place(sents, lex, occasion=named, home=home, principals=names)
     fmt = occasions.meeting_format(sents, place, cast, lex, side=side, named=named)
     body = [s for p in layout.between(sec.start, sec.end) if not _quoted(p) for s in p.sents]
     people_, took_part = participants(body, cast, lex, everyone)
     own = {c for c in cast.countries.values() if c}
-    labels, first_topic = topics(_talk(sec, layout, cast, lex), lex, exclude=own)
+    named_span = ((named.start_char, named.end_char),) if named is not None else ()
+    labels, first_topic = topics(_talk(sec, layout, cast, lex), lex, exclude=own, skip=named_span)
     if sec.ordinal:
         evidence["ordinal"] = (sec.ordinal.start_char, sec.ordinal.end_char)
     if sec.date:

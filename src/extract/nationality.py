@@ -6,7 +6,9 @@ the text, strongest evidence first:
 2. a traveller is not: "Xi, on his first trip to the United States", "the president came to Istanbul";
 3. the article's stand-alone descriptions ("the Indian prime minister") name the candidate
    countries; with one principal placed, the other takes the remaining one;
-4. a description in a paragraph that names one principal only, when nothing above contradicts.
+4. a description in a paragraph that names one principal only, when nothing above contradicts;
+5. with one principal placed, the other is from the country the article names most, among
+   those he did not travel to ("Turkey and Russia have backed opposing sides ...").
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from spacy.tokens import Doc
 from .events import _subjects
 from .lexicons import Lexicons
 from .mentions import PRINCIPAL, Cast
-from .places import country_of, place_names
+from .gazetteer import as_country
+from .places import aliases, country_of, place_names
 from .sentences import Layout
 from .wordlists import hits, words
 
@@ -32,6 +35,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
     not_from: dict[str, set[str]] = defaultdict(set)
     votes: dict[str, Counter] = defaultdict(Counter)
     described: Counter = Counter()
+    mentioned: Counter = Counter()  # countries named, by name or demonym
     travel = words(lex, "travel_verbs") | words(lex, "travel_nouns")
     host_verbs = words(lex, "host_verbs")
     for para in layout.paras:
@@ -39,6 +43,8 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
             continue
         for sent in para.sents:
             places = [c for n in place_names(sent, lex) if (c := country_of(n.text, lex))]
+            mentioned.update(c for n in place_names(sent, lex) if (c := as_country(n.text, aliases(lex))))
+            mentioned.update(lex.demonyms[e.text] for e in sent.ents if e.label_ == "NORP" and e.text in lex.demonyms)
             for tok in sent:
                 if hits(tok, travel) and places:
                     who = _principal(tok, cast)
@@ -69,6 +75,12 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                     countries[name] = country
                     break
     _by_elimination(countries, names, candidates, not_from)
+    for name in names:
+        taken = {c for c in countries.values() if c}
+        if countries.get(name) is None and len(taken) == 1:
+            left = [c for c, _ in mentioned.most_common() if c not in taken and c not in not_from[name]]
+            if left:
+                countries[name] = left[0]
     return countries
 
 

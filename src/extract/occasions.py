@@ -23,6 +23,8 @@ from .wordlists import find_phrases, words
 
 # Prepositions that put a meeting at a named event: "for the World Energy Congress".
 _EVENT_PREPS = {"at", "for", "during"}
+# Prepositions that may sit inside an event's name: "Paris Summit on Climate Change".
+_NAME_PREPS = {"of", "on", "for"}
 _STOP_PUNCT = {",", ":", ";", ".", "(", ")", "—", "–", "!", "?", '"', "“", "”"}
 
 
@@ -46,9 +48,12 @@ def _name_after(sent: Span, start: int) -> Span | None:
         t = doc[j]
         if t.text in _STOP_PUNCT or t.pos_ in {"VERB", "AUX", "SCONJ", "PRON"}:
             break
-        if t.pos_ == "ADP" and t.lower_ != "of" and j + 1 < sent.end:
+        if t.pos_ == "ADP" and t.lower_ not in _NAME_PREPS:
+            break  # "BRICS summit in the Russian city of Kazan"
+        if t.pos_ == "ADP" and j + 1 < sent.end:
             nxt = doc[j + 1] if doc[j + 1].lower_ != "the" or j + 2 >= sent.end else doc[j + 2]
-            if nxt.ent_type_ in {"GPE", "DATE", "LOC", "TIME"} or not (nxt.text[:1].isupper() or nxt.like_num):
+            place = nxt.ent_type_ in {"GPE", "DATE", "LOC", "TIME"} and t.lower_ != "of"
+            if place or not (nxt.text[:1].isupper() or nxt.like_num):
                 break
         if t.lower_ == "and" and j + 1 < sent.end and not doc[j + 1].text[:1].isupper():
             break
@@ -57,8 +62,9 @@ def _name_after(sent: Span, start: int) -> Span | None:
 
 
 def _named(span: Span | None) -> bool:
-    # "the congress" names nothing; "World Energy Congress", "25 years of ... relations" do.
-    return bool(span) and any(t.text[:1].isupper() or t.like_num for t in span)
+    # "the congress" and "a three-way summit on Syria" name nothing; "World Energy Congress" and
+    # "25 years of ... relations" do.
+    return bool(span) and (span[0].text[:1].isupper() or span[0].like_num)
 
 
 def _event_names(sent: Span, lex: Lexicons) -> list[tuple[Span, Span]]:

@@ -62,16 +62,19 @@ def _tail_name(item: list, titles: frozenset[str], is_place=lambda w: False) -> 
     return " ".join(run) if 2 <= len(run) <= 4 else None
 
 
-def _canonical(name: str, cast: Cast, people: list[Person]) -> str | None:
+def _canonical(name: str, cast: Cast, people: list[Person], text: str = "") -> str | None:
     if cast.principal_named(name):
         return None
-    if " " in name:
-        return name
-    # A surname alone: the person of that surname the article names in full.
-    for p in people:
-        if name in p.aliases and " " in p.name:
-            return p.name
-    return None
+    if " " not in name:
+        # A surname alone: the person of that surname the article names in full.
+        full = [p.name for p in people if " " in p.name and (name in p.aliases or p.surname == name)]
+        if len(full) != 1:
+            return None
+        name = full[0]
+    # The name cleaner stops at a hyphen: "Moon Jae" is written "Moon Jae-in".
+    if m := re.search(re.escape(name) + r"-\w+", text):
+        return m.group(0)
+    return name
 
 
 def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: list[Person]) -> tuple[list[str], tuple[int, int] | None]:
@@ -92,12 +95,14 @@ def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: l
         for item in _items(sent, sent.start):
             toks = [t for t in item if not isinstance(t, str)]
             name = _tail_name(item, titles, lambda w: bool(as_country(w, aliases(lex)) or w in lex.demonyms))
+            if name is None and len(toks) == 1 and _canonical(toks[0].text, cast, people, sent.doc.text):
+                name = toks[0].text  # a surname NER missed: "Pompeo and ... Mulvaney joined Trump"
             if name is None or (toks and toks[-1].ent_type_ not in {"", "PERSON"}):
                 continue
             shorter = [f for f in found if name.endswith(f) and f != name]
             found = [f for f in found if f not in shorter] + [name]
         for name in found:
-            full = _canonical(name, cast, people)
+            full = _canonical(name, cast, people, sent.doc.text)
             if full and full not in names:
                 names.append(full)
                 where = where or (sent.start_char, sent.end_char)

@@ -34,6 +34,7 @@ class Item:
     prep: str
     kind: str = "other"  # venue, city, gpe, country, region, event, other
     country: str | None = None  # for country/state items, and hints inside regions
+    had_the: bool = False  # "the Kremlin": a name with an article is rarely a town
 
 
 @dataclass
@@ -120,14 +121,15 @@ def locatives(sent: Span, lex: Lexicons) -> list[Item]:
             continue
         j = k + 1
         while True:
-            if j < sent.end and doc[j].lower_ == "the":
+            had_the = j < sent.end and doc[j].lower_ == "the"
+            if had_the:
                 j += 1
             if j >= sent.end or not _cap(doc[j]) or doc[j].is_punct:
                 break
             end = _item_end(doc, j, sent.end, lex)
             if end <= j:
                 break
-            items.append(Item(doc[j:end], prep))
+            items.append(Item(doc[j:end], prep, had_the=had_the))
             # The list goes on after ", " or " and " with another proper name.
             n = end
             if n + 1 < sent.end and doc[n].text in {",", "and"}:
@@ -157,8 +159,10 @@ def _classify(item: Item, lex: Lexicons) -> Item:
     toks = [t.lower_ for t in item.span]
     text = item.span.text
     label = _ent_label(item.span)
-    if label == "PERSON" and (item.prep == "in" or {"'s", "’s"} & set(toks[:-1])):
-        label = None  # NER reads "Nusa Dua" and "Arjuna's Penance" as people; nobody meets "in" a person
+    if label == "PERSON" and {"'s", "’s"} & set(toks[:-1]):
+        label = None  # NER reads "Arjuna's Penance" as a person
+    elif label == "PERSON" and item.prep in {"in", "at"}:
+        label = "GPE"  # and "Nusa Dua", "Panmunjom": nobody meets "in" or "at" a person
     if set(toks) & words(lex, "event_words") or label == "EVENT":
         item.kind = "event"
     elif set(toks) & words(lex, "venue_words"):
@@ -173,8 +177,8 @@ def _classify(item: Item, lex: Lexicons) -> Item:
         item.kind = "other"
     elif gazetteer.cities(text):
         item.kind = "city"
-    elif label == "GPE" or (label is None and item.prep == "in"):
-        item.kind = "gpe"
+    elif label == "GPE" or (label in {None, "ORG"} and item.prep == "in" and not item.had_the):
+        item.kind = "gpe"  # "in Mamallapuram", whatever NER calls it
     elif label == "FAC" or (item.prep == "at" and label in {None, "ORG"}):
         item.kind = "venue"
     if item.kind == "venue" and item.prep not in _LOCATIVE and not set(toks) & words(lex, "venue_words"):
@@ -182,6 +186,17 @@ def _classify(item: Item, lex: Lexicons) -> Item:
     if item.kind in {"city", "gpe"} and item.prep in _VENUE_ONLY - {"to"}:
         item.kind = "other"  # "on Climate Change" is no place
     return item
+
+
+def _someone_elses(item: Item, principals: frozenset[str]) -> bool:
+    """Whether the place belongs to another person's doing: "with Donald Trump's return to the
+    White House" (the head of the preposition has a named possessor who is not a principal)."""
+    prep_tok = item.span.doc[item.span.start - (2 if item.had_the else 1)]
+    for c in prep_tok.head.children:
+        if c.dep_ == "poss" and c.ent_type_ == "PERSON" and c.text not in principals:
+            return True
+    return False
+
 
 
 def _hints(sent: Span, lex: Lexicons) -> list[str]:
@@ -223,14 +238,15 @@ def _strip_the(span: Span) -> Span:
 
 
 def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = None,
-                  home: frozenset[str] = frozenset()) -> Place:
+                  home: frozenset[str] = frozenset(), principals: frozenset[str] = frozenset()) -> Place:
     """City, country and venues from ``sents``, the meeting's own sentences first.
 
     The city is the first one found going sentence by sentence, preferring within a sentence a
     listed GeoNames city, then "the city of X" or a city owning a region ("Singapore's Sentosa
     island"), then any other place name after "at"/"in", then any GeoNames city the sentence names;
     the occasion's name is the last resort ("Paris Summit on Climate Change"). ``home``: the
-    principals' countries, which a sentence names for its people, not for its places.
+    principals' countries, which a sentence names for its people, not for its places;
+    ``principals``: their name words.
     """
     place = Place()
     seen: set[str] = set()
@@ -243,6 +259,8 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         listed = [it.country for it in items if it.kind == "country" and it.country]
         in_regions, taken = [], []
         for it in items:
+            if it.kind == "venue" and _someone_elses(it, principals):
+                continue
             if it.kind == "venue":
                 name = _strip_the(it.span)
                 if name.text.lower() not in seen:
@@ -256,7 +274,15 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 if got := _pick(it.span.text, listed, lex, strict=bool(listed)):
                     cands.append((si, 0, *got, it.span))
             elif it.kind == "gpe":
-                cands.append((si, 2, it.span.text, (listed or hints or [None])[0], it.span))
+                # A town GeoNames lacks takes its country from the list it stands in, the
+                # sentence's countries, or the nearest known place ("south of Chennai").
+                near = sorted(
+                    (abs(n.start - it.span.start), c)
+                    for n in place_names(sent, lex)
+                    if n.start != it.span.start and (c := country_of(n.text, lex))
+                )
+                country = (listed or hints or [c for _, c in near] or [None])[0]
+                cands.append((si, 2, it.span.text, country, it.span))
             elif it.kind == "country":
                 countries.append((it.country, it.span))
             elif it.kind == "region":
@@ -284,6 +310,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     cands.append((si, 3, *got, ent))
     if cands:
         _, _, city, country, span = min(cands, key=lambda c: (c[0], c[1]))
+        if country is None:
+            # A town GeoNames lacks, alone in its sentence: the country another of the meeting's
+            # sentences names ("a building on the South Korean side of the truce village").
+            country = next((h for sent in sents for h in _hints(sent, lex) if h not in home), None)
         place.city, place.country = city, country
         place.evidence["city"] = (span.start_char, span.end_char)
         if country:

@@ -164,7 +164,7 @@ class _Segmenter:
         self.paras = [p for p in layout.paras if p.sents]
         self.timeline = sum(_entry_date(p) is not None for p in self.paras) >= 2
         self.article = article.date if article else None
-        self.skip = (article.start_char, article.end_char) if article else None
+        self.skip = article.places if article else ()
         self.found: list[Section] = []
         self.stops: list[int] = []  # starts of timeline entries that are not meetings
 

@@ -49,8 +49,19 @@ def _inside_name(doc, start: int, end: int) -> bool:
     return bool(ent) and ent.label_ in _NAMES and (ent.end - ent.start) > (end - start)
 
 
-def topics(sents: list[Span], lex: Lexicons, *, exclude: set[str] = frozenset()) -> tuple[list[str], tuple[int, int] | None]:
-    """Labels raised in ``sents`` in order of first mention, and where the first one is."""
+def _title(doc, end: int, roles: frozenset[str]) -> bool:
+    # "Iranian President Hassan Rouhani": a demonym in a title names the person, not a topic.
+    nxt = [t.lower_ for t in doc[end : end + 2]]
+    return any(" ".join(nxt[:n]) in roles for n in (1, 2)) and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"
+
+
+def topics(sents: list[Span], lex: Lexicons, *, exclude: set[str] = frozenset(),
+           skip: tuple[tuple[int, int], ...] = ()) -> tuple[list[str], tuple[int, int] | None]:
+    """Labels raised in ``sents`` in order of first mention, and where the first one is.
+
+    ``exclude``: labels not to report (the principals' own countries); ``skip``: character ranges
+    whose words are a name, not a topic (the occasion, "Paris Summit on Climate Change").
+    """
     if not sents:
         return [], None
     doc = sents[0].doc
@@ -63,11 +74,21 @@ def topics(sents: list[Span], lex: Lexicons, *, exclude: set[str] = frozenset())
         for tok in sent:
             if (label := lemmas.get(tok.lemma_.lower())) is not None:
                 hits.append((tok.i, tok.i + 1, label))
+    # Longest match wins: "economic restrictions" is about sanctions, not trade.
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    taken: set[int] = set()
     labels: list[str] = []
     first = None
-    for start, end, label in sorted(hits):
-        if label in exclude or label in labels or _inside_name(doc, start, end):
+    for start, end, label in hits:
+        span = range(start, end)
+        if taken & set(span):
+            continue
+        chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if _inside_name(doc, start, end) or _title(doc, end, lex.roles) or any(s <= chars[0] and chars[1] <= e for s, e in skip):
+            continue
+        taken.update(span)
+        if label in exclude or label in labels:
             continue
         labels.append(label)
-        first = first or (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        first = first or chars
     return labels, first
