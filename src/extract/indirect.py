@@ -61,11 +61,32 @@ def _clause_tokens(clause: Token) -> list[Token]:
         # ", after X extended an invitation"
         if c.dep_ == "advcl" and c.left_edge.lower_ in _WRITER_ADVCL and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
             cut = min(cut, c.left_edge.i - 1)
-        # "and that is about it"
-        if c.dep_ == "conj" and any(s.dep_ == "nsubj" and s.lower_ in _DEMONSTRATIVES and not list(s.children) for s in c.children):
-            cc = [t for t in clause.children if t.dep_ == "cc" and t.i < c.i]
-            cut = min(cut, cc[-1].i if cc else c.left_edge.i)
+        if c.dep_ == "conj" and is_verb(c):
+            subj = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
+            # "and that is about it": the writer's verdict on the report.
+            verdict = subj is not None and subj.lower_ in _DEMONSTRATIVES and not list(subj.children)
+            if verdict or _narrated(c):
+                cut = min(cut, _coordinator(c).i)
     return [t for t in toks if t.i < cut]
+
+
+def _coordinator(clause: Token) -> Token:
+    """Where a coordinated clause begins: its comma and conjunction ("..., and the ...")."""
+    i = clause.left_edge.i - 1
+    while i >= 0 and (clause.doc[i].dep_ == "cc" or clause.doc[i].text == ","):
+        i -= 1
+    return clause.doc[i + 1]
+
+
+def _narrated(clause: Token) -> bool:
+    """", and the aides dismissed ...": a clause joined after a comma, with a subject of its own
+    and no "that", goes on in the writer's voice ("said that X and that Y" stays one report)."""
+    doc = clause.doc
+    start = _coordinator(clause)
+    joined = start.i < clause.left_edge.i and doc[start.i].text == "," and any(t.dep_ == "cc" for t in doc[start.i : clause.left_edge.i])
+    subj = next((s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
+    marked = any(m.dep_ == "mark" for m in clause.children)
+    return joined and subj is not None and not marked and subj.lower_ not in _JOINT
 
 
 def _coordinated(verb: Token, after: int, cues: CueLexicon) -> Token | None:
@@ -88,6 +109,7 @@ def _coordinated(verb: Token, after: int, cues: CueLexicon) -> Token | None:
 
 def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and _finite(c) and _same_paragraph(verb, c)]
+    clauses = clauses[:1] + [c for c in clauses[1:] if not _narrated(c)]
     if clauses:
         toks = [t for c in clauses for t in _clause_tokens(c)]
         last = max(c.right_edge.i for c in clauses)

@@ -79,7 +79,9 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             j += 1
         if j > i:
             a, k, titled = strip(i, j)
-            if titled and a < k <= a + MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)):
+            # Two words at least, and not an organisation's ("State Department" after "the").
+            if titled and a + 1 < k <= a + MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
+                    and not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)):
                 out.add((a, k))
         i = max(j, i + 1)
     return sorted(out)

@@ -43,7 +43,8 @@ NOBODY = Mention(None)
 
 @dataclass(frozen=True)
 class RoleLexicon:
-    words: frozenset[str]  # role and title words and phrases that can head a description
+    heads: frozenset[str]  # role nouns and phrases that can head a description of a person
+    words: frozenset[str]  # heads plus the title words that may precede them ("Vice", "Foreign")
     synonyms: dict[str, str]
     generic: frozenset[str]
     relational: frozenset[str]
@@ -52,15 +53,18 @@ class RoleLexicon:
     demonyms: dict[str, str]  # "Israeli" -> "Israel"; country names map to themselves
     groups: frozenset[str]  # phrases for the two parties together ("the two leaders"): no one speaker
     continuing: frozenset[str]  # verbs by which the same speaker goes on ("added")
+    leader: frozenset[str]  # titles of a head of state or government
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> RoleLexicon:
         data = lex.extra.get("speaker_roles", {})
         demonyms = dict(lex.demonyms)
         demonyms.update({c: c for c in lex.demonyms.values()})
-        titles = frozenset(lex.extra.get("title_words", ())) - {"special", "first", "acting", "national", "state"}
+        heads = frozenset(lex.roles) | frozenset(data.get("synonyms", {})) | frozenset(data.get("person_titles", ()))
+        titles = frozenset(lex.extra.get("title_words", ())) | {w for h in heads for w in h.split()}
         return cls(
-            words=frozenset(lex.roles) | frozenset(data.get("synonyms", {})) | titles,
+            heads=heads,
+            words=heads | titles,
             synonyms=data.get("synonyms", {}),
             generic=frozenset(data.get("generic", ())),
             relational=frozenset(data.get("relational", ())),
@@ -69,6 +73,7 @@ class RoleLexicon:
             demonyms=demonyms,
             groups=frozenset(lex.extra.get("pair_refs", ())),
             continuing=frozenset(data.get("continuing", ())),
+            leader=frozenset(data.get("leader_roles", ())),
         )
 
     def norm(self, role: str) -> str:
@@ -106,7 +111,7 @@ class EntityTable:
         table._index_focus(names_only=True)
         for guess in (False, False, True):
             for tok in doc:
-                if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.words and tok.i not in table.named:
+                if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.heads and tok.i not in table.named:
                     table._match_description(tok, learn=True, guess=guess)
         table._index_focus()
         return table
@@ -156,7 +161,8 @@ class EntityTable:
     # --- descriptions ---------------------------------------------------------------------
     def describe(self, tok: Token) -> tuple[str | None, str | None, bool]:
         """(country, role, plural) of a noun phrase headed by a role word: "the Israeli PM"."""
-        if tok.lower_ not in self.roles.words:
+        # A bare "as president" is a predicate; a reference has a determiner or possessor.
+        if tok.lower_ not in self.roles.heads or not any(c.dep_ in {"det", "poss"} for c in tok.children):
             return None, None, False
         mods = [c for c in tok.lefts if c.dep_ in _MODIFIERS]
         words = sorted({w for m in mods for w in m.subtree if w.i < tok.i and not w.is_punct
@@ -192,13 +198,12 @@ class EntityTable:
             return others[0] if current is not None and len(others) == 1 else None
         pool = [p for p in self.people if country is None or self.country.get(p.name) == country]
         if role in self.roles.generic:
-            heads = set(self.roles.synonyms.values()) | self.roles.generic
-            pool = [p for p in pool if self.titles[p.name] & heads or p in self.leads]
+            pool = [p for p in pool if self.titles[p.name] & self.roles.leader or p in self.leads]
             if country is None:
                 return None  # "the leader" alone names nobody in particular
         else:
             pool = [p for p in pool if self._titled(p, role)]
-            if country is None:
+            if country is None and role in self.roles.leader:
                 # "the president": also the leads whose titles the text never gave.
                 pool += [p for p in self.leads if not self.titles[p.name] and p not in pool]
         if pool:
@@ -243,7 +248,7 @@ class EntityTable:
                 if tok.i + 1 in self.named and self.named[tok.i + 1][1] == hit[1]:
                     continue  # one entry per name: its last word
                 person = hit[0]
-            elif not names_only and tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in self.roles.words:
+            elif not names_only and tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in self.roles.heads:
                 person = self._match_description(tok)
             else:
                 continue
@@ -280,7 +285,7 @@ class EntityTable:
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.named:
                 return self.resolve(c)
-        if low in self.roles.words and self.describe(tok)[1] is not None:
+        if self.describe(tok)[1] is not None:
             person = self._match_description(tok)
             if person is not None:
                 return Mention(person.name, tok.left_edge.idx, tok.idx + len(tok))
@@ -298,7 +303,7 @@ class EntityTable:
                     continue
                 if target.ent_type_ in _ORG_LABELS or target.i in self.named:
                     return self.resolve(target)
-            if low not in self.roles.words:
+            if low not in self.roles.heads:
                 return self._group(tok)
         return NOBODY
 
@@ -313,7 +318,9 @@ class EntityTable:
 
     def _organisation(self, tok: Token) -> Mention:
         ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
-        words = [t for t in ent if not (t.i == ent.start and t.lower_ in _DETERMINERS)]
+        # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
+        first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+        words = [t for t in self.doc[first : ent.end] if not (t.i == first and t.lower_ in _DETERMINERS)]
         if words and _POSSESSIVE.fullmatch(words[-1].text):
             words = words[:-1]
         if not words:
@@ -321,9 +328,9 @@ class EntityTable:
         name = _POSSESSIVE.sub("", self.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
         if ent.label_ == "NORP":
             name = self.roles.demonyms.get(name, name)
-        start = ent.start_char
-        if ent.start > 0 and self.doc[ent.start - 1].lower_ == "the" and ent.start == words[0].i:
-            start = self.doc[ent.start - 1].idx
+        start = words[0].idx
+        if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
+            start = self.doc[words[0].i - 1].idx
         return Mention(name, start, words[-1].idx + len(_POSSESSIVE.sub("", words[-1].text)))
 
     def nearby_name(self, verb: Token) -> Mention:
