@@ -84,6 +84,12 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
                     and not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)):
                 out.add((a, k))
         i = max(j, i + 1)
+    # A name in apposition to a description: "Peru's chief negotiator, Ana Ruiz, said".
+    for tok in doc:
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN":
+            a = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            if a < tok.i and all(_name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
+                out.add((a, tok.i + 1))
     return sorted(out)
 
 
@@ -187,7 +193,10 @@ def _locate(doc: Doc, table: NameTable) -> None:
         if doc[i].text[:1].isupper():
             for j in range(min(len(doc), i + MAX_NAME_WORDS), i, -1):
                 words = _text(doc, i, j)
-                if words in index and (j - i > 1 or doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"):
+                # A lone word counts when tagged a name, or when it is part of a full name the
+                # article gives (the tagger reads a sentence-initial surname as an adjective).
+                if words in index and (j - i > 1 or doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"
+                                       or " " in index[words].name):
                     hit = (j, index[words])
                     break
         if hit is None:
