@@ -24,8 +24,6 @@ from .speakers import NOBODY, EntityTable, Mention
 # Dependencies that do not put the quotation inside what the verb reports: its subject, a clause
 # merely coordinated with it, punctuation.
 _NOT_REPORTED = {"nsubj", "nsubjpass", "csubj", "csubjpass", "conj", "cc", "punct", "mark", "aux", "auxpass"}
-# An attribution hanging on the quoted clause: ", he said," "as X said".
-_HANGING = {"parataxis", "advcl", "ccomp", "conj"}
 # Dependencies by which a verb takes a clause: quoted words there are what was said.
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "csubj"}
 _SENTENCE_END = {".", "!", "?"}
@@ -76,13 +74,34 @@ def _syntactic(toks: list[Token], index: QuoteIndex, cues: CueLexicon, bounds: t
                 if child.dep_ == "conj" and is_speech_verb(head, cues):
                     break  # a clause coordinated with the report is the writer's own
             child, head = head, head.head
+    # An attribution hanging on the quoted words or on the clause that holds them:
+    # "“...,” he said, “...”", "The economy, she argued, is “the foundation ...”".
+    hosts = {t.i: t for t in toks}
     for tok in toks:
-        for c in tok.children:
+        head = tok
+        while head.head.i != head.i and head.head.i not in inside:
+            head = head.head
+            hosts[head.i] = head
+    for host in sorted(hosts.values(), key=lambda t: t.i):
+        for c in host.children:
             if c.i in inside or index.covers(c.idx) or not bounds[0] <= c.idx < bounds[1]:
                 continue
-            if c.dep_ in _HANGING and is_speech_verb(c, cues) and subject_of(c) is not None:
+            if not (is_speech_verb(c, cues) and subject_of(c) is not None and not _governs(c, inside)):
+                continue
+            if c.dep_ == "parataxis" or (host.i in inside and c.dep_ in {"ccomp", "conj"}) or _as_said(c):
                 return Tie(verb=c)
     return None
+
+
+def _as_said(verb: Token) -> bool:
+    """A short attribution clause: "as X said", or ", X argued," with no subordinator."""
+    marks = [m.lower_ for m in verb.children if m.dep_ == "mark"]
+    return verb.dep_ == "advcl" and marks in ([], ["as"]) and len(list(verb.subtree)) <= 8
+
+
+def _governs(verb: Token, inside: set[int]) -> bool:
+    """Whether the quotation lies inside the verb's own clause (then it is not hanging on it)."""
+    return any(t.i in inside for t in verb.subtree)
 
 
 def _statement(toks: list[Token]) -> bool:
@@ -269,8 +288,10 @@ def _same_paragraph_run(doc: Doc, done: list[Attributed], q: Quoted) -> tuple[Me
     if prev is None or prev.quoted.last_par != q.first_par or prev.quoted.close_mark is None or not prev.quote.speaker:
         return None
     between = doc.char_span(prev.quoted.close_mark + 1, q.open_mark, alignment_mode="contract")
+    # Only the previous quotation's own attribution may stand between them.
     others = [t for t in between or () if t.tag_ in _FINITE and (prev.verb is None or t.i != prev.verb.i)]
-    if others or (between is not None and len(between) > _NEAR + 2):
+    ends = [t for t in between or () if t.text in _SENTENCE_END]
+    if others or len(ends) > 1 or (between is not None and len(between) > 4 * _NEAR):
         return None
     m = prev.quote.speaker_mention
     return Mention(prev.quote.speaker, m.start if m else None, m.end if m else None), prev.quote.cue

@@ -38,8 +38,12 @@ def _finite(clause: Token) -> bool:
 
 
 def _trim(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
-    """Character span of ``toks`` (in order) without leading "that" and edge punctuation."""
-    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].text in _EDGE_PUNCT):
+    """Character span of ``toks`` (in order) without leading "that", a dateline and edge punctuation."""
+    dash = next((k for k, t in enumerate(toks[:10]) if t.text in {"-", "–", "—"} and t.whitespace_), None)
+    if dash is not None and toks[0].is_upper and len(toks[0]) > 1:
+        toks = toks[dash + 1 :]  # "PARIS, 10 March 2025 - ..."
+    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].text in _EDGE_PUNCT
+                    or toks[0].is_space):
         toks = toks[1:]
     while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].is_space):
         toks = toks[:-1]
@@ -144,6 +148,12 @@ def _same_paragraph(a: Token, b: Token) -> bool:
     return "\n\n" not in a.doc.text[lo.idx : hi.right_edge.idx if hi.i > lo.i else hi.idx]
 
 
+def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, offset)
+    hi = text.find("\n\n", offset)
+    return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
+
+
 def doc_range(doc: Doc, a: int, b: int) -> Iterable[Token]:
     return (doc[i] for i in range(a, b))
 
@@ -177,6 +187,10 @@ def reported_speech(
             content, source, cue = _according_content(tok), obj, doc.text[tok.idx : to.idx + len(to)]
         else:
             continue
+        if content:
+            # The parse can run a headline or dateline into the next paragraph's sentence.
+            lo, hi = _paragraph_of(doc.text, tok.idx)
+            content = [t for t in content if lo <= t.idx < hi]
         span = _trim(doc, content) if content else None
         if span is None or kept.overlaps(*span):
             continue

@@ -46,19 +46,31 @@ def _next_word(sent: Span, i: int) -> str:
     return ""
 
 
+# Entity types that cannot be part of a person's name, whatever else NER gets wrong.
+_NOT_NAME = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+
+
 def _tail_name(item: list, titles: frozenset[str], is_place=lambda w: False) -> str | None:
     """The name closing a list item: its last run of capitalised words, titles dropped
-    ("Chief of the General Staff of Russia's Armed Forces Valery Gerasimov" -> "Valery Gerasimov")."""
+    ("Chief of the General Staff of Russia's Armed Forces Valery Gerasimov" -> "Valery Gerasimov";
+    "Jean-Yves Le Drian" kept whole)."""
     run: list[str] = []
-    for t in reversed(item):
+    k = len(item) - 1
+    while k >= 0:
+        t = item[k]
         w = t if isinstance(t, str) else t.text
-        # A place or organisation ends the name: "Envoy for Syria Alexander Lavrentyev".
-        if (not isinstance(t, str) and t.ent_type_ not in {"", "PERSON"}) or is_place(w):
+        if (not isinstance(t, str) and t.ent_type_ in _NOT_NAME) or is_place(w):
             break
+        prev = item[k - 1] if k >= 1 and not isinstance(item[k - 1], str) else None
+        if w == "-" and run and prev is not None and not prev.whitespace_ and not t.whitespace_:
+            run[0] = f"{prev.text}-{run[0]}"  # "Jean" "-" "Yves" -> "Jean-Yves"
+            k -= 2
+            continue
         if w[:1].isupper() and w.lower() not in titles:
             run.insert(0, w)
         else:
             break
+        k -= 1
     return " ".join(run) if 2 <= len(run) <= 4 else None
 
 
@@ -90,6 +102,9 @@ def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: l
         found: list[str] = []
         for ent in sent.ents:
             if ent.label_ == "PERSON" and (name := clean_name(ent)):
+                last = name.split()[-1]
+                if (m := _GLUED_AND.match(last)) and _next_word(sent, ent.end - 1)[:1].isupper():
+                    name = name[: -len(last)] + m.group(1)  # "Alexis Kohlerand Special ..."
                 found.append(name)
         # NER misses names, or first names, inside long title lists; the list items say more.
         for item in _items(sent, sent.start):
@@ -97,7 +112,7 @@ def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: l
             name = _tail_name(item, titles, lambda w: bool(as_country(w, aliases(lex)) or w in lex.demonyms))
             if name is None and len(toks) == 1 and _canonical(toks[0].text, cast, people, sent.doc.text):
                 name = toks[0].text  # a surname NER missed: "Pompeo and ... Mulvaney joined Trump"
-            if name is None or (toks and toks[-1].ent_type_ not in {"", "PERSON"}):
+            if name is None:
                 continue
             shorter = [f for f in found if name.endswith(f) and f != name]
             found = [f for f in found if f not in shorter] + [name]

@@ -24,7 +24,7 @@ __all__ = ["extract_quotes", "scan", "Quoted"]
 def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Quote]:
     """Direct and indirect quotes of ``doc`` with their speakers (ids and meetings left to the caller)."""
     cues = CueLexicon.from_lexicons(lex)
-    table = EntityTable.build(doc, lex, parties=parties)
+    table = EntityTable.build(doc, lex, parties=parties, speech=cues.speech)
     pars = Paragraphs.of(doc.text)
     spans = scan(doc.text, pars, elisions=cues.elisions)
     blocks = attribution.colon_blocks(doc, pars, spans, cues)

@@ -58,18 +58,29 @@ def _ordinal_value(tok, lex: Lexicons) -> int | None:
     return data(lex, "ordinals").get(tok.lower_)
 
 
+_FOR_THE_NTH_TIME = re.compile(r"\bfor the (\w+) time\b(?!\s+since)", re.I)
+
+
 def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
     """The sentence's numbering of a meeting, if it has one (value None for a sub-series)."""
     nouns, clear = words(lex, "meeting_nouns"), words(lex, "transparent_adjectives")
+    if any(hits(t, words(lex, "meeting_verbs")) for t in sent):
+        # "met for the third time"; not "for the last time", "for the first time since ...".
+        for m in _FOR_THE_NTH_TIME.finditer(sent.text):
+            value = data(lex, "ordinals").get(m.group(1).lower())
+            if value is not None:
+                return Ordinal(value, sent.start_char + m.start(), sent.start_char + m.end())
     for tok in sent:
-        if tok.pos_ not in {"NOUN", "PROPN"} or not hits(tok, nouns):
+        if not hits(tok, nouns):
             continue
         # "their first meeting since the crisis" dates the meeting, it does not number it.
         if any(c.lower_ == "since" for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "since"):
             continue
         if m := _NUMBERED.match(tok.doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 12].lstrip()):
-            start = tok.idx
+            start = tok.idx  # "Meeting #3", whatever the tagger makes of a header's first word
             return Ordinal(int(next(g for g in m.groups() if g)), start, tok.doc.text.index(m.group(0), start) + len(m.group(0)))
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
         left = tok.doc[max(sent.start, tok.left_edge.i) : tok.i]
         for k in range(len(left) - 1, -1, -1):
             value = _ordinal_value(left[k], lex)

@@ -94,12 +94,13 @@ class EntityTable:
     named: dict[int, tuple[Person, int, int]] = field(default_factory=dict)  # token -> (person, start, end)
     # every mention of a person in text order: (token index, person, subject of a main clause)
     focus: list[tuple[int, Person, bool]] = field(default_factory=list)
+    speech: frozenset[str] = frozenset()  # lemmas of verbs of saying
 
     @classmethod
-    def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = ()) -> EntityTable:
+    def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = (), speech: frozenset[str] = frozenset()) -> EntityTable:
         names = find_names(doc, lex, given=list(parties))
         table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=names.people,
-                    leads=names.people[:2], named=names.at)
+                    leads=names.people[:2], named=names.at, speech=speech)
         for p in table.people:
             given = next((g for g in parties if g.name == p.name), None)
             table.country[p.name] = given.country if given else None
@@ -109,7 +110,7 @@ class EntityTable:
         # leaves one choice, then by the writer's habits; a country learnt late can settle a
         # description met early.
         table._index_focus(names_only=True)
-        for guess in (False, False, True):
+        for guess in (False, False, True, False):
             for tok in doc:
                 if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.heads and tok.i not in table.named:
                     table._match_description(tok, learn=True, guess=guess)
@@ -228,16 +229,20 @@ class EntityTable:
         return pick[0]
 
     def _by_habit(self, tok: Token, unknown: list[Person]) -> list[Person]:
-        """Which of two leads a description means when nothing in the text decides: after
-        "added" or "continued" the same speaker goes on; otherwise a description right after
-        one lead's sentence is how writers bring in the other."""
+        """Which of two leads a description means when nothing in the text decides, from the
+        last lead that was a main subject in the same paragraph: after "added" the same speaker
+        goes on; after that lead spoke, a description brings in the one who answers; otherwise
+        it is the writer's other name for the same person."""
         last = next(((i, p) for i, p, subj in reversed(self.focus) if i < tok.i and subj and p in unknown), None)
-        if last is None or self.doc[last[0]].sent.start < tok.sent.start - 80:
+        if last is None or "\n\n" in self.doc.text[self.doc[last[0]].idx : tok.idx]:
             return []
         verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
         if verb is not None and verb.lemma_.lower() in self.roles.continuing:
             return [last[1]]
-        return [p for p in unknown if p is not last[1]]
+        said = _clause_verb(self.doc[last[0]])
+        if said is not None and said.lemma_.lower() in self.speech:
+            return [p for p in unknown if p is not last[1]]
+        return [last[1]]
 
     # --- pronouns -------------------------------------------------------------------------
     def _index_focus(self, *, names_only: bool = False) -> None:
@@ -289,8 +294,13 @@ class EntityTable:
             person = self._match_description(tok)
             if person is not None:
                 return Mention(person.name, tok.left_edge.idx, tok.idx + len(tok))
-            if not any(c.dep_ == "poss" for c in tok.children):
-                return NOBODY  # an unresolved "the U.S. president" is not the United States
+            # "a Downing Street spokesperson" speaks for Downing Street; an unresolved
+            # "the U.S. president" is not the United States.
+            if self.describe(tok)[1] in self.roles.leader:
+                return NOBODY
+            body = next((c for c in tok.children if c.dep_ in {"compound", "poss"}
+                         and (c.ent_type_ in _ORG_LABELS or c.pos_ == "PROPN")), None)
+            return self._organisation(body) if body is not None else NOBODY
         if tok.ent_type_ in _ORG_LABELS:
             return self._organisation(tok)
         if tok.pos_ in {"NOUN", "PROPN"}:
@@ -317,7 +327,10 @@ class EntityTable:
         return Mention(self.doc.text[start:end], start, end)
 
     def _organisation(self, tok: Token) -> Mention:
-        ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+        """The body a name stands for ("the Kremlin", "Downing Street"), without "the" or "'s"."""
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:  # a proper name NER missed: the name words themselves
+            ent = self.doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]) : tok.i + 1]
         # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
         first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
         words = [t for t in self.doc[first : ent.end] if not (t.i == first and t.lower_ in _DETERMINERS)]
@@ -326,7 +339,7 @@ class EntityTable:
         if not words:
             return NOBODY
         name = _POSSESSIVE.sub("", self.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
-        if ent.label_ == "NORP":
+        if getattr(ent, "label_", "") == "NORP":
             name = self.roles.demonyms.get(name, name)
         start = words[0].idx
         if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
@@ -352,6 +365,12 @@ def _demonym(words: list[Token], demonyms: dict[str, str]) -> str | None:
             if phrase in demonyms:
                 return demonyms[phrase]
     return None
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
 
 
 def _main_subject(tok: Token) -> bool:
