@@ -22,7 +22,7 @@ def _pattern(needle: str) -> re.Pattern[str]:
     # non-breaking spaces); word boundaries keep "He" from matching inside "The".
     body = "".join(r"[ \u00a0]" if ch in " \u00a0" else re.escape(ch) for ch in needle)
     if needle[:1].isupper():
-        # Scraped typos glue words together ("meetingNetanyahu"): a case change is a boundary too.
+        # Scraped typos glue words together ("the meetingMerkel said"): a case change is a boundary too.
         body = r"(?:(?<!\w)|(?<=[a-z]))" + body
     elif needle[:1].isalnum():
         body = r"(?<!\w)" + body
@@ -64,7 +64,7 @@ def _nearest(
     hits = [(s, e) for s, e in find_all(text, needle, lo, hi) if e <= avoid[0] or s >= avoid[1]]
     if not hits:
         raise InputError(f"{what}: {needle!r} is not near the quote")
-    # "“A,” Trump said" and "Trump said “A”" both name the speaker next to the quote.
+    # "“A,” Merkel said" and "Merkel said “A”" both name the speaker next to the quote.
     return min(hits, key=lambda h: (start - h[1], 0) if h[1] <= start else (h[0] - end, 1))
 
 
@@ -94,7 +94,7 @@ def build(ann: dict[str, Any], source: Source) -> Document:
     for i, q in enumerate(ann.get("quotes", []), 1):
         what = f"quotes[{i}]"
         s, e = _locate_quote(text, q, what)
-        # The mention is the one attached to the cue ("Netanyahu also spoke about “…” Netanyahu
+        # The mention is the one attached to the cue ("Merkel also spoke about “…” Merkel
         # expressed …": the first), so it is sought next to the cue when there is one.
         anchor = (s, e)
         if q.get("cue"):

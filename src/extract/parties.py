@@ -39,7 +39,7 @@ class Person:
 def clean_name(ent: Span) -> str | None:
     """The name words of a PERSON entity, or None when it does not look like a name.
 
-    NER spans often carry a possessive, a title or trailing words ("Netanyahu Agenda - 4 Years").
+    NER spans often carry a possessive, a title or trailing words ("Merkel Agenda - 4 Years").
     """
     words: list[str] = []
     for tok in ent:
@@ -62,7 +62,7 @@ def clean_name(ent: Span) -> str | None:
 
 
 def _context_before(doc: Doc, start: int, lex: Lexicons) -> tuple[str | None, set[str]]:
-    """Demonym and role words right before a name: "Russian President [Vladimir Putin]"."""
+    """Demonym and role words right before a name: "German Chancellor [Angela Merkel]"."""
     country, titles = None, set()
     i = start - 1
     words: list[str] = []
@@ -93,7 +93,7 @@ def people(doc: Doc, lex: Lexicons) -> list[Person]:
         name = clean_name(ent)
         if name:
             forms.append((name, ent))
-    # NER glues neighbours onto names ("for Moscow Netanyahu said"): a word the article also uses
+    # NER glues neighbours onto names ("for Paris Merkel said"): a word the article also uses
     # as a place or group is not part of a person's name.
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP"}}
     forms = [(n, e) for n, e in forms if " " not in n or not places & set(n.split())]
