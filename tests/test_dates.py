@@ -1,0 +1,102 @@
+"""Meeting dates: phrases from DATE entities, ranges, orders, missing years, weekdays, datelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract import dates
+from extract.lexicons import load_lexicons
+from extract.wordlists import words
+
+from .meeting_text import meetings_of
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("June 6th and 7th, 2016", D(2016, 6, 6), D(2016, 6, 7)),
+        ("27–28 April 2018", D(2018, 4, 27), D(2018, 4, 28)),
+        ("April 27–28, 2018", D(2018, 4, 27), D(2018, 4, 28)),
+        ("27-28 February 2019", D(2019, 2, 27), D(2019, 2, 28)),
+        ("21 September 2015", D(2015, 9, 21), D(2015, 9, 21)),  # British order
+        ("September 21st, 2015", D(2015, 9, 21), D(2015, 9, 21)),  # American order
+        ("1st\u00a0September 2015", D(2015, 9, 1), D(2015, 9, 1)),
+        ("Nov. 14, 2022", D(2022, 11, 14), D(2022, 11, 14)),
+        ("30 December to 2 January 2019", D(2018, 12, 30), D(2019, 1, 2)),
+        ("June 30 – July 1, 2019", D(2019, 6, 30), D(2019, 7, 1)),
+    ],
+)
+def test_parse_range(text, start, end):
+    assert dates.parse_range(text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "expected"),
+    [
+        ("June 6-7", {"year": 2019}, (D(2019, 6, 6), D(2019, 6, 7))),
+        # A year left out after a later meeting runs on into the next year.
+        ("27 February", {"year": 2018, "after": D(2018, 11, 11)}, (D(2019, 2, 27), D(2019, 2, 27))),
+        ("Wednesday", {"article": D(2021, 6, 16)}, (D(2021, 6, 16), D(2021, 6, 16))),
+        ("Tuesday", {"article": D(2021, 6, 16)}, (D(2021, 6, 15), D(2021, 6, 15))),
+        ("Tuesday", {}, (None, None)),  # no article date: left unresolved
+        ("9 June", {}, (None, None)),  # no year anywhere
+        ("June 2018", {}, (None, None)),  # no day
+    ],
+)
+def test_parse_range_with_context(text, kwargs, expected):
+    assert dates.parse_range(text, **kwargs)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GENEVA, June 16, 2021 -- The two leaders met on Wednesday.", D(2021, 6, 16)),
+        ("BALI, Indonesia, Nov. 14, 2022 — The two leaders met on Monday.", D(2022, 11, 14)),
+        ("Staff report | Published: 15 November 2023\n\nThe leaders met.", D(2023, 11, 15)),
+        ("Staff report | Updated Nov. 17, 2024\n\nThe leaders met.", D(2024, 11, 17)),
+        ("The leaders met on 15 November 2023 in Paris.", None),
+    ],
+)
+def test_article_date(nlp, text, expected):
+    found = dates.article_date(nlp(text), words(load_lexicons(), "dateline_cues"))
+    assert (found.date if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The leaders met on 3 May 2019, after talks on 1 May 2019.", "3 May 2019"),
+        ("Since September 2015 the leaders have met, most recently on 3 May 2019.", "3 May 2019"),
+        ("After the November 11th meeting, they met again on December 2nd, 2018.", "December 2nd, 2018"),
+        ("It lasted 1 day and a few days earlier nothing happened.", None),
+    ],
+)
+def test_meeting_date_skips_other_dates(nlp, text, expected):
+    found = dates.meeting_date([nlp(text)[:]], after=None, article=None)
+    assert (found.text if found else None) == expected
+
+
+def test_year_carried_over_from_the_narrative(nlp):
+    body = (
+        "On 27 April 2018, Merkel and Macron met in Berlin.\n\n"
+        "Merkel said she would be glad to host the next one in 2019.\n\n"
+        "Six weeks later, on 9 June, the two leaders met again in Paris."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.date_text) for m in found] == [(D(2018, 4, 27), "27 April 2018"), (D(2018, 6, 9), "9 June")]
+
+
+def test_weekday_resolved_against_the_dateline(nlp):
+    lead = "BERLIN, Nov. 14, 2022 — German Chancellor Angela Merkel and French President Emmanuel Macron met on Tuesday in Berlin.\n\n"
+    [m] = meetings_of(nlp, "They discussed energy.", lead=lead)
+    assert (m.start_date, m.end_date, m.date_text) == (D(2022, 11, 8), D(2022, 11, 8), "Tuesday")
+
+
+def test_weekday_without_article_date_stays_unresolved(nlp):
+    lead = "German Chancellor Angela Merkel and French President Emmanuel Macron met on Tuesday in Berlin.\n\n"
+    [m] = meetings_of(nlp, "They discussed energy.", lead=lead)
+    assert (m.start_date, m.date_text) == (None, "Tuesday")

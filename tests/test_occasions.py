@@ -1,0 +1,53 @@
+"""Format (sidelines, visit, neither), visitor and occasion of a meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from .meeting_text import meetings_of
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Sidelines wherever the event is, whoever travelled.
+        (
+            "On 29 June 2019, Merkel and Macron met on the sidelines of the G20 summit in Osaka, Japan.",
+            ("sidelines", None, "G20 summit", "Osaka", "Japan"),
+        ),
+        (
+            "On 11 July 2018, Merkel and Macron held talks during the NATO summit in Brussels.",
+            ("sidelines", None, "NATO summit", "Brussels", "Belgium"),
+        ),
+        (
+            "On 10 October 2016, Merkel came to Paris for the World Energy Congress and met Macron.",
+            ("sidelines", None, "World Energy Congress", "Paris", "France"),
+        ),
+        # A visit: the meeting's city is one principal's country, the other came.
+        (
+            "On 3 May 2019, Merkel and Macron met at the Élysée Palace in Paris.",
+            ("visit", "Angela Merkel", None, "Paris", "France"),
+        ),
+        (
+            "On 3 May 2019, Macron flew to Berlin for talks with Merkel at the Chancellery.",
+            ("visit", "Emmanuel Macron", None, "Berlin", "Germany"),
+        ),
+        (
+            "On 9 May 2019, Merkel and Macron met in Paris on the commemoration of Armistice Day.",
+            ("visit", "Angela Merkel", "Armistice Day", "Paris", "France"),
+        ),
+        (
+            "On 6 June 2016, Merkel and Macron met in Berlin and commemorated 25 years of French and German relations.",
+            ("visit", "Emmanuel Macron", "25 years of French and German relations", "Berlin", "Germany"),
+        ),
+        # A stand-alone summit in a third country: neither.
+        (
+            "On 16 June 2021, Merkel and Macron met in Geneva for their first summit since the election.",
+            (None, None, None, "Geneva", "Switzerland"),
+        ),
+    ],
+)
+def test_format_visitor_occasion(nlp, body, expected):
+    [m] = meetings_of(nlp, body)
+    got = (m.format.value if m.format else None, m.visitor, m.occasion, m.city, m.country)
+    assert got == expected

@@ -1,0 +1,39 @@
+"""Participants: the principals first, then the people a sentence says took part."""
+
+from __future__ import annotations
+
+import pytest
+
+from .meeting_text import meetings_of
+
+
+@pytest.mark.parametrize(
+    ("body", "others"),
+    [
+        (
+            "On 3 May 2019, Merkel and Macron met in Paris. Taking part in the meeting on the French side "
+            "were Foreign Minister Jean-Yves Le Drian, Presidential Adviser Alexis Kohler and Finance Minister Bruno Le Maire.",
+            {"Jean-Yves Le Drian", "Alexis Kohler", "Bruno Le Maire"},
+        ),
+        # A scraped typo glues "and" to a name: "Kohlerand Special Envoy ...".
+        (
+            "On 3 May 2019, Merkel and Macron met in Paris. Taking part were Chief of Staff Alexis "
+            "Kohlerand\u00a0Special Envoy for Syria Jean Dupont.",
+            {"Alexis Kohler", "Jean Dupont"},
+        ),
+        (
+            "On 3 May 2019, Merkel and Macron met in Paris. Macron was accompanied by Foreign Minister Heiko Maas.",
+            {"Heiko Maas"},
+        ),
+        # Named, but not as taking part.
+        (
+            "On 3 May 2019, Merkel and Macron met in Paris. Defence Minister Ursula von der Leyen said that "
+            "the talks had gone well.",
+            set(),
+        ),
+    ],
+)
+def test_participants(nlp, body, others):
+    [m] = meetings_of(nlp, body)
+    assert m.participants[:2] == ["Angela Merkel", "Emmanuel Macron"]
+    assert set(m.participants[2:]) == others

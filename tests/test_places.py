@@ -1,0 +1,57 @@
+"""City, country and venues of a meeting, read from its sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.lexicons import load_lexicons
+from extract.places import country_of, meeting_place
+
+from .meeting_text import meetings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country", "venues"),
+    [
+        ("They met at the Élysée Palace in Paris.", "Paris", "France", ["Élysée Palace"]),
+        # A venue is not a city, even when NER calls it a place.
+        ("They met at the Kremlin, Moscow, Russia.", "Moscow", "Russia", ["Kremlin"]),
+        ("They met at the Kremlin, Moscow and the Bolshoi Theatre.", "Moscow", "Russia", ["Kremlin", "Bolshoi Theatre"]),
+        # An island is neither: the city owning it is taken.
+        ("The talks were held at the Capella Hotel on Singapore's Sentosa island.", "Singapore", "Singapore", ["Capella Hotel"]),
+        ("They met in the Russian city of Kazan.", "Kazan", "Russia", []),
+        ("They met at Villa La Grange in Geneva.", "Geneva", "Switzerland", ["Villa La Grange"]),
+        # The English exonym GeoNames gives, not the spelling in the text.
+        ("The talks were held in St Petersburg.", "Saint Petersburg", "Russia", []),
+        # A town GeoNames lacks: its country from the region beside it.
+        ("They met in Nusa Dua, on the Indonesian island of Bali.", "Nusa Dua", "Indonesia", []),
+        ("They met in Mamallapuram, a port town south of Chennai.", "Mamallapuram", "India", []),
+        ("They strolled along the East Lake in Wuhan.", "Wuhan", "China", []),
+        ("They met in Woodside, California, south of San Francisco.", "Woodside", "United States", []),
+    ],
+)
+def test_meeting_place(nlp, text, city, country, venues):
+    place = meeting_place([nlp(text)[:]], load_lexicons())
+    assert (place.city, place.country, place.venues) == (city, country, venues)
+
+
+def test_city_from_the_occasion_name(nlp):
+    doc = nlp("They met on the sidelines of the Paris Summit on Climate Change.")
+    occasion = doc[7:12]
+    assert occasion.text == "Paris Summit on Climate Change"
+    place = meeting_place([doc[:]], load_lexicons(), occasion=occasion)
+    assert (place.city, place.country) == ("Paris", "France")
+
+
+@pytest.mark.parametrize(("name", "country"), [("Moscow", "Russia"), ("the United States", "United States"), ("California", "United States"), ("Qwertyville", None)])
+def test_country_of(name, country):
+    assert country_of(name, load_lexicons()) == country
+
+
+def test_place_evidence_slices_the_text(nlp):
+    [m] = meetings_of(nlp, "On 3 May 2019, Merkel and Macron met at the Élysée Palace in Paris.")
+    text = "German Chancellor Angela Merkel and French President Emmanuel Macron have met often.\n\n" + "On 3 May 2019, Merkel and Macron met at the Élysée Palace in Paris."
+    for field in ("city", "venues", "start_date"):
+        span = m.evidence[field]
+        assert text[span.start : span.end] == span.text
+    assert m.evidence["city"].text == "Paris"

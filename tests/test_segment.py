@@ -1,0 +1,94 @@
+"""Segmentation into meeting sections: which paragraphs introduce a meeting of the principals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .meeting_text import meetings_of
+
+
+@pytest.mark.parametrize(
+    ("body", "ordinals"),
+    [
+        ("The 5th meeting between the two leaders took place on 3 May 2019 in Berlin.", [5]),
+        ("Their third meeting came on 12 March 2020 in Berlin.", [3]),
+        ("Their most recent and 12th meeting took place on 4 April 2019 in Paris.", [12]),
+        ("The second summit was held in Paris on 27-28 February 2019.", [2]),
+        ("Meeting #3\n\nThe leaders met in Rome on 4 June 2021.", [3]),
+        ("The 2nd\u00a0Meeting took place on November 30th, 2015 in Paris.", [2]),
+        # A sub-series is numbered, not the series: still a meeting, but no ordinal.
+        ("The second informal summit took place in Lyon on 11 October 2019.", [None]),
+        ("On 9 August 2016, Merkel and Macron met in Berlin.", [None]),
+        ("Merkel and Macron met for the third time on 9 August 2016 in Berlin.", [3]),
+        ("On 9 August 2016, Merkel and Macron met for the first time since the election.", [None]),
+    ],
+)
+def test_meeting_introductions(nlp, body, ordinals):
+    assert [m.ordinal for m in meetings_of(nlp, body)] == ordinals
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On 3 May 2019, Merkel and Macron spoke by telephone about trade.",  # a call
+        "Merkel and Macron will meet in Rome on 12 June 2019.",  # planned
+        "On 2 May 2019, the two leaders agreed to meet again in Rome.",  # planned
+        "On 4 May 2019, Merkel met with Boris Johnson in London.",  # a third party
+        "On 4 May 2019, Macron hosted Italian Prime Minister Giuseppe Conte in Paris.",  # a third party
+        "Merkel and Macron did not meet on 4 May 2019.",  # negated
+        "Since September 2015, Merkel and Macron have held regular meetings.",  # not one meeting
+    ],
+)
+def test_not_meetings(nlp, body):
+    assert meetings_of(nlp, body) == []
+
+
+def test_numbered_meeting_referred_to_again_is_one_meeting(nlp):
+    body = (
+        "The 1st meeting took place on 3 May 2019 in Berlin.\n\n"
+        "After the May 3rd meeting, Merkel told reporters that it went well.\n\n"
+        "It was their first meeting since the election on 26 September 2017.\n\n"
+        "The 2nd meeting took place on 9 June 2019 in Paris."
+    )
+    found = meetings_of(nlp, body)
+    assert [m.ordinal for m in found] == [1, 2]
+    assert [m.start_date for m in found] == [dt.date(2019, 5, 3), dt.date(2019, 6, 9)]
+
+
+def test_numbered_meeting_dated_in_a_later_paragraph(nlp):
+    body = (
+        "Their 4th meeting was the least planned of all. Merkel wrote on Twitter on 29 June 2019 "
+        "that she would be happy to meet Macron.\n\n"
+        "On 30 June, the two leaders met at the Town Hall in Aachen."
+    )
+    [m] = meetings_of(nlp, body)
+    assert (m.ordinal, m.start_date, m.city, m.venues) == (4, dt.date(2019, 6, 30), "Aachen", ["Town Hall"])
+
+
+def test_timeline_entries_and_a_call_ending_a_section(nlp):
+    body = (
+        "12 June 2018 – Merkel and Macron meet in Paris.\n\n"
+        "They discussed the budget.\n\n"
+        "3 July 2018 – Merkel calls Macron by phone.\n\n"
+        "April 27–28, 2019: Merkel and Macron hold talks in Berlin."
+    )
+    text_start = len("German Chancellor Angela Merkel and French President Emmanuel Macron have met often.\n\n")
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.end_date) for m in found] == [
+        (dt.date(2018, 6, 12), dt.date(2018, 6, 12)),
+        (dt.date(2019, 4, 27), dt.date(2019, 4, 28)),
+    ]
+    assert found[0].section.end == text_start + body.index("3 July 2018")
+
+
+def test_last_section_stops_at_the_writers_conclusion(nlp):
+    body = (
+        "The 1st meeting took place on 3 May 2019 in Berlin.\n\n"
+        "Macron said that the talks had been useful.\n\n"
+        "While both countries are following their own agenda, it is apparent that they need each other."
+    )
+    [m] = meetings_of(nlp, body)
+    lead = "German Chancellor Angela Merkel and French President Emmanuel Macron have met often.\n\n"
+    assert m.section.end == len(lead) + body.index("\n\nWhile both")
