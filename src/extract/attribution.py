@@ -55,7 +55,8 @@ class Attributed:
 
 def _tokens(doc: Doc, q: Quoted) -> list[Token]:
     close = q.close_mark if q.close_mark is not None else q.end
-    return [t for t in doc if q.start <= t.idx < close]
+    span = doc.char_span(q.start, close, alignment_mode="expand")
+    return [t for t in span if q.start <= t.idx < close] if span is not None else []
 
 
 def _syntactic(toks: list[Token], index: QuoteIndex, cues: CueLexicon, bounds: tuple[int, int]) -> Tie | None:

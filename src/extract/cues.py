@@ -95,10 +95,14 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
     tok = verb
     for _ in range(max_steps):
         # A clausal subject opened by "while"/"when" is a misparsed adverbial, not the speaker.
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"
-                     or c.dep_ == "csubj" and not any(m.dep_ == "mark" for m in c.children)), None)
-        if subj is not None:
-            return _in_paragraph(subj, tok)
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"
+                    or c.dep_ == "csubj" and not any(m.dep_ == "mark" for m in c.children)]
+        # Nearest first: a parse that crosses a paragraph break may give the verb two subjects.
+        found = [s for s in (_in_paragraph(c, tok) for c in sorted(subjects, key=lambda c: abs(c.i - tok.i))) if s is not None]
+        if found:
+            return found[0]
+        if subjects:
+            return None
         if is_passive(tok):
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -1,7 +1,7 @@
 """The people an article names, read from the text: every full name, the fullest form of each, and
 which person a lone surname (or, for names written family-name first, a lone first word) means.
 
-Builds on ``parties.people`` but does not trust NER alone: a name written after a title
+Like ``parties.people`` it starts from PERSON entities, but it does not trust NER alone: a name written after a title
 ("Foreign Secretary Vijay Gokhale") counts even when NER missed it, and title, demonym and
 place words that NER glues onto a name are stripped.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .lexicons import Lexicons
-from .parties import Person, people
+from .parties import Person
 
 _PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
@@ -115,11 +115,6 @@ def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTabl
         else:
             owner.aliases.add(name)
             owner.first_offset = min(owner.first_offset, first_at[name])
-    # Whole names NER knew but the forms above dropped (parties keeps its own merges).
-    for p in people(doc, lex):
-        if " " in p.name and not any(p.name in q.aliases for q in persons):
-            persons.append(Person(name=p.name, aliases=set(p.aliases) - {a for a in p.aliases if " " not in a},
-                                  first_offset=p.first_offset))
     singles = {_text(doc, i, k) for i, k in spans if k - i == 1}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and any(t.text in p.name.split() for p in persons)}
     for word in singles:
