@@ -17,6 +17,8 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
+from .sentences import ents_in, ents_overlapping
+
 # dateparser fills missing parts from its reference date; phrases handed to it here are complete
 # (day, month and year) except weekdays, which are resolved against the article's own date.
 _FALLBACK_BASE = dt.datetime(2000, 1, 1)
@@ -73,8 +75,8 @@ def phrase_spans(span: Span) -> list[Span]:
     2016") and trimmed of punctuation; clipped to ``span``."""
     doc = span.doc
     out: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or ent.end <= span.start or ent.start >= span.end:
+    for ent in ents_overlapping(span):
+        if ent.label_ != "DATE":
             continue
         i, j = max(ent.start, span.start), min(ent.end, span.end)
         def skip_space(k: int) -> int:
@@ -189,7 +191,7 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
     """The last year written out in a DATE entity before ``offset`` ("Reconciliation came in 2016.");
     ``ignore``: a test for entities that do not set the narrative's year (a plan: "in 2019")."""
     last = None
-    for ent in doc.ents:
+    for ent in ents_in(doc):
         if ent.start_char >= offset:
             break
         if ent.label_ == "DATE" and not (ignore and ignore(ent)):

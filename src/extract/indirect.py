@@ -14,8 +14,8 @@ from .cues import CueLexicon, according_to, cue_text, is_hedge, is_passive, is_r
 from .models import Kind, Quote, Span
 from .scanner import QuoteIndex
 from .speakers import NOBODY, EntityTable, Mention
+from .ties import FINITE as _FINITE
 
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 # Subordinators of a trailing clause that the writer adds to date or explain the report
 # (", after X extended an invitation"), not part of what was said.
@@ -124,7 +124,7 @@ def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
                     toks += [t for t in c.subtree]
             extra = _coordinated(verb, last, cues)
             if extra is not None:
-                toks += [t for t in doc_range(verb.doc, last + 1, extra.i) if not t.is_punct or t.text == ","]
+                toks += [t for t in verb.doc[last + 1 : extra.i] if not t.is_punct or t.text == ","]
                 toks += _clause_tokens(extra)
         toks = sorted(set(toks), key=lambda t: t.i)
         # Only the stretch that runs on from the clause: nothing past a gap of the writer's words.
@@ -152,10 +152,6 @@ def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
     lo = text.rfind("\n\n", 0, offset)
     hi = text.find("\n\n", offset)
     return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
-
-
-def doc_range(doc: Doc, a: int, b: int) -> Iterable[Token]:
-    return (doc[i] for i in range(a, b))
 
 
 def _according_content(tok: Token) -> list[Token] | None:
@@ -204,7 +200,12 @@ def reported_speech(
         if who.name:
             spoken.append((s, who.name))
     # Relayed speech ("X said that Y told Z that ..."): the innermost report is the quote.
-    return [q for q in out if not any(o is not q and q.start <= o.start and o.end <= q.end for o in out)]
+    return [q for k, q in enumerate(out) if not any(_inside(o, q) and (o.start, o.end) != (q.start, q.end) or
+                                                    (o.start, o.end) == (q.start, q.end) and j < k for j, o in enumerate(out))]
+
+
+def _inside(inner: Quote, outer: Quote) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _who(tok: Token, source: Token | None, table: EntityTable, spoken: list[tuple[int, str]]) -> Mention | None:

@@ -25,10 +25,10 @@ from .topics import topics
 from .wordlists import words
 
 
-def _span(doc: Doc, where: tuple[int, int] | None) -> TextSpan | None:
+def _span(text: str, where: tuple[int, int] | None) -> TextSpan | None:
     if not where or where[1] <= where[0]:
         return None
-    return TextSpan(start=where[0], end=where[1], text=doc.text[where[0] : where[1]])
+    return TextSpan(start=where[0], end=where[1], text=text[where[0] : where[1]])
 
 
 def _talk(sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexicons) -> list[Span]:
@@ -83,7 +83,7 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
     place = meeting_place(sents, lex, occasion=named, home=home, principals=names)
     fmt = occasions.meeting_format(sents, place, cast, lex, side=side, named=named)
     body = [s for p in layout.between(sec.start, sec.end) if not _quoted(p) for s in p.sents]
-    people_, took_part = participants(body, cast, lex, everyone)
+    people_, took_part = participants(body, cast, lex, everyone, text=layout.text)
     own = {c for c in cast.countries.values() if c}
     named_span = ((named.start_char, named.end_char),) if named is not None else ()
     labels, first_topic = topics(_talk(sec, layout, cast, lex), lex, exclude=own, skip=named_span)
@@ -112,7 +112,7 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
         participants=people_,
         topics=labels,
         section=Section(start=sec.start, end=sec.end),
-        evidence={k: s for k, where in evidence.items() if (s := _span(doc, where)) is not None} or None,
+        evidence={k: s for k, where in evidence.items() if (s := _span(layout.text, where)) is not None} or None,
     )
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from .lexicons import Lexicons
 from .parties import Person, clean_name
 from .wordlists import find_phrases, words
+from .sentences import ents_in, ents_overlapping
 
 # What a noun phrase refers to.
 PRINCIPAL, OTHER, PAIR = "principal", "other", "pair"
@@ -71,8 +72,8 @@ class Cast:
     def resolve(self, phrase: Span) -> Ref | None:
         """What the noun phrase ``phrase`` refers to, or None when it is not a person."""
         doc = phrase.doc
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.start < phrase.end and ent.end > phrase.start:
+        for ent in ents_overlapping(phrase):
+            if ent.label_ == "PERSON":
                 name = clean_name(ent)
                 if name:
                     who = self.principal_named(name)
@@ -91,7 +92,7 @@ class Cast:
         """Principals named in ``span`` (PERSON entities first, then bare name words), in order."""
         seen: list[tuple[int, str]] = []
         covered: set[int] = set()
-        for ent in span.ents:
+        for ent in ents_in(span):
             if ent.label_ == "PERSON" and (name := clean_name(ent)):
                 covered.update(range(ent.start, ent.end))
                 if who := self.principal_named(name):
@@ -109,8 +110,12 @@ class Cast:
     def descriptions(self, span: Span) -> list[tuple[str, int, int]]:
         """Stand-alone descriptions in ``span`` (not titles before a name): country, token range."""
         out = []
+        firsts = {d.split()[0] for d in self.lex.demonyms}
         i = span.start
         while i < span.end:
+            if span.doc[i].text not in firsts:
+                i += 1
+                continue
             desc = self.description(span.doc[i : min(i + 4, span.end)])
             if desc and desc[1] == i:
                 if not _names_follow(span.doc, desc[2]):

@@ -22,7 +22,7 @@ from .lexicons import Lexicons
 from .mentions import PRINCIPAL, Cast
 from .gazetteer import as_country
 from .places import aliases, country_of, place_names
-from .sentences import Layout
+from .sentences import Layout, ents_in
 from .wordlists import hits, words
 
 
@@ -44,7 +44,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         for sent in para.sents:
             places = [c for n in place_names(sent, lex) if (c := country_of(n.text, lex))]
             mentioned.update(c for n in place_names(sent, lex) if (c := as_country(n.text, aliases(lex))))
-            mentioned.update(lex.demonyms[e.text] for e in sent.ents if e.label_ == "NORP" and e.text in lex.demonyms)
+            mentioned.update(lex.demonyms[e.text] for e in ents_in(sent) if e.label_ == "NORP" and e.text in lex.demonyms)
             for tok in sent:
                 if hits(tok, travel) and places:
                     who = _principal(tok, cast)

@@ -13,6 +13,7 @@ from .lexicons import Lexicons
 from .mentions import Cast
 from .parties import Person, clean_name
 from .places import aliases
+from .sentences import ents_in
 from .wordlists import find_phrases, words
 
 # Scraped text glues a name to the next word of a list: "Valery Gerasimovand Special Envoy ...".
@@ -89,9 +90,10 @@ def _canonical(name: str, cast: Cast, people: list[Person], text: str = "") -> s
     return name
 
 
-def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: list[Person]) -> tuple[list[str], tuple[int, int] | None]:
+def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: list[Person], *,
+                 text: str = "") -> tuple[list[str], tuple[int, int] | None]:
     """Principals first, then others named in participation sentences; with the first such
-    sentence's offsets."""
+    sentence's offsets. ``text``: the article (to find a name's full hyphenated form)."""
     names = [p.name for p in cast.parties]
     where = None
     titles = words(lex, "title_words") | {w for role in lex.roles for w in role.split()}
@@ -100,7 +102,7 @@ def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: l
         if not cues:
             continue
         found: list[str] = []
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ == "PERSON" and (name := clean_name(ent)):
                 last = name.split()[-1]
                 if (m := _GLUED_AND.match(last)) and _next_word(sent, ent.end - 1)[:1].isupper():
@@ -110,14 +112,14 @@ def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: l
         for item in _items(sent, sent.start):
             toks = [t for t in item if not isinstance(t, str)]
             name = _tail_name(item, titles, lambda w: bool(as_country(w, aliases(lex)) or w in lex.demonyms))
-            if name is None and len(toks) == 1 and _canonical(toks[0].text, cast, people, sent.doc.text):
+            if name is None and len(toks) == 1 and _canonical(toks[0].text, cast, people, text):
                 name = toks[0].text  # a surname NER missed: "Pompeo and ... Mulvaney joined Trump"
             if name is None:
                 continue
             shorter = [f for f in found if name.endswith(f) and f != name]
             found = [f for f in found if f not in shorter] + [name]
         for name in found:
-            full = _canonical(name, cast, people, sent.doc.text)
+            full = _canonical(name, cast, people, text)
             if full and full not in names:
                 names.append(full)
                 where = where or (sent.start_char, sent.end_char)

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from . import gazetteer
 from .lexicons import Lexicons
+from .sentences import ents_in, ents_overlapping
 from .wordlists import data, words
 
 # Prepositions that introduce where something happened; "on", "to" and "around" only introduce a
@@ -67,7 +68,7 @@ LOOSE_CITY_MIN_POPULATION = 100_000
 
 def place_names(sent: Span, lex: Lexicons) -> list[Span]:
     """GPE entities, and runs of proper nouns naming a country or a large city, in order."""
-    out = [e for e in sent.ents if e.label_ == "GPE"]
+    out = [e for e in ents_in(sent) if e.label_ == "GPE"]
     doc, i = sent.doc, sent.start
     while i < sent.end:
         if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in {"DATE", "GPE"}:
@@ -147,7 +148,7 @@ def locatives(sent: Span, lex: Lexicons) -> list[Item]:
 
 
 def _ent_label(span: Span) -> str | None:
-    for ent in span.doc.ents:
+    for ent in ents_overlapping(span):
         if ent.start <= span.start and ent.end >= span.end:
             return ent.label_
         if span.start <= ent.start and ent.end <= span.end and ent.end - ent.start == len(span):
@@ -202,7 +203,7 @@ def _someone_elses(item: Item, principals: frozenset[str]) -> bool:
 def _hints(sent: Span, lex: Lexicons) -> list[str]:
     """Countries the sentence mentions: by name, by a US state, or by a demonym."""
     out = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ == "GPE":
             c = gazetteer.as_country(ent.text, aliases(lex)) or (
                 gazetteer.as_country("United States", aliases(lex)) if gazetteer.is_us_state(ent.text) else None

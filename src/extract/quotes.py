@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import attribution, indirect
+from . import attribution, blocks, indirect
 from .cues import CueLexicon
 from .lexicons import Lexicons
 from .models import Quote
@@ -27,9 +27,9 @@ def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Qu
     table = EntityTable.build(doc, lex, parties=parties, speech=cues.speech)
     pars = Paragraphs.of(doc.text)
     spans = scan(doc.text, pars, elisions=cues.elisions)
-    blocks = attribution.colon_blocks(doc, pars, spans, cues)
-    direct = attribution.attribute(doc, spans, pars, table=table, cues=cues, blocks=blocks)
+    colon = blocks.colon_blocks(doc, pars, spans, cues)
+    direct = attribution.attribute(doc, spans, pars, table=table, cues=cues, blocks=colon)
     # Unmarked paragraphs inside a speech block are the speaker's words, not the writer's reports.
-    regions = [pars[i] for i in blocks if not any(q.first_par <= i <= q.last_par for q in spans)]
+    regions = [pars[i] for i in colon if not any(q.first_par <= i <= q.last_par for q in spans)]
     reported = indirect.reported_speech(doc, table=table, cues=cues, direct=direct, speech_regions=regions)
     return [d.quote for d in direct if d.keep] + reported

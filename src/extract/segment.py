@@ -76,9 +76,11 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
         # "their first meeting since the crisis" dates the meeting, it does not number it.
         if any(c.lower_ == "since" for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "since"):
             continue
-        if m := _NUMBERED.match(tok.doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 12].lstrip()):
-            start = tok.idx  # "Meeting #3", whatever the tagger makes of a header's first word
-            return Ordinal(int(next(g for g in m.groups() if g)), start, tok.doc.text.index(m.group(0), start) + len(m.group(0)))
+        after = tok.idx + len(tok.text) - sent.start_char
+        if m := _NUMBERED.match(sent.text[after : after + 12].lstrip()):
+            # "Meeting #3", whatever the tagger makes of a header's first word.
+            end = sent.start_char + sent.text.index(m.group(0), after) + len(m.group(0))
+            return Ordinal(int(next(g for g in m.groups() if g)), tok.idx, end)
         if tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         left = tok.doc[max(sent.start, tok.left_edge.i) : tok.i]

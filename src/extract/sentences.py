@@ -7,6 +7,7 @@ break inside a paragraph (a header over its text) is a boundary too.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -23,10 +24,7 @@ class Para:
     start: int
     end: int
     sents: tuple[Span, ...]
-
-    @property
-    def text(self) -> str:
-        return self.sents[0].doc.text[self.start : self.end] if self.sents else ""
+    text: str  # the paragraph's text (``Doc.text`` is rebuilt on every access: read it once)
 
 
 def _clip(doc: Doc, start: int, end: int) -> Span | None:
@@ -42,9 +40,9 @@ def _clip(doc: Doc, start: int, end: int) -> Span | None:
     return doc[i:j] if j > i else None
 
 
-def paragraph_sentences(doc: Doc, start: int, end: int) -> list[Span]:
+def paragraph_sentences(doc: Doc, start: int, end: int, text: str | None = None) -> list[Span]:
     """The sentences of ``doc.text[start:end]``, each clipped to the paragraph and to its lines."""
-    text = doc.text
+    text = doc.text if text is None else text
     out: list[Span] = []
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
@@ -70,12 +68,67 @@ class Layout:
     doc: Doc
 
     @cached_property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
     def paras(self) -> tuple[Para, ...]:
-        spans = Paragraphs.of(self.doc.text).spans
+        text = self.text
         return tuple(
-            Para(i, s, e, tuple(paragraph_sentences(self.doc, s, e))) for i, (s, e) in enumerate(spans)
+            Para(i, s, e, tuple(paragraph_sentences(self.doc, s, e, text)), text[s:e])
+            for i, (s, e) in enumerate(Paragraphs.of(text).spans)
         )
 
     def between(self, start: int, end: int) -> list[Para]:
         """Paragraphs starting in ``[start, end)``."""
         return [p for p in self.paras if start <= p.start < end]
+
+
+# ``Doc.ents`` and ``Span.ents`` build every entity Span anew on each access; the extractors ask
+# for the entities of one sentence hundreds of times per article, so they are indexed once.
+_ENTS: dict[int, tuple[Doc, tuple[Span, ...], list[int]]] = {}
+
+
+def _index(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    hit = _ENTS.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_ENTS) >= 4:
+            _ENTS.clear()
+        ents = tuple(doc.ents)
+        hit = (doc, ents, [e.start for e in ents])
+        _ENTS[id(doc)] = hit
+    return hit[1], hit[2]
+
+
+def ents_in(span: Span | Doc) -> list[Span]:
+    """The named entities lying inside ``span`` (or all of a Doc's), in order."""
+    doc = span if isinstance(span, Doc) else span.doc
+    ents, starts = _index(doc)
+    if isinstance(span, Doc):
+        return list(ents)
+    i = bisect.bisect_left(starts, span.start)
+    out = []
+    while i < len(ents) and ents[i].start < span.end:
+        if ents[i].end <= span.end:
+            out.append(ents[i])
+        i += 1
+    return out
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity covering token ``i``, if any."""
+    ents, starts = _index(doc)
+    k = bisect.bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
+
+
+def ents_overlapping(span: Span) -> list[Span]:
+    """The named entities sharing a token with ``span``."""
+    ents, starts = _index(span.doc)
+    out = []
+    for e in ents[max(bisect.bisect_right(starts, span.start) - 1, 0) :]:
+        if e.start >= span.end:
+            break
+        if e.end > span.start:
+            out.append(e)
+    return out

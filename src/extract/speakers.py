@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .descriptions import RoleLexicon, before_name, describe, titled
 from .lexicons import Lexicons
 from .names import find_names
 from .parties import Person
@@ -22,7 +23,6 @@ _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _RELATIVE = {"who", "which", "that"}
-_MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod"}
 
 
 @dataclass(frozen=True)
@@ -39,45 +39,6 @@ class Mention:
 
 
 NOBODY = Mention(None)
-
-
-@dataclass(frozen=True)
-class RoleLexicon:
-    heads: frozenset[str]  # role nouns and phrases that can head a description of a person
-    words: frozenset[str]  # heads plus the title words that may precede them ("Vice", "Foreign")
-    synonyms: dict[str, str]
-    generic: frozenset[str]
-    relational: frozenset[str]
-    pronouns: dict[str, str]  # pronoun -> grammatical gender
-    honorifics: dict[str, str]  # title before a name -> gender
-    demonyms: dict[str, str]  # "Israeli" -> "Israel"; country names map to themselves
-    groups: frozenset[str]  # phrases for the two parties together ("the two leaders"): no one speaker
-    continuing: frozenset[str]  # verbs by which the same speaker goes on ("added")
-    leader: frozenset[str]  # titles of a head of state or government
-
-    @classmethod
-    def from_lexicons(cls, lex: Lexicons) -> RoleLexicon:
-        data = lex.extra.get("speaker_roles", {})
-        demonyms = dict(lex.demonyms)
-        demonyms.update({c: c for c in lex.demonyms.values()})
-        heads = frozenset(lex.roles) | frozenset(data.get("synonyms", {})) | frozenset(data.get("person_titles", ()))
-        titles = frozenset(lex.extra.get("title_words", ())) | {w for h in heads for w in h.split()}
-        return cls(
-            heads=heads,
-            words=heads | titles,
-            synonyms=data.get("synonyms", {}),
-            generic=frozenset(data.get("generic", ())),
-            relational=frozenset(data.get("relational", ())),
-            pronouns=data.get("pronouns", {}),
-            honorifics=data.get("honorifics", {}),
-            demonyms=demonyms,
-            groups=frozenset(lex.extra.get("pair_refs", ())),
-            continuing=frozenset(data.get("continuing", ())),
-            leader=frozenset(data.get("leader_roles", ())),
-        )
-
-    def norm(self, role: str) -> str:
-        return self.synonyms.get(role, role)
 
 
 @dataclass
@@ -123,35 +84,19 @@ class EntityTable:
             tok = self.doc[i]
             if tok.idx != start:
                 continue  # read from the first word of each name only
-            self._learn(person, *self._before_name(tok))
+            self._learn(person, *before_name(tok, self.roles))
             head = tok
             while head.head.i in self.named and self.named[head.head.i][0] is person and head.head.i != head.i:
                 head = head.head
             # "Maria Lopez, the Chilean president," / "Chile's leader, Maria Lopez"
             linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
             for other in linked:
-                country, role, plural = self.describe(other)
+                country, role, plural = describe(other, self.roles)
                 if role and not plural:
                     self._learn(person, country, role)
             prev = self.doc[i - 1].lower_ if i > 0 else ""
             if prev in self.roles.honorifics:
                 self.gender.setdefault(person.name, self.roles.honorifics[prev])
-
-    def _before_name(self, first: Token) -> tuple[str | None, str | None]:
-        """Demonym and title right before a name: "Israeli Prime Minister", "Russia's"."""
-        words: list[Token] = []
-        i = first.i - 1
-        while i >= 0 and len(words) < 5 and not self.doc[i].is_punct and not self.doc[i].is_space:
-            words.insert(0, self.doc[i])
-            i -= 1
-        role, rest = None, words
-        # The longest run of title words before the name: "Vice Premier", "Foreign Secretary".
-        k = 0
-        while k < len(words) and words[-k - 1].lower_ in self.roles.words and words[-k - 1].lower_ not in self.roles.honorifics:
-            k += 1
-        if k:
-            role, rest = " ".join(w.lower_ for w in words[-k:]), words[:-k]
-        return _demonym(rest, self.roles.demonyms), role
 
     def _learn(self, person: Person, country: str | None, role: str | None) -> None:
         if country and not self.country.get(person.name):
@@ -160,36 +105,11 @@ class EntityTable:
             self.titles[person.name].add(self.roles.norm(role))
 
     # --- descriptions ---------------------------------------------------------------------
-    def describe(self, tok: Token) -> tuple[str | None, str | None, bool]:
-        """(country, role, plural) of a noun phrase headed by a role word: "the Israeli PM"."""
-        # A bare "as president" is a predicate; a reference has a determiner or possessor.
-        if tok.lower_ not in self.roles.heads or not any(c.dep_ in {"det", "poss"} for c in tok.children):
-            return None, None, False
-        mods = [c for c in tok.lefts if c.dep_ in _MODIFIERS]
-        words = sorted({w for m in mods for w in m.subtree if w.i < tok.i and not w.is_punct
-                        and w.lower_ not in _DETERMINERS}, key=lambda w: w.i) + [tok]
-        role, rest = tok.lower_, words[:-1]
-        for k in range(len(words), 0, -1):
-            phrase = " ".join(w.lower_ for w in words[-k:])
-            if phrase in self.roles.words or all(w.lower_ in self.roles.words for w in words[-k:]):
-                role, rest = phrase, words[:-k]
-                break
-        country = _demonym(rest, self.roles.demonyms)
-        plural = tok.tag_ in {"NNS", "NNPS"} or any(m.dep_ == "nummod" for m in mods)
-        return country, role, plural
-
-    def _titled(self, person: Person, role: str) -> bool:
-        role = self.roles.norm(role)
-        for title in self.titles[person.name]:
-            if title == role or (title.split()[-1] == role.split()[-1] and (set(role.split()) <= set(title.split()))):
-                return True
-        return False
-
     def _named_in_sentence(self, tok: Token) -> set[str]:
         return {self.named[t.i][0].name for t in tok.sent if t.i in self.named}
 
     def _match_description(self, tok: Token, *, learn: bool = False, guess: bool = False) -> Person | None:
-        country, role, plural = self.describe(tok)
+        country, role, plural = describe(tok, self.roles)
         if role is None or plural:
             return None
         if role in self.roles.relational:
@@ -203,7 +123,7 @@ class EntityTable:
             if country is None:
                 return None  # "the leader" alone names nobody in particular
         else:
-            pool = [p for p in pool if self._titled(p, role)]
+            pool = [p for p in pool if titled(self.titles[p.name], role, self.roles)]
             if country is None and role in self.roles.leader:
                 # "the president": also the leads whose titles the text never gave.
                 pool += [p for p in self.leads if not self.titles[p.name] and p not in pool]
@@ -290,13 +210,13 @@ class EntityTable:
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.named:
                 return self.resolve(c)
-        if self.describe(tok)[1] is not None:
+        if describe(tok, self.roles)[1] is not None:
             person = self._match_description(tok)
             if person is not None:
                 return Mention(person.name, tok.left_edge.idx, tok.idx + len(tok))
             # "a Downing Street spokesperson" speaks for Downing Street; an unresolved
             # "the U.S. president" is not the United States.
-            if self.describe(tok)[1] in self.roles.leader:
+            if describe(tok, self.roles)[1] in self.roles.leader:
                 return NOBODY
             body = next((c for c in tok.children if c.dep_ in {"compound", "poss"}
                          and (c.ent_type_ in _ORG_LABELS or c.pos_ == "PROPN")), None)
@@ -339,7 +259,7 @@ class EntityTable:
         if not words:
             return NOBODY
         name = _POSSESSIVE.sub("", self.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
-        if getattr(ent, "label_", "") == "NORP":
+        if ent.label_ == "NORP":
             name = self.roles.demonyms.get(name, name)
         start = words[0].idx
         if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
@@ -354,17 +274,6 @@ class EntityTable:
         if i >= 0 and i in self.named and "\n" not in self.doc.text[self.doc[i].idx : verb.idx]:
             return self.resolve(self.doc[i])
         return NOBODY
-
-
-def _demonym(words: list[Token], demonyms: dict[str, str]) -> str | None:
-    """The country named by the last demonym or country name in ``words`` ("North Korean", "Russia's")."""
-    texts = [_POSSESSIVE.sub("", w.text) for w in words]
-    for end in range(len(texts), 0, -1):
-        for start in range(max(0, end - 3), end):
-            phrase = " ".join(t for t in texts[start:end] if t)
-            if phrase in demonyms:
-                return demonyms[phrase]
-    return None
 
 
 def _clause_verb(tok: Token) -> Token | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from spacy.vocab import Vocab
 
 from .lexicons import Lexicons
+from .sentences import ent_at
 
 
 @lru_cache(maxsize=8)
@@ -45,7 +46,7 @@ _NAMES = {"ORG", "EVENT", "FAC", "LAW", "WORK_OF_ART"}
 
 
 def _inside_name(doc, start: int, end: int) -> bool:
-    ent = doc[start].ent_type_ and next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = ent_at(doc, start)
     return bool(ent) and ent.label_ in _NAMES and (ent.end - ent.start) > (end - start)
 
 
