@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from .events import _subjects
+from .gazetteer import as_country
 from .lexicons import Lexicons
 from .mentions import PRINCIPAL, Cast
-from .gazetteer import as_country
 from .places import aliases, country_of, place_names
 from .sentences import Layout, ents_in
 from .wordlists import hits, words
