@@ -40,6 +40,10 @@ from .meeting_text import meetings_of
             "On 6 June 2016, Merkel and Macron met in Berlin and commemorated 25 years of French and German relations.",
             ("visit", "Emmanuel Macron", "25 years of French and German relations", "Berlin", "Germany"),
         ),
+        (
+            "On 22 January 2023, Macron received Merkel in Paris on the 60th anniversary of the Elysee Treaty.",
+            ("visit", "Angela Merkel", "60th anniversary of the Elysee Treaty", "Paris", "France"),
+        ),
         # A stand-alone summit in a third country: neither.
         (
             "On 16 June 2021, Merkel and Macron met in Geneva for their first summit since the election.",

@@ -92,3 +92,30 @@ def test_last_section_stops_at_the_writers_conclusion(nlp):
     [m] = meetings_of(nlp, body)
     lead = "German Chancellor Angela Merkel and French President Emmanuel Macron have met often.\n\n"
     assert m.section.end == len(lead) + body.index("\n\nWhile both")
+
+
+def test_header_over_its_meeting_is_one_section(nlp):
+    body = (
+        "Meeting #1: Hamburg, 7 July 2017\n\n"
+        "The first full summit between the two leaders took place at the Town Hall.\n\n"
+        "Meeting #2: Helsinki, 16 July 2018\n\n"
+        "Merkel and Macron met at the Presidential Palace."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.ordinal, m.city, m.venues) for m in found] == [(1, "Hamburg", ["Town Hall"]), (2, "Helsinki", ["Presidential Palace"])]
+
+
+def test_earlier_meeting_told_in_a_news_report(nlp):
+    lead = (
+        "PARIS, Jan 22, 2023 (Reuters) - French President Emmanuel Macron received German Chancellor "
+        "Angela Merkel at the Elysee Palace on Sunday.\n\n"
+    )
+    body = (
+        "Merkel had last visited Paris in October, when the two leaders held a working lunch at the Elysee on October 26.\n\n"
+        "Macron is expected to travel to Berlin in July for a further round of talks."
+    )
+    found = meetings_of(nlp, body, lead=lead)
+    assert [(m.start_date, m.city, m.venues, m.visitor) for m in found] == [
+        (dt.date(2023, 1, 22), "Paris", ["Elysee Palace"], "Angela Merkel"),
+        (dt.date(2022, 10, 26), "Paris", ["Elysee"], "Angela Merkel"),
+    ]

@@ -213,7 +213,8 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
         if year is None and article is not None:
             year = article.year
     start, end, partial = parse_range(text, year=year, after=after, article=article)
-    if not years and year is not None and article is not None and after is None and start and start > article:
+    if not years and year is not None and article is not None and start and start > article:
+        # A report tells of the past: a day after the article's own date is last year's.
         start, end, partial = parse_range(text, year=year - 1, article=article)
     return DateValue(start, end, text, span.start_char, span.end_char, partial or start is None)
 
@@ -243,7 +244,8 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)*,\s*$")
-_DASH_AFTER = re.compile(r"^\s*(?:--|—|–|-)")
+# The dash after a dateline's date, maybe after the agency: "Jan 22, 2023 (Reuters) -".
+_DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
 
 
 @dataclass(frozen=True)
@@ -265,7 +267,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
             break
         line_start = text.rfind("\n", 0, span.start_char) + 1
         before = text[line_start : span.start_char]
-        after = text[span.end_char : span.end_char + 4]
+        after = text[span.end_char : span.end_char + 48]
         is_dateline = bool(_DATELINE.match(before)) and bool(_DASH_AFTER.match(after))
         is_cued = bool(cue and cue.search(before))
         if not (is_dateline or is_cued):

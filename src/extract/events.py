@@ -234,20 +234,20 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
     return len(named) >= 2 or pair_words
 
 
-def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, Event | None]:
-    """MEETING (with its event), REMOTE, THIRD, PLANNED or NONE for one sentence."""
+def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, list[Event]]:
+    """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence."""
     if is_remote(sent, lex):
-        return REMOTE, None
+        return REMOTE, []
     evs = events(sent, cast, lex)
     if not evs:
-        return NONE, None
+        return NONE, []
     named = cast.mentioned(sent)
     pair_words = bool(find_phrases(sent, words(lex, "pair_refs")))
-    for ev in evs:
-        if valid(ev, named, pair_words, strict=strict):
-            return MEETING, ev
+    meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
+    if meeting:
+        return MEETING, meeting
     if any(e.others and not e.negated and not e.planned for e in evs):
-        return THIRD, None
+        return THIRD, []
     if any(e.planned for e in evs):
-        return PLANNED, None
-    return NONE, None
+        return PLANNED, []
+    return NONE, []

@@ -7,8 +7,8 @@ the text, strongest evidence first:
 3. the article's stand-alone descriptions ("the Indian prime minister") name the candidate
    countries; with one principal placed, the other takes the remaining one;
 4. a description in a paragraph that names one principal only, when nothing above contradicts;
-5. with one principal placed, the other is from the country the article names most, among
-   those he did not travel to ("Turkey and Russia have backed opposing sides ...").
+5. with one principal placed, the other is from one of the two countries the article names
+   most, if he did not travel there ("Turkey and Russia have backed opposing sides ...").
 """
 
 from __future__ import annotations
@@ -75,10 +75,13 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                     countries[name] = country
                     break
     _by_elimination(countries, names, candidates, not_from)
+    # The article's framing: one of its two most named countries, named at least three times
+    # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
+    top = [c for c, n in mentioned.most_common(2) if n >= 3]
     for name in names:
         taken = {c for c in countries.values() if c}
         if countries.get(name) is None and len(taken) == 1:
-            left = [c for c, _ in mentioned.most_common() if c not in taken and c not in not_from[name]]
+            left = [c for c in top if c not in taken and c not in not_from[name]]
             if left:
                 countries[name] = left[0]
     return countries

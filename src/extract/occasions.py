@@ -62,18 +62,21 @@ def _name_after(sent: Span, start: int) -> Span | None:
 
 
 def _named(span: Span | None) -> bool:
-    # "the congress" and "a three-way summit on Syria" name nothing; "World Energy Congress" and
-    # "25 years of ... relations" do.
-    return bool(span) and (span[0].text[:1].isupper() or span[0].like_num)
+    # "the congress", "the first day" and "a three-way summit on Syria" name nothing; "World
+    # Energy Congress", "25 years of ... relations" and "60th anniversary of ..." do.
+    return bool(span) and (span[0].text[:1].isupper() or span[0].text[:1].isdigit())
 
 
-def _event_names(sent: Span, lex: Lexicons) -> list[tuple[Span, Span]]:
-    """(preposition, name) for "at/for/during the <Named ... Summit>" in ``sent``."""
-    events, out = words(lex, "event_words"), []
+def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words") -> list[tuple[Span, Span]]:
+    """(preposition, name) for "at/for/during the <Named ... Summit>" in ``sent``; with
+    ``kind="occasion_words"``, for "on/for the <60th anniversary of ...>"."""
+    heads, out = words(lex, kind), []
+    preps = _EVENT_PREPS | ({"on"} if kind == "occasion_words" else set())
     for tok in sent:
-        if tok.lower_ in _EVENT_PREPS and tok.pos_ == "ADP":
+        if tok.lower_ in preps and tok.pos_ == "ADP":
             name = _name_after(sent, tok.i + 1)
-            if name is not None and _named(name) and ({t.lower_ for t in name} & events or name.root.ent_type_ == "EVENT"):
+            proper = name is not None and any(t.text[:1].isupper() for t in name)  # not "for 1 day"
+            if proper and _named(name) and ({t.lower_ for t in name} & heads or name.root.ent_type_ == "EVENT"):
                 out.append((sent.doc[tok.i : tok.i + 1], name))
     return out
 
@@ -103,7 +106,7 @@ def occasion(sents: list[Span], lex: Lexicons, *, sideline_event: Span | None) -
             name = _name_after(sent, cue.end) if cue is not None else None
             if _named(name):
                 return name
-        for _, name in _event_names(sent, lex):
+        for _, name in _event_names(sent, lex) + _event_names(sent, lex, "occasion_words"):
             return name
     return None
 

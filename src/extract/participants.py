@@ -67,7 +67,7 @@ def _tail_name(item: list, titles: frozenset[str], is_place=lambda w: False) -> 
             run[0] = f"{prev.text}-{run[0]}"  # "Jean" "-" "Yves" -> "Jean-Yves"
             k -= 2
             continue
-        if w[:1].isupper() and w.lower() not in titles:
+        if w[:1].isupper() and w.lower() not in titles and w.lower().rstrip("s") not in titles:
             run.insert(0, w)
         else:
             break
@@ -107,7 +107,11 @@ def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: l
                 last = name.split()[-1]
                 if (m := _GLUED_AND.match(last)) and _next_word(sent, ent.end - 1)[:1].isupper():
                     name = name[: -len(last)] + m.group(1)  # "Alexis Kohlerand Special ..."
-                found.append(name)
+                words_ = name.split()
+                # NER keeps a title in the name: "Finance Ministers Bruno Le Maire".
+                while len(words_) > 2 and (words_[0].lower() in titles or words_[0].lower().rstrip("s") in titles):
+                    words_.pop(0)
+                found.append(" ".join(words_))
         # NER misses names, or first names, inside long title lists; the list items say more.
         for item in _items(sent, sent.start):
             toks = [t for t in item if not isinstance(t, str)]

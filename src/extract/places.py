@@ -178,6 +178,8 @@ def _classify(item: Item, lex: Lexicons) -> Item:
         item.kind = "other"
     elif gazetteer.cities(text):
         item.kind = "city"
+    elif item.had_the and item.prep in {"at", "in"} and label in {"GPE", "ORG", None}:
+        item.kind = "venue"  # "at the Elysee": a town seldom takes "the", a building does
     elif label == "GPE" or (label in {None, "ORG"} and item.prep == "in" and not item.had_the):
         item.kind = "gpe"  # "in Mamallapuram", whatever NER calls it
     elif label == "FAC" or (item.prep == "at" and label in {None, "ORG"}):

@@ -133,7 +133,7 @@ class _Reader:
     def __init__(self, cast: Cast, lex: Lexicons):
         self.cast, self.lex, self._memo = cast, lex, {}
 
-    def full(self, sent: Span, *, strict: bool = True) -> tuple[str, Event | None]:
+    def full(self, sent: Span, *, strict: bool = True) -> tuple[str, list[Event]]:
         key = (sent.start, sent.end, strict)
         if key not in self._memo:
             self._memo[key] = classify(sent, self.cast, self.lex, strict=strict)
@@ -207,12 +207,12 @@ class _Segmenter:
             told = [first, *[s for s in para.sents[1:] if read(s) == MEETING]]
             return Section(para.start, para.end, para, ordinal, self.date(told), [first])
         for k, sent in enumerate(para.sents):
-            verdict, event = read.full(sent)
+            verdict, told = read.full(sent)
             if verdict != MEETING:
                 continue
             date = self.date(
                 list(para.sents[k : k + 2]),
-                accept=lambda span: span.start >= sent.end or _dates_event(span, event, sent),
+                accept=lambda span: span.start >= sent.end or any(_dates_event(span, e, sent) for e in told),
             )
             if date is None:
                 return None
@@ -230,8 +230,18 @@ class _Segmenter:
 
     def run(self) -> list[Section]:
         for para in self.paras:
-            if not _quoted(para) and (section := self.intro(para)) is not None:
-                self.found.append(section)
+            if _quoted(para) or (section := self.intro(para)) is None:
+                continue
+            last = self.found[-1] if self.found else None
+            if last and _header_like(last.intro) and para.index == last.intro.index + 1 and not (
+                section.ordinal and section.ordinal.value and section.ordinal.value != (last.ordinal.value if last.ordinal else None)
+            ):
+                # "Meeting #3: Helsinki, 16 July 2018" over "The first full summit ... took place":
+                # the paragraph under a header tells the header's meeting.
+                last.date = last.date or section.date
+                last.sentences.extend(section.sentences)
+                continue
+            self.found.append(section)
         found = self.found
         for i, sec in enumerate(found):
             nxt = [found[i + 1].start] if i + 1 < len(found) else []
