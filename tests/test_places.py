@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.lexicons import load_lexicons
-from extract.places import country_of, meeting_place
+from extract.locatives import country_of
+from extract.places import meeting_place
 
 from .meeting_text import meetings_of
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicons import Lexicons
+from .locatives import country_of, place_names
 from .mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
-from .places import country_of, place_names
 from .wordlists import find_phrases, hits, words
 
 MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
@@ -50,7 +50,7 @@ def _phrase(tok: Token) -> Span:
     return tok.doc[tok.left_edge.i : tok.i + 1]
 
 
-def _subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token) -> list[Token]:
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if subj or verb.dep_ not in _INHERITS or verb.head is verb:
@@ -146,11 +146,11 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             continue
         involved = _partners(tok, nouns)
         if kind == "verb" or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
-            involved = _subjects(tok) + involved
+            involved = subjects(tok) + involved
         else:
             involved += [c for c in tok.children if c.dep_ == "poss"]
             if tok.dep_ == "dobj" and hits(tok.head, support):
-                involved += _subjects(tok.head) + _partners(tok.head)
+                involved += subjects(tok.head) + _partners(tok.head)
         refs = _refs(involved, cast)
         principals = tuple(dict.fromkeys(r.name for r in refs if r.kind == PRINCIPAL and r.name))
         others = tuple(r.name or "" for r in refs if r.kind == OTHER)

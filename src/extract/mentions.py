@@ -71,7 +71,6 @@ class Cast:
 
     def resolve(self, phrase: Span) -> Ref | None:
         """What the noun phrase ``phrase`` refers to, or None when it is not a person."""
-        doc = phrase.doc
         for ent in ents_overlapping(phrase):
             if ent.label_ == "PERSON":
                 name = clean_name(ent)

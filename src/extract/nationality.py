@@ -17,11 +17,11 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from .events import _subjects
+from .events import subjects
 from .gazetteer import as_country
 from .lexicons import Lexicons
+from .locatives import aliases, country_of, place_names
 from .mentions import PRINCIPAL, Cast
-from .places import aliases, country_of, place_names
 from .sentences import Layout, ents_in
 from .wordlists import hits, words
 
@@ -102,7 +102,7 @@ def _by_elimination(countries: dict, names: list[str], candidates: list[str], no
 
 def _principal(tok, cast: Cast) -> str | None:
     """The principal doing ``tok``: its subject, or for a noun its possessor ("his first trip")."""
-    heads = _subjects(tok) if tok.pos_ in {"VERB", "AUX"} else [c for c in tok.children if c.dep_ == "poss"]
+    heads = subjects(tok) if tok.pos_ in {"VERB", "AUX"} else [c for c in tok.children if c.dep_ == "poss"]
     for h in heads:
         ref = cast.resolve(h.doc[h.left_edge.i : h.i + 1])
         if ref and ref.kind == PRINCIPAL:

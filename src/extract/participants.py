@@ -10,9 +10,9 @@ from spacy.tokens import Span
 
 from .gazetteer import as_country
 from .lexicons import Lexicons
+from .locatives import aliases
 from .mentions import Cast
 from .parties import Person, clean_name
-from .places import aliases
 from .sentences import ents_in
 from .wordlists import find_phrases, words
 
