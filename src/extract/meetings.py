@@ -19,7 +19,7 @@ from .parties import Person, people
 from .participants import participants
 from .places import meeting_place
 from .segment import Section as MeetingSection
-from .segment import _quoted, sections
+from .segment import is_quoted, sections
 from .sentences import Layout
 from .topics import topics
 from .wordlists import words
@@ -39,7 +39,7 @@ def _talk(sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexicons) -> lis
     for para in layout.between(sec.start, sec.end):
         if not para.sents:
             continue
-        if para is not sec.intro and not _quoted(para):
+        if para is not sec.intro and not is_quoted(para):
             if classify(para.sents[0], cast, lex)[0] == THIRD or _later_event(para, sec, lex):
                 continue
         out.extend(s for s in para.sents if classify(s, cast, lex)[0] not in {REMOTE, THIRD})
@@ -82,7 +82,7 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
     names = frozenset(w for p in cast.parties for a in p.aliases | {p.name} for w in a.split())
     place = meeting_place(sents, lex, occasion=named, home=home, principals=names)
     fmt = occasions.meeting_format(sents, place, cast, lex, side=side, named=named)
-    body = [s for p in layout.between(sec.start, sec.end) if not _quoted(p) for s in p.sents]
+    body = [s for p in layout.between(sec.start, sec.end) if not is_quoted(p) for s in p.sents]
     people_, took_part = participants(body, cast, lex, everyone, text=layout.text)
     own = {c for c in cast.countries.values() if c}
     named_span = ((named.start_char, named.end_char),) if named is not None else ()

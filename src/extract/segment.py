@@ -116,7 +116,8 @@ def _entry_date(para: Para) -> Span | None:
     return None
 
 
-def _quoted(para: Para) -> bool:
+def is_quoted(para: Para) -> bool:
+    """Whether the paragraph opens with a quotation mark: speech, which introduces no meeting."""
     return para.text[:1] in _QUOTE_OPENERS
 
 
@@ -230,7 +231,7 @@ class _Segmenter:
 
     def run(self) -> list[Section]:
         for para in self.paras:
-            if _quoted(para) or (section := self.intro(para)) is None:
+            if is_quoted(para) or (section := self.intro(para)) is None:
                 continue
             last = self.found[-1] if self.found else None
             if last and _header_like(last.intro) and para.index == last.intro.index + 1 and not (
@@ -262,7 +263,7 @@ class _Segmenter:
         read = self.read
         lead, dated = sec.sentences[0], sec.sentences[1:]
         rest = [s for s in sec.intro.sents if s is not lead and read(s) in {MEETING, NONE}]
-        later = [s for p in body[1:] if not _quoted(p) for s in p.sents if read(s) == MEETING and s not in dated]
+        later = [s for p in body[1:] if not is_quoted(p) for s in p.sents if read(s) == MEETING and s not in dated]
         sec.sentences = [lead, *dated, *rest, *later]
         if sec.date is None:
             candidates = [lead, *[s for s in sec.sentences[1:] if read(s) == MEETING]]
@@ -287,7 +288,7 @@ def _last_paragraphs(body: list[Para], read: _Reader, lex: Lexicons, sec: Sectio
         first = para.sents[0]
         if _header_like(para) or starts_with(first, words(lex, "concluding_cues")):
             break
-        if _quoted(para):
+        if is_quoted(para):
             kept.append(para)
             continue
         if read(first) == THIRD:
