@@ -193,7 +193,7 @@ def is_remote(sent: Span, lex: Lexicons) -> bool:
     """A call, a video link, a letter or a post: the exchange the sentence reports is not in person.
 
     The call word must carry the sentence (its subject or head: "A second call, of about 90
-    minutes", "Putin telephoned him") or say how the leaders spoke or met ("spoke by phone",
+    minutes", "the president telephoned him") or say how the leaders spoke or met ("spoke by phone",
     "a virtual summit"); "launched construction by video link" and "the day after the tweet" do not.
     """
     calls, comm = words(lex, "call_words"), words(lex, "communication_verbs")
