@@ -69,17 +69,26 @@ def article_id(path: Path) -> str:
 
 
 _TITLE_CASE_WORD = re.compile(r"^[A-Z0-9]")
+# Bylines, time stamps and page furniture stand where a headline could.
+_NOT_A_TITLE = re.compile(
+    r"^(by\s|published|updated|last updated|posted|share|click|advertisement|photo|related|read more|\[)"
+    r"|\d{1,2}:\d{2}|\d+ min read|\bupdated\b|\s\|\s",
+    re.IGNORECASE,
+)
 
 
 def guess_title(text: str) -> str | None:
-    """The headline where one stands out among the first lines, else the first non-empty line."""
+    """The headline: the first line that is not page furniture. A first line that reads as a
+    sentence (a teaser ending in a period) gives way to a title-case line just below it."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines:
         return None
-    for line in lines[:4]:
-        words = line.split()
-        # A headline is short, has no closing period, and capitalises most of its words.
-        capitalised = sum(bool(_TITLE_CASE_WORD.match(w)) for w in words)
-        if 3 <= len(words) <= 16 and not line.endswith(".") and capitalised >= 0.6 * len(words):
-            return line
-    return lines[0]
+    candidates = [ln for ln in lines[:6] if not _NOT_A_TITLE.search(ln)] or lines
+    first = candidates[0]
+    if first.endswith("."):
+        for line in candidates[1:4]:
+            words = line.split()
+            capitalised = sum(bool(_TITLE_CASE_WORD.match(w)) for w in words)
+            if 3 <= len(words) <= 16 and not line.endswith(".") and capitalised >= 0.6 * len(words):
+                return line
+    return first
