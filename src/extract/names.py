@@ -12,17 +12,75 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
-from .parties import Person
 
+# Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
 _PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# An abbreviated honorific before a name ("Mr.", "Ms.", "Dr.", "Gen."): a short capitalised word
+# with a final period, never a name word itself.
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
 _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 MAX_NAME_WORDS = 4
+
+
+@dataclass
+class Person:
+    """One person as the article names them."""
+
+    name: str  # canonical: the fullest form the article gives
+    aliases: set[str] = field(default_factory=set)  # every form seen, surname included
+    country: str | None = None  # from "Israeli Prime Minister ..." via the demonym lexicon
+    titles: set[str] = field(default_factory=set)  # role words seen before the name
+    mentions: int = 0
+    first_offset: int = 0
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+def hyphen_end(doc: Doc, k: int, limit: int | None = None) -> int:
+    """End of the name word ending before token ``k``, over hyphenated parts the tokenizer split
+    off ("Moon Jae" + "-" + "in"): a hyphen with no space on either side and a word after it."""
+    limit = len(doc) if limit is None else limit
+    while (k + 1 < limit and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+           and doc[k + 1].is_alpha):
+        k += 2
+    return k
+
+
+def clean_name(ent: Span) -> str | None:
+    """The name words of a PERSON entity, or None when it does not look like a name.
+
+    NER spans often carry a possessive, a title or trailing words ("Merkel Agenda - 4 Years"), and
+    leave out the end of a hyphenated name ("Moon Jae" before "-in").
+    """
+    doc = ent.doc
+    words: list[str] = []
+    i = ent.start
+    while i < ent.end and _ABBREVIATION.match(doc[i].text) and i + 1 < ent.end:
+        i += 1  # "Mr. Abe" is Abe
+    while i < ent.end:
+        text = doc[i].text
+        if text in {"'s", "’s", "'", "’"}:
+            break
+        if _NAME_WORD.match(text) or (words and text.lower() in _PARTICLES):
+            end = hyphen_end(doc, i + 1)
+            words.append(doc[i:end].text)
+            i = end
+        else:
+            break
+    while words and words[-1].lower() in _PARTICLES:
+        words.pop()
+    if not words or len(words) > 4:
+        return None
+    return " ".join(words)
 
 
 @dataclass
@@ -60,8 +118,9 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             i += 1
         k = i
         while k < j and _name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
-            k += 1
-        while k > i and doc[k - 1].lower_ in _PARTICLES:
+            k = hyphen_end(doc, k + 1)
+        # Trailing particles, and a place NER glued on ("President Putin Iran's efforts").
+        while k > i + 1 and (doc[k - 1].lower_ in _PARTICLES or place[doc[k - 1].text] > person[doc[k - 1].text]):
             k -= 1
         return i, k, titled
 
@@ -69,7 +128,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             i, k, _ = strip(ent.start, ent.end)
-            if i < k <= i + MAX_NAME_WORDS:
+            if i < k and _count(doc, i, k) <= MAX_NAME_WORDS:
                 out.add((i, k))
     # Names after a title that NER missed: "Foreign Secretary Vijay Gokhale".
     i = 0
@@ -80,7 +139,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
         if j > i:
             a, k, titled = strip(i, j)
             # Two words at least, and not an organisation's ("State Department" after "the").
-            if titled and a + 1 < k <= a + MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
+            if titled and 1 < _count(doc, a, k) <= MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
                     and not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)):
                 out.add((a, k))
         i = max(j, i + 1)
@@ -94,13 +153,19 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
 
 
 def _text(doc: Doc, i: int, k: int) -> str:
-    return " ".join(t.text for t in doc[i:k])
+    # As written, so a hyphenated name stays whole ("Moon Jae-in"), with spaces normalised.
+    return " ".join(doc[i:k].text.split())
+
+
+def _count(doc: Doc, i: int, k: int) -> int:
+    """How many words the tokens ``i:k`` spell ("Jae-in" is one)."""
+    return len(_text(doc, i, k).split())
 
 
 def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTable:
     """Every person the article names, with the fullest name it gives each."""
     spans = _forms(doc, lex)
-    full = Counter(_text(doc, i, k) for i, k in spans if k - i > 1)
+    full = Counter(_text(doc, i, k) for i, k in spans if _count(doc, i, k) > 1)
     first_at: dict[str, int] = {}
     for i, k in spans:
         first_at.setdefault(_text(doc, i, k), doc[i].idx)
@@ -115,7 +180,12 @@ def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTabl
         else:
             owner.aliases.add(name)
             owner.first_offset = min(owner.first_offset, first_at[name])
-    singles = {_text(doc, i, k) for i, k in spans if k - i == 1}
+    # NER glues the word after a surname onto it in headlines ("Putin Vow", "Obama Goes"): a form
+    # written once that starts with another person's surname is that person.
+    surnames = {p.surname for p in persons if " " in p.name}
+    persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
+                                          and p.name.split()[0] != p.surname)]
+    singles = {_text(doc, i, k) for i, k in spans if _count(doc, i, k) == 1}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and any(t.text in p.name.split() for p in persons)}
     for word in singles:
         owner = _owner(word, persons)
@@ -186,11 +256,12 @@ def _locate(doc: Doc, table: NameTable) -> None:
     while i < len(doc):
         hit = None
         if doc[i].text[:1].isupper():
-            for j in range(min(len(doc), i + MAX_NAME_WORDS), i, -1):
+            # Up to MAX_NAME_WORDS words, each maybe hyphenated ("Jae" "-" "in").
+            for j in range(min(len(doc), i + 3 * MAX_NAME_WORDS), i, -1):
                 words = _text(doc, i, j)
                 # A lone word counts when tagged a name, or when it is part of a full name the
                 # article gives (the tagger reads a sentence-initial surname as an adjective).
-                if words in index and (j - i > 1 or doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"
+                if words in index and (" " in words or doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"
                                        or " " in index[words].name):
                     hit = (j, index[words])
                     break

@@ -1,80 +1,104 @@
 """The article's principal parties: who the meetings are between.
 
-Found from the text (the people most mentioned by full name, with those named in the headline and
-introduction first) or given by the caller; nothing about any particular article lives here.
+Found from the text or given by the caller; nothing about any particular article lives here. The
+people come from ``names.find_names``; the two principals are, in order of preference, the people
+the headline names, then those the lead names, then the most mentioned, counting only full names
+of people the story itself talks about: not places NER took for people ("St Petersburg"), not
+bylines and page furniture ("By Jane Doe", "Follow Jane Doe on Twitter"), and not people whose only
+titles are those of aides ("Kremlin spokesman Dmitry Peskov").
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from . import gazetteer
 from .lexicons import Lexicons
+from .names import NameTable, Person, clean_name, find_names
+from .sentences import ents_in
+from .wordlists import words
 
-# Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
-_PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+__all__ = ["Person", "clean_name", "names", "people", "principals", "headline_end"]
 
-
-@dataclass
-class Person:
-    """One person as the article names them."""
-
-    name: str  # canonical: the fullest form the article gives
-    aliases: set[str] = field(default_factory=set)  # every form seen, surname included
-    country: str | None = None  # from "Israeli Prime Minister ..." via the demonym lexicon
-    titles: set[str] = field(default_factory=set)  # role words seen before the name
-    mentions: int = 0
-    first_offset: int = 0
-
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1]
+# A paragraph this short without a sentence end is a headline, byline or page furniture.
+_FURNITURE_CHARS = 120
+_TERMINAL = (".", "!", "?", "\"", "”", "’", "'")
+# Words before a name that make it a place, not a person: nobody is met "in" someone.
+_PLACE_PREPS = {"in", "at", "to", "from"}
 
 
-def clean_name(ent: Span) -> str | None:
-    """The name words of a PERSON entity, or None when it does not look like a name.
+def people(doc: Doc, lex: Lexicons) -> list[Person]:
+    """Every person the article names, fullest name first, most mentioned first."""
+    table = find_names(doc, lex)
+    _read_titles(doc, table, lex)
+    return table.people
 
-    NER spans often carry a possessive, a title or trailing words ("Merkel Agenda - 4 Years").
-    """
-    words: list[str] = []
-    for tok in ent:
-        text = tok.text
-        if tok.is_punct and text not in {"-"} and words:
-            break
-        if text in {"'s", "’s", "'", "’"}:
-            break
-        if _NAME_WORD.match(text) or (words and text.lower() in _PARTICLES):
-            words.append(text)
-        elif text == "-" and words:
-            break
-        else:
-            break
-    while words and words[-1].lower() in _PARTICLES:
-        words.pop()
-    if not words or len(words) > 4:
-        return None
-    return " ".join(words)
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    from .paragraphs import Paragraphs
+
+    return list(Paragraphs.of(text).spans)
+
+
+def _furniture(text: str) -> bool:
+    text = text.strip()
+    return len(text) < _FURNITURE_CHARS and not text.endswith(_TERMINAL) or text.lower().startswith("by ")
+
+
+def headline_end(text: str) -> int:
+    """Where the headline block ends: at the first paragraph of prose (long, or ending a sentence)."""
+    for start, end in _paragraphs(text):
+        if not _furniture(text[start:end]):
+            return start
+    return 0
+
+
+def _read_titles(doc: Doc, table: NameTable, lex: Lexicons) -> None:
+    """Country and titles of each person from the words around their mentions: "German
+    Chancellor Angela Merkel", "Prime Minister Shinzo Abe of Japan"."""
+    starts: dict[int, Person] = {}
+    for i, (person, start, _end) in table.at.items():
+        if doc[i].idx == start:
+            starts[i] = person
+    al = lex.extra.get("country_names", {})
+    for i, person in starts.items():
+        country, titles = _context_before(doc, i, lex)
+        person.titles |= titles
+        if country is None:
+            country = _of_country(doc, i, al)
+        if country and person.country is None:
+            person.country = country
+
+
+def _of_country(doc: Doc, i: int, aliases: dict[str, str]) -> str | None:
+    """"<title> <name> of <Country>": the country after the name, when a title came before it."""
+    j = i
+    while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-"):
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and i > 0 and doc[i - 1].text[:1].isupper():
+        for ent in ents_in(doc[j + 1 : min(j + 5, len(doc))]):
+            if ent.start == j + 1 and ent.label_ == "GPE":
+                return gazetteer.as_country(ent.text, aliases)
+    return None
 
 
 def _context_before(doc: Doc, start: int, lex: Lexicons) -> tuple[str | None, set[str]]:
     """Demonym and role words right before a name: "German Chancellor [Angela Merkel]"."""
     country, titles = None, set()
     i = start - 1
-    words: list[str] = []
+    found: list[str] = []
     while i >= 0 and start - i <= 5 and not doc[i].is_punct and not doc[i].is_space:
-        words.insert(0, doc[i].text)
+        found.insert(0, doc[i].text)
         i -= 1
     # Longest role phrase ending right before the name, then a demonym before it.
-    for k in range(len(words), 0, -1):
-        phrase = " ".join(words[-k:]).lower()
-        if phrase in lex.roles:
+    for k in range(len(found), 0, -1):
+        phrase = " ".join(found[-k:]).lower()
+        if phrase in lex.roles or phrase in words(lex, "aide_roles"):
             titles.add(phrase)
-            rest = words[:-k]
+            rest = found[:-k]
             for j in range(len(rest), 0, -1):
                 cand = " ".join(rest[-j:])
                 if cand in lex.demonyms:
@@ -84,74 +108,49 @@ def _context_before(doc: Doc, start: int, lex: Lexicons) -> tuple[str | None, se
     return country, titles
 
 
-def people(doc: Doc, lex: Lexicons) -> list[Person]:
-    """Every person the article names, surnames merged into full names, most mentioned first."""
-    forms: list[tuple[str, Span]] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        name = clean_name(ent)
-        if name:
-            forms.append((name, ent))
-    # NER glues neighbours onto names ("for Paris Merkel said"): a word the article also uses
-    # as a place or group is not part of a person's name.
-    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP"}}
-    forms = [(n, e) for n, e in forms if " " not in n or not places & set(n.split())]
-    full = Counter(n for n, _ in forms if " " in n)
-    by_name: dict[str, Person] = {}
-    # Each multi-word form is a person; a longer form that contains a shorter one wins.
-    for name, _ in sorted(full.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
-        owner = next((p for p in by_name.values() if _same_person(name, p.name)), None)
-        if owner is None:
-            by_name[name] = Person(name=name)
-        else:
-            owner.aliases.add(name)
-    index: dict[str, Person] = {}
-    for p in by_name.values():
-        p.aliases.add(p.name)
-        index[p.name] = p
-        for alias in list(p.aliases):
-            index[alias] = p
-    # A single word goes to the person whose last (else first) name it is, when that is unique.
-    last = defaultdict(list)
-    first = defaultdict(list)
-    for p in by_name.values():
-        last[p.surname].append(p)
-        first[p.name.split()[0]].append(p)
-    for name, ent in forms:
-        p = index.get(name)
-        if p is None and " " not in name:
-            cands = last.get(name) or first.get(name) or []
-            # Several full names share the word: the one the article uses most is meant.
-            cands = sorted(cands, key=lambda c: -sum(full[a] for a in c.aliases))
-            if len(cands) == 1 or (cands and sum(full[a] for a in cands[0].aliases) > sum(full[a] for a in cands[1].aliases)):
-                p = cands[0]
-            elif not cands:
-                p = by_name.setdefault(name, Person(name=name, aliases={name}))
-        if p is None:
-            continue
-        index[name] = p
-        p.aliases.add(name)
-        if p.mentions == 0:
-            p.first_offset = ent.start_char
-        p.mentions += 1
-        country, titles = _context_before(doc, ent.start, lex)
-        p.country = p.country or country
-        p.titles |= titles
-    return sorted(by_name.values(), key=lambda p: (-p.mentions, p.first_offset))
+def _is_place(doc: Doc, table: NameTable, person: Person) -> bool:
+    """A name that GeoNames knows as a city or country, or that the text puts after "in"/"at"."""
+    if gazetteer.cities(person.name) or gazetteer.as_country(person.name, {}):
+        return True
+    before = [doc[i - 1].lower_ for i, (p, start, _) in table.at.items() if p is person and doc[i].idx == start and i > 0]
+    return bool(before) and sum(w in _PLACE_PREPS for w in before) * 2 > len(before)
 
 
-def _same_person(longer: str, shorter: str) -> bool:
-    a, b = longer.split(), shorter.split()
-    return a[-1] == b[-1] and (a[0] == b[0] or len(b) == 1)
+def _aide(person: Person, lex: Lexicons) -> bool:
+    """Named only with an aide's title ("spokesman", "adviser"), never a leader's."""
+    aides = words(lex, "aide_roles")
+    return bool(person.titles) and all(t in aides for t in person.titles)
+
+
+def _mentions(doc: Doc, table: NameTable, text: str) -> tuple[Counter, set[str], set[str]]:
+    """Mentions of each person in the story's prose, and who the headline and lead name."""
+    paras = _paragraphs(text)
+    prose = [(s, e) for s, e in paras if not _furniture(text[s:e])]
+    head_end = headline_end(text)
+    lead_end = prose[min(1, len(prose) - 1)][1] if prose else 0  # the first two prose paragraphs
+    body: Counter = Counter()
+    head: set[str] = set()
+    lead: set[str] = set()
+    for i, (person, start, _end) in table.at.items():
+        if doc[i].idx != start:
+            continue
+        if start < head_end:
+            head.add(person.name)
+        elif any(s <= start < e for s, e in prose):
+            body[person.name] += 1
+            if start < lead_end:
+                lead.add(person.name)
+    return body, head, lead
 
 
 def principals(
-    doc: Doc, lex: Lexicons, *, given: Sequence[str] | None = None, lead_chars: int = 1500, n: int = 2
+    doc: Doc, lex: Lexicons, *, given: Sequence[str] | None = None, n: int = 2
 ) -> list[Person]:
     """The principal parties: ``given`` names enriched from the text, else the ``n`` people the
-    article is about (named in its opening ``lead_chars`` and most mentioned)."""
-    everyone = people(doc, lex)
+    article is about (see the module's docstring)."""
+    table = find_names(doc, lex)
+    _read_titles(doc, table, lex)
+    everyone = table.people
     if given:
         chosen = []
         for name in given:
@@ -163,10 +162,24 @@ def principals(
                 match.aliases |= {name}
             chosen.append(match)
         return chosen
-    lead = [p for p in everyone if p.first_offset < lead_chars and " " in p.name]
-    rest = [p for p in everyone if p not in lead and " " in p.name]
-    ranked = sorted(lead, key=lambda p: -p.mentions) + rest
-    return ranked[:n]
+    body, head, lead = _mentions(doc, table, doc.text)
+    # People the story talks about: named in its prose, by a full name, and not places.
+    cands = [p for p in everyone if body[p.name] and " " in p.name and not _is_place(doc, table, p)]
+
+    def rank(p: Person) -> tuple:
+        # The headline names the principals; else an aide never outranks a leader; a name in the
+        # lead weighs as much as a few mentions further down.
+        return (p.name not in head, _aide(p, lex), -(body[p.name] + (3 if p.name in lead else 0)), p.first_offset)
+
+    chosen = sorted(cands, key=rank)[:n]
+    for p in chosen:
+        p.mentions = max(p.mentions, body[p.name])
+    return chosen
+
+
+def _same_person(longer: str, shorter: str) -> bool:
+    a, b = longer.split(), shorter.split()
+    return a[-1] == b[-1] and (a[0] == b[0] or len(b) == 1)
 
 
 def names(parties: Iterable[Person]) -> list[str]:

@@ -1,0 +1,80 @@
+"""Principal parties and the names they are read from: headline first, full names, no places,
+bylines or aides; hyphenated names whole; honorifics and glued headline words dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.lexicons import load_lexicons
+from extract.names import clean_name, find_names
+from extract.parties import headline_end, principals
+
+LEX = load_lexicons()
+
+
+def chosen(nlp, text):
+    return sorted(p.name for p in principals(nlp(text), LEX))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The headline names the two; the byline's author is mentioned nowhere else.
+        ("Lopez and Perez agree to talk again\n\nBy Ana Ruiz\n\n"
+         "LIMA — Chilean President Maria Lopez and Peruvian President Juan Perez met on Monday. "
+         "Lopez said the talks went well, and Perez agreed.\n\nPerez later flew home.",
+         ["Juan Perez", "Maria Lopez"]),
+        # An aide quoted often does not outrank a leader.
+        ("Leaders talk\n\nChilean President Maria Lopez met Peruvian President Juan Perez in Lima on Monday, "
+         "spokesman Carlos Diaz said. Diaz said more. Diaz added that Diaz would brief.\n\n"
+         "Carlos Diaz said again that the talks went well.",
+         ["Juan Perez", "Maria Lopez"]),
+        # A place NER reads as a person is no party.
+        ("Lopez and Perez in talks\n\nChilean President Maria Lopez met Peruvian President Juan Perez "
+         "in St Petersburg on Monday. In St Petersburg, Lopez said so.",
+         ["Juan Perez", "Maria Lopez"]),
+        # A hyphenated given name stays whole.
+        ("Moon Jae-in and Kim Jong Un meet\n\nSouth Korean President Moon Jae-in met North Korean "
+         "leader Kim Jong Un on Friday. Moon said that Kim was sincere.",
+         ["Kim Jong Un", "Moon Jae-in"]),
+    ],
+)
+def test_principals(nlp, text, expected):
+    assert chosen(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Abe met the president.", "Abe"),
+        ("South Korean President Moon Jae-in spoke.", "Moon Jae-in"),
+    ],
+)
+def test_clean_name(nlp, text, expected):
+    doc = nlp(text)
+    names = [clean_name(e) for e in doc.ents if e.label_ == "PERSON"]
+    assert expected in names
+
+
+def test_headline_word_glued_to_a_surname_is_not_a_person(nlp):
+    doc = nlp("Lopez and Perez Vow to Talk\n\nChilean President Maria Lopez met Peruvian President Juan Perez. "
+              "Perez said the talks went well.")
+    assert "Perez Vow" not in {p.name for p in find_names(doc, LEX).people}
+
+
+def test_country_after_the_name(nlp):
+    doc = nlp("TOKYO — Prime Minister Kenji Sato of Japan and President Ivan Petrov of Russia met on Tuesday. "
+              "Sato said so, and Petrov agreed.")
+    found = {p.name: p.country for p in principals(doc, LEX)}
+    assert found == {"Kenji Sato": "Japan", "Ivan Petrov": "Russia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline here\n\nBy A Writer\n\nThe story starts here and runs on for a while.", 28),
+        ("The story starts at once and runs on for a while.", 0),
+    ],
+)
+def test_headline_end(text, expected):
+    assert headline_end(text) == expected
