@@ -100,3 +100,19 @@ def test_weekday_without_article_date_stays_unresolved(nlp):
     lead = "German Chancellor Angela Merkel and French President Emmanuel Macron met on Tuesday in Berlin.\n\n"
     [m] = meetings_of(nlp, "They discussed energy.", lead=lead)
     assert (m.start_date, m.date_text) == (None, "Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ISO dates and ranges, whether or not NER tags them.
+        ("- 2018-04-27: The first summit.", ("2018-04-27", D(2018, 4, 27), D(2018, 4, 27))),
+        ("- 2018-09-18 to 2018-09-20: The third summit.", ("2018-09-18 to 2018-09-20", D(2018, 9, 18), D(2018, 9, 20))),
+        # A spaced dash in a header separates its parts: "#1" is no day of the range.
+        ("Meeting #1 — 29 May 2017, Versailles", ("29 May 2017", D(2017, 5, 29), D(2017, 5, 29))),
+        ("## Meeting 3: Hamburg, 7 July 2017", ("7 July 2017", D(2017, 7, 7), D(2017, 7, 7))),
+    ],
+)
+def test_iso_and_header_dates(nlp, text, expected):
+    found = dates.meeting_date([nlp(text)[:]], after=None, article=None)
+    assert (found.text, found.start, found.end) == expected

@@ -31,8 +31,12 @@ _PART = re.compile(
     r"(?P<year>\b(?:1[89]|20)\d\d\b)|(?P<day>\b\d{1,2}(?:st|nd|rd|th)?\b)|(?P<word>[A-Za-z]+)\.?",
 )
 _DATEY = re.compile(
-    r"^(?:\d{1,2}(?:st|nd|rd|th)?(?:[-–—]\d{1,2}(?:st|nd|rd|th)?)?|(?:1[89]|20)\d\d)$", re.IGNORECASE
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?(?:[-–—]\d{1,2}(?:st|nd|rd|th)?)?|(?:1[89]|20)\d\d|(?:1[89]|20)\d\d-\d\d-\d\d)$",
+    re.IGNORECASE,
 )
+# An ISO date ("2018-04-27"), rewritten as "27 April 2018" before its parts are read.
+_ISO = re.compile(r"\b((?:1[89]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+_ISO_RANGE = re.compile(_ISO.pattern + r"(?:\s*(?:to|through|until|–|—|-)\s*" + _ISO.pattern + ")?")
 _JOINERS = {",", "and", "to", "-", "–", "—", "through", "until", "&", "of"}
 # Words before a date that make it something other than the meeting's day.
 _NOT_THE_DAY = {"since", "after", "before", "until", "by", "following"}
@@ -101,7 +105,8 @@ def phrase_spans(span: Span) -> list[Span]:
                         j = c + 1
                         continue
             break
-        while i > span.start and (_datey(doc[i - 1]) or (doc[i - 1].text in {"-", "–", "—"} and i - 2 >= span.start and _datey(doc[i - 2]))):
+        while i > span.start and (_datey(doc[i - 1]) or (doc[i - 1].text in {"-", "–", "—"} and i - 2 >= span.start
+                                                          and _datey(doc[i - 2]) and _closed_up(doc, i - 1))):
             i -= 1
         # NER spans carry words that are not part of the date ("2018: Moon", "late February").
         while j > i and not _datey(doc[j - 1]):
@@ -110,7 +115,18 @@ def phrase_spans(span: Span) -> list[Span]:
             i += 1
         if j > i and not any(s.start == i and s.end == j for s in out):
             out.append(doc[i:j])
+    # ISO dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20").
+    for m in _ISO_RANGE.finditer(span.text):
+        got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
+        if got is not None and not any(s.start < got.end and got.start < s.end for s in out):
+            out.append(got)
     return sorted(out, key=lambda s: s.start)
+
+
+def _closed_up(doc: Doc, dash: int) -> bool:
+    """Whether a dash joins its neighbours without spaces: "27–28 April" is a range, while in
+    "Meeting #1 — 29 May" a spaced dash separates a header's parts."""
+    return not doc[dash - 1].whitespace_ and not doc[dash].whitespace_
 
 
 @lru_cache(maxsize=4096)
@@ -127,6 +143,7 @@ def _parse_day(text: str, base: dt.date | None) -> dt.date | None:
 def parts(text: str) -> tuple[list[int], list[int], list[int], int | None, bool]:
     """Days, months, years, weekday and whether a month comes first ("June 6" vs "6 June")."""
     days, months, years, weekday, month_first = [], [], [], None, None
+    text = _ISO.sub(lambda m: f"{int(m.group(3))} {calendar.month_name[int(m.group(2))]} {m.group(1)}", text)
     for m in _PART.finditer(text.replace("\u00a0", " ")):
         if m.group("year"):
             years.append(int(m.group("year")))
