@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -47,6 +49,8 @@ class Lexicons:
 def load_lexicons(directory: str | None = None) -> Lexicons:
     """Every data file in ``directory``: ``*.txt`` as word lists, ``*.json`` as data."""
     base = Path(directory) if directory else DATA_DIR
+    if not base.is_dir():
+        raise InputError(f"{base}: lexicon directory not found")
     files: dict[str, Any] = {}
     for path in sorted(base.iterdir()):
         if path.suffix == ".txt":
