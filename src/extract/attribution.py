@@ -18,6 +18,7 @@ from .cues import CueLexicon, cue_text, is_passive, subject_of
 from .models import Kind, Quote, Span
 from .paragraphs import Paragraphs
 from .scanner import QuoteIndex, Quoted
+from .sentences import doc_text
 from .speakers import NOBODY, EntityTable, Mention
 from .ties import FINITE, NEAR, SENTENCE_END, Tie
 
@@ -45,8 +46,8 @@ def attribute(
         after = ties.window_after(doc, q, pars, index)
         at_par_start = q.open_mark == pars[q.first_par][0]
         bounds = (pars[q.first_par][0], pars[q.last_par][1])
-        if _marked_as_writers(doc.text, q, bounds[0], cues) or _is_name(toks):
-            out.append(_record(doc.text, q, NOBODY, None, None, keep=False))
+        if _marked_as_writers(doc_text(doc), q, bounds[0], cues) or _is_name(toks):
+            out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=False))
             continue
         tie = (
             ties.in_parse(toks, index, cues, bounds)
@@ -61,19 +62,19 @@ def attribute(
             cue = tie.cue if tie.cue or tie.verb is None else cue_text(tie.verb, cues, (q.start, q.end))
             if tie.quiet:
                 mention, cue = Mention(mention.name), None
-            out.append(_record(doc.text, q, mention, cue, tie.verb, keep=True))
+            out.append(_record(doc_text(doc), q, mention, cue, tie.verb, keep=True))
             continue
         same = _same_paragraph_run(doc, out, q)
         if same is not None:
             # "“A,” X said. “B.”": the second quotation goes on in the first one's voice.
-            out.append(_record(doc.text, q, same[0], same[1], None, keep=True))
+            out.append(_record(doc_text(doc), q, same[0], same[1], None, keep=True))
             continue
         prev = _previous_speaker(out, q)
         if at_par_start and prev is not None:
             # A quotation paragraph right after another by the same speaker continues it.
-            out.append(_record(doc.text, q, Mention(prev), None, None, keep=True))
+            out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
             continue
-        out.append(_record(doc.text, q, NOBODY, None, None, keep=_speaks(toks)))
+        out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=_speaks(toks)))
     return out
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from .cues import CueLexicon, is_speech_noun, is_speech_verb
 from .paragraphs import Paragraphs
 from .scanner import Quoted
+from .sentences import doc_text
 from .ties import Tie
 
 _FIRST_PERSON = {"i", "we", "my", "our", "us", "me"}
@@ -23,7 +24,7 @@ def colon_blocks(doc: Doc, pars: Paragraphs, quoted: list[Quoted], cues: CueLexi
     covered = {p for q in quoted for p in range(q.first_par, q.last_par + 1)}
     out: dict[int, Tie] = {}
     for pi, (ps, pe) in enumerate(pars.spans):
-        if not doc.text[ps:pe].rstrip().endswith(":") or pi + 1 not in starts:
+        if not doc_text(doc)[ps:pe].rstrip().endswith(":") or pi + 1 not in starts:
             continue
         tie = _colon_tie(doc, ps, pe, cues)
         if tie is None:

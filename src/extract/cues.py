@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicons import Lexicons
+from .sentences import doc_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 # Modals that make "it should be noted that ..." the writer's own hedge rather than a report.
@@ -116,7 +117,7 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
 def _in_paragraph(subj: Token, verb: Token) -> Token | None:
     """The subject's words on the verb's side of a paragraph break: the parse sometimes runs a
     boilerplate line ("Advertisement") into the next paragraph's subject."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     a, b = sorted((subj.idx, verb.idx))
     brk = text.rfind("\n", a, b)
     if brk < 0:
@@ -155,4 +156,4 @@ def cue_text(verb: Token, cues: CueLexicon, target: tuple[int, int] | None = Non
             last = c  # "provided the following remarks"
         if c.dep_ == "prep" and c.i == last.i + 1 and target and c.right_edge.idx >= target[0] > c.idx:
             last = c  # "spoke about" the quoted words
-    return doc.text[verb.idx : last.idx + len(last)]
+    return doc_text(doc)[verb.idx : last.idx + len(last)]

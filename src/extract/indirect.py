@@ -13,6 +13,7 @@ from .attribution import Attributed
 from .cues import CueLexicon, according_to, cue_text, is_hedge, is_passive, is_reporting, is_speech_verb, is_verb, subject_of
 from .models import Kind, Quote, Span
 from .scanner import QuoteIndex
+from .sentences import doc_text
 from .speakers import NOBODY, EntityTable, Mention
 from .ties import FINITE as _FINITE
 
@@ -145,7 +146,7 @@ def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
 
 def _same_paragraph(a: Token, b: Token) -> bool:
     lo, hi = sorted((a, b), key=lambda t: t.i)
-    return "\n\n" not in a.doc.text[lo.idx : hi.right_edge.idx if hi.i > lo.i else hi.idx]
+    return "\n\n" not in doc_text(a.doc)[lo.idx : hi.right_edge.idx if hi.i > lo.i else hi.idx]
 
 
 def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
@@ -180,12 +181,12 @@ def reported_speech(
             content, source, cue = _content(tok, cues), None, cue_text(tok, cues)
         elif (obj := according_to(tok)) is not None:
             to = tok.nbor(1)
-            content, source, cue = _according_content(tok), obj, doc.text[tok.idx : to.idx + len(to)]
+            content, source, cue = _according_content(tok), obj, doc_text(doc)[tok.idx : to.idx + len(to)]
         else:
             continue
         if content:
             # The parse can run a headline or dateline into the next paragraph's sentence.
-            lo, hi = _paragraph_of(doc.text, tok.idx)
+            lo, hi = _paragraph_of(doc_text(doc), tok.idx)
             content = [t for t in content if lo <= t.idx < hi]
         span = _trim(doc, content) if content else None
         if span is None or kept.overlaps(*span):
@@ -194,8 +195,8 @@ def reported_speech(
         if who is None:
             continue
         s, e = span
-        mention = Span(start=who.start, end=who.end, text=doc.text[who.start : who.end]) if who.span else None
-        out.append(Quote(id="q1", start=s, end=e, text=doc.text[s:e], kind=Kind.indirect, speaker=who.name,
+        mention = Span(start=who.start, end=who.end, text=doc_text(doc)[who.start : who.end]) if who.span else None
+        out.append(Quote(id="q1", start=s, end=e, text=doc_text(doc)[s:e], kind=Kind.indirect, speaker=who.name,
                          speaker_mention=mention, cue=cue))
         if who.name:
             spoken.append((s, who.name))

@@ -16,6 +16,7 @@ from .models import Quote
 from .paragraphs import Paragraphs
 from .parties import Person
 from .scanner import Quoted, scan
+from .sentences import doc_text
 from .speakers import EntityTable
 
 __all__ = ["extract_quotes", "scan", "Quoted"]
@@ -25,8 +26,8 @@ def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Qu
     """Direct and indirect quotes of ``doc`` with their speakers (ids and meetings left to the caller)."""
     cues = CueLexicon.from_lexicons(lex)
     table = EntityTable.build(doc, lex, parties=parties, speech=cues.speech)
-    pars = Paragraphs.of(doc.text)
-    spans = scan(doc.text, pars, elisions=cues.elisions)
+    pars = Paragraphs.of(doc_text(doc))
+    spans = scan(doc_text(doc), pars, elisions=cues.elisions)
     colon = blocks.colon_blocks(doc, pars, spans, cues)
     direct = attribution.attribute(doc, spans, pars, table=table, cues=cues, blocks=colon)
     # Unmarked paragraphs inside a speech block are the speaker's words, not the writer's reports.

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
 from .paragraphs import Paragraphs
+
+
+@lru_cache(maxsize=8)
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token anew on each ``Doc.text`` access.
+
+    Docs hash by identity and the cache holds them, so an id is never reused while cached."""
+    return doc.text
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,7 @@ def _clip(doc: Doc, start: int, end: int) -> Span | None:
 
 def paragraph_sentences(doc: Doc, start: int, end: int, text: str | None = None) -> list[Span]:
     """The sentences of ``doc.text[start:end]``, each clipped to the paragraph and to its lines."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     out: list[Span] = []
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
@@ -69,7 +77,7 @@ class Layout:
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text
+        return doc_text(self.doc)
 
     @cached_property
     def paras(self) -> tuple[Para, ...]:

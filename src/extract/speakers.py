@@ -18,6 +18,7 @@ from .descriptions import RoleLexicon, before_name, describe, titled
 from .lexicons import Lexicons
 from .names import find_names
 from .parties import Person
+from .sentences import doc_text
 
 _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _DETERMINERS = {"the", "a", "an"}
@@ -154,7 +155,7 @@ class EntityTable:
         goes on; after that lead spoke, a description brings in the one who answers; otherwise
         it is the writer's other name for the same person."""
         last = next(((i, p) for i, p, subj in reversed(self.focus) if i < tok.i and subj and p in unknown), None)
-        if last is None or "\n\n" in self.doc.text[self.doc[last[0]].idx : tok.idx]:
+        if last is None or "\n\n" in doc_text(self.doc)[self.doc[last[0]].idx : tok.idx]:
             return []
         verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
         if verb is not None and verb.lemma_.lower() in self.roles.continuing:
@@ -244,7 +245,7 @@ class EntityTable:
         if not words or any(g in phrase for g in self.roles.groups) or tok.tag_ not in {"NNS", "NNPS"}:
             return NOBODY
         start, end = words[0].idx, tok.idx + len(tok)
-        return Mention(self.doc.text[start:end], start, end)
+        return Mention(doc_text(self.doc)[start:end], start, end)
 
     def _organisation(self, tok: Token) -> Mention:
         """The body a name stands for ("the Kremlin", "Downing Street"), without "the" or "'s"."""
@@ -258,7 +259,7 @@ class EntityTable:
             words = words[:-1]
         if not words:
             return NOBODY
-        name = _POSSESSIVE.sub("", self.doc.text[words[0].idx : words[-1].idx + len(words[-1])])
+        name = _POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
         if ent.label_ == "NORP":
             name = self.roles.demonyms.get(name, name)
         start = words[0].idx
@@ -271,7 +272,7 @@ class EntityTable:
         i = verb.i - 1
         while i >= 0 and self.doc[i].dep_ in {"advmod", "aux", "neg"}:
             i -= 1
-        if i >= 0 and i in self.named and "\n" not in self.doc.text[self.doc[i].idx : verb.idx]:
+        if i >= 0 and i in self.named and "\n" not in doc_text(self.doc)[self.doc[i].idx : verb.idx]:
             return self.resolve(self.doc[i])
         return NOBODY
 

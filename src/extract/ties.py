@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .cues import CueLexicon, according_to, is_speech_verb, subject_of, takes_quoted_words
 from .paragraphs import Paragraphs
 from .scanner import QuoteIndex, Quoted
+from .sentences import doc_text
 
 # Dependencies that do not put the quotation inside what the verb reports: its subject, a clause
 # merely coordinated with it, punctuation.
@@ -128,7 +129,7 @@ def according(window: list[Token]) -> Tie | None:
         obj = according_to(t)
         if obj is not None:
             to = next((c for c in t.children if c.lower_ == "to"), t.nbor(1))
-            return Tie(subject=obj, cue=t.doc.text[t.idx : to.idx + len(to)])
+            return Tie(subject=obj, cue=doc_text(t.doc)[t.idx : to.idx + len(to)])
     return None
 
 
@@ -170,8 +171,8 @@ def subject_before(window: list[Token], toks: list[Token]) -> Tie | None:
 def invites_after(doc: Doc, q: Quoted) -> bool:
     # "“...,” he said." or "“...” he said": an attribution may follow unless the quotation ended a
     # sentence and the next words start another one.
-    last = doc.text[q.end - 1] if q.end > q.start else ""
+    last = doc_text(doc)[q.end - 1] if q.end > q.start else ""
     if last in ",?!—–-…":
         return True
-    rest = doc.text[(q.close_mark or q.end) + 1 :].lstrip()
+    rest = doc_text(doc)[(q.close_mark or q.end) + 1 :].lstrip()
     return bool(rest) and (rest[0] in ",;" or rest[0].islower())
