@@ -39,6 +39,10 @@ def test_meeting_introductions(nlp, body, ordinals):
         "On 4 May 2019, Macron hosted Italian Prime Minister Giuseppe Conte in Paris.",  # a third party
         "Merkel and Macron did not meet on 4 May 2019.",  # negated
         "Since September 2015, Merkel and Macron have held regular meetings.",  # not one meeting
+        # A plural counts several meetings, none in particular.
+        "In May 2017 Merkel began five of their face-to-face encounters, one by one.",
+        # A travel verb whose place sits in another clause is no journey.
+        "Merkel came into office in May 2017 convinced that Europe needed France.",
     ],
 )
 def test_not_meetings(nlp, body):
@@ -118,4 +122,39 @@ def test_earlier_meeting_told_in_a_news_report(nlp):
     assert [(m.start_date, m.city, m.venues, m.visitor) for m in found] == [
         (dt.date(2023, 1, 22), "Paris", ["Elysee Palace"], "Angela Merkel"),
         (dt.date(2022, 10, 26), "Paris", ["Elysee"], "Angela Merkel"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Headings over each meeting: the heading's date, city and parenthesised venue.
+        ("Meeting #1 — 29 May 2017, Versailles\n\nMacron invited Merkel to the Palace of Versailles.\n\n"
+         "Meeting #2 — 8 July 2017, Hamburg\n\nThe two sat down on the sidelines of the G20 summit.",
+         [(1, dt.date(2017, 5, 29), "Versailles", "France"), (2, dt.date(2017, 7, 8), "Hamburg", "Germany")]),
+        ("## Meeting 3: Hamburg, 7 July 2017\n\nThe two leaders talked for an hour.",
+         [(3, dt.date(2017, 7, 7), "Hamburg", "Germany")]),
+    ],
+)
+def test_heading_per_meeting(nlp, body, expected):
+    found = meetings_of(nlp, body)
+    assert [(m.ordinal, m.start_date, m.city, m.country) for m in found] == expected
+
+
+def test_heading_venue_in_parentheses(nlp):
+    body = "Meeting #4 — 19 August 2019, Bormes-les-Mimosas (Fort de Brégançon)\n\nMacron received Merkel in France."
+    [m] = meetings_of(nlp, body)
+    assert (m.city, m.country, m.venues) == ("Bormes-les-Mimosas", "France", ["Fort de Brégançon"])
+
+
+def test_bulleted_iso_timeline(nlp):
+    body = (
+        "- 2018-04-27: The first of the year's three summits. Merkel and Macron met in Berlin.\n\n"
+        "- 2018-05-24: Merkel sent Macron a letter.\n\n"
+        "- 2018-09-18 to 2018-09-20: The third summit, in Paris."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.end_date, m.date_text) for m in found] == [
+        (dt.date(2018, 4, 27), dt.date(2018, 4, 27), "2018-04-27"),
+        (dt.date(2018, 9, 18), dt.date(2018, 9, 20), "2018-09-18 to 2018-09-20"),
     ]

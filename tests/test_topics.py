@@ -23,6 +23,12 @@ from .meeting_text import meetings_of
         ("They exchanged views on the situation in the ME. Give me a break.", ["Middle East"]),
         ("They agreed on military coordination and a hotline to avoid accidental clashes.", ["military coordination"]),
         ("Both sides regarded terrorism as a threat along the border.", ["terrorism", "border dispute"]),
+        # Labels of other leaders' agendas, in plain words.
+        ("They discussed the disputed islands and economic cooperation.", ["territorial dispute", "economic cooperation"]),
+        ("She said Britain would leave the European Union and guarantee the rights of EU citizens.", ["Brexit", "citizens' rights"]),
+        ("He warned against chemical weapons and election meddling.", ["chemical weapons", "election interference"]),
+        ("They agreed to reduce tension and halt missile tests, and to sign a peace treaty.", ["military tension", "missiles", "peace treaty"]),
+        ("They spoke about refugees and human rights.", ["migration", "human rights"]),
     ],
 )
 def test_topics_in_sentences(nlp, text, expected):

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from .lexicons import Lexicons
 from .locatives import country_of, place_names
 from .mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
-from .wordlists import find_phrases, hits, words
+from .wordlists import data, find_phrases, hits, words
 
 MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
 
@@ -106,7 +106,21 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         # it happen ("flew to Paris to meet Macron").
         travel = words(lex, "travel_verbs")
         return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
-    return any(c.dep_ in {"amod", "compound"} and hits(c, planned) for c in tok.children)
+    # A modifier as written ("the planned summit"; "a hastily arranged summit" did take place).
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in planned]
+    if mods and all(c.lower_ in words(lex, "sequence_words") for c in mods):
+        # "Their next meeting was in New York": a word of order plans only what is yet to come.
+        return _clause_tense(tok) != "VBD"
+    return bool(mods)
+
+
+def _clause_tense(tok: Token) -> str | None:
+    """The tag of the verb (or auxiliary) whose clause ``tok`` sits in."""
+    for anc in tok.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            aux = [c.tag_ for c in anc.children if c.dep_ in {"aux", "auxpass"}]
+            return aux[0] if aux else anc.tag_
+    return None
 
 
 def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
@@ -138,7 +152,9 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             elif hits(tok, tverbs):
                 kind = "travel"
         elif tok.pos_ in {"NOUN", "PROPN"}:
-            if hits(tok, nouns):
+            # A plural of a meeting noun counts several meetings ("five of their encounters",
+            # "three summits in five months"), none in particular; "talks" is listed as written.
+            if hits(tok, nouns) and not (tok.tag_ == "NNS" and tok.lower_ not in nouns and not _one_of(tok, lex)):
                 kind = "noun"
             elif hits(tok, tnouns):
                 kind = "travel"
@@ -160,13 +176,31 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             principals = (named[0],)  # "his first trip": the one principal the sentence names
         dest_ok = False
         if kind == "travel":
-            dest_ok = _destination_ok(sent, principals, cast, lex)
+            dest_ok = _destination_ok(sent, principals, cast, lex, tok)
         negated = any(c.dep_ == "neg" for c in tok.children)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun))
     return out
 
 
-def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Lexicons) -> bool:
+def _one_of(tok: Token, lex: Lexicons) -> bool:
+    """A plural after "the first of": "The first of the year's three summits" is one of them."""
+    head = tok.head
+    return head.lower_ == "of" and head.head.lower_ in data(lex, "ordinals")
+
+
+def _governed(name: Span, tok: Token) -> bool:
+    """Whether the place hangs on the travel word itself, through prepositions and nouns only
+    ("flew to the resort of Sochi"), not inside another clause ("came into office convinced
+    that Europe could not wall itself off from Russia")."""
+    cur = name.root
+    while cur.i != tok.i:
+        if cur.head.i == cur.i or (cur.i != name.root.i and cur.pos_ in {"VERB", "AUX"}):
+            return False
+        cur = cur.head
+    return True
+
+
+def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Lexicons, tok: Token) -> bool:
     """The traveller goes to the other principal's country (or, that one unknown, abroad)."""
     if len(principals) != 1:
         return False
@@ -174,6 +208,8 @@ def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Le
     host = cast.other(traveller)
     home, host_country = cast.countries.get(traveller), cast.countries.get(host) if host else None
     for name in place_names(sent, lex):
+        if tok.pos_ in {"VERB", "AUX"} and not _governed(name, tok):
+            continue  # a noun's destination may sit anywhere: "chose Sochi for his first trip"
         country = country_of(name.text, lex)
         if country is None:
             continue

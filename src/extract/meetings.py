@@ -19,7 +19,7 @@ from .parties import Person, people
 from .participants import participants
 from .places import meeting_place
 from .segment import Section as MeetingSection
-from .segment import is_quoted, sections
+from .segment import is_header, is_quoted, sections
 from .sentences import Layout
 from .topics import topics
 from .wordlists import words
@@ -80,7 +80,8 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
     named = occasions.occasion(sents, lex, sideline_event=side[1] if side else None)
     home = frozenset(c for c in cast.countries.values() if c)
     names = frozenset(w for p in cast.parties for a in p.aliases | {p.name} for w in a.split())
-    place = meeting_place(sents, lex, occasion=named, home=home, principals=names)
+    header = sec.intro.sents[0] if is_header(sec.intro) else None
+    place = meeting_place(sents, lex, occasion=named, home=home, principals=names, header=header)
     fmt = occasions.meeting_format(sents, place, cast, lex, side=side, named=named)
     body = [s for p in layout.between(sec.start, sec.end) if not is_quoted(p) for s in p.sents]
     people_, took_part = participants(body, cast, lex, everyone, text=layout.text)

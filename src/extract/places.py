@@ -16,6 +16,7 @@ from . import gazetteer
 from .lexicons import Lexicons
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses
 from .sentences import ents_in
+from .wordlists import words
 
 _CITY_OF = re.compile(r"\b(?:city|town|village|port|resort) of ((?:[A-Z][\w'’-]*\s?)+)")
 # A dateline opening the paragraph names where the story was filed: "GENEVA, June 16, 2021 --".
@@ -68,8 +69,38 @@ def _strip_the(span: Span) -> Span:
     return span
 
 
+# A heading's parts: "Meeting #1 — 29 May 2017, Versailles", "## Meeting 3: Hamburg, 7 July 2017".
+_HEADER_PART = re.compile(r"[^,;:|/—–#()\[\]]+")
+_PAREN = re.compile(r"\(([^()]+)\)")
+
+
+def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, str | None]], list[tuple[int, int]]]:
+    """Places a heading line names: (start, end, city, country) for each part that is a known city
+    or a capitalised name with no digits, meeting word or country in it; and the character spans
+    of parenthesised names after them ("Bormes-les-Mimosas (Fort de Brégançon)"), the venues."""
+    text, base = sent.text, sent.start_char
+    nouns = words(lex, "meeting_nouns")
+    al = aliases(lex)
+    venues = [(base + m.start(1), base + m.end(1)) for m in _PAREN.finditer(text) if m.group(1)[:1].isupper()]
+    plain = _PAREN.sub(lambda m: " " * len(m.group(0)), text)
+    cities = []
+    for m in _HEADER_PART.finditer(plain):
+        part = m.group(0).strip()
+        start = base + m.start() + m.group(0).index(part) if part else 0
+        tokens = part.split()
+        if not tokens or any(c.isdigit() for c in part) or any(w.lower() in nouns for w in tokens):
+            continue
+        if not all(w[:1].isupper() or "-" in w for w in tokens) or gazetteer.as_country(part, al):
+            continue
+        found = gazetteer.cities(part)
+        city, country = (found[0].name, gazetteer.country_name(found[0].country_code, al)) if found else (part, None)
+        cities.append((start, start + len(part), city, country))
+    return cities, venues
+
+
 def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = None,
-                  home: frozenset[str] = frozenset(), principals: frozenset[str] = frozenset()) -> Place:
+                  home: frozenset[str] = frozenset(), principals: frozenset[str] = frozenset(),
+                  header: Span | None = None) -> Place:
     """City, country and venues from ``sents``, the meeting's own sentences first.
 
     The city is the first one found going sentence by sentence, preferring within a sentence a
@@ -84,6 +115,18 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
     cands: list[tuple[int, int, str, str | None, Span]] = []  # (sentence, rank, city, country, span)
     countries: list[tuple[str, Span]] = []
     al = aliases(lex)
+    if header is not None:
+        # A heading over the section names its place outright: it outranks the prose.
+        found, rooms = header_place(header, lex)
+        for start, end, city, country in found[:1]:
+            if (span := header.doc.char_span(start, end, alignment_mode="expand")) is not None:
+                cands.append((-1, 0, city, country, span))
+        for start, end in rooms:
+            name = header.doc.text[start:end]
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                place.venues.append(name)
+                place.evidence.setdefault("venues", (start, end))
     for si, sent in enumerate(sents):
         items = locatives(sent, lex)
         hints = [h for h in _hints(sent, lex) if h not in home]
@@ -143,8 +186,12 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         _, _, city, country, span = min(cands, key=lambda c: (c[0], c[1]))
         if country is None:
             # A town GeoNames lacks, alone in its sentence: the country another of the meeting's
-            # sentences names ("a building on the South Korean side of the truce village").
+            # sentences names ("a building on the South Korean side of the truce village"), or,
+            # for a heading's town, the first country the text names (a principal's, maybe).
             country = next((h for sent in sents for h in _hints(sent, lex) if h not in home), None)
+            if header is not None and span.start_char < header.end_char:
+                named = [gazetteer.as_country(e.text, al) for sent in sents for e in ents_in(sent) if e.label_ == "GPE"]
+                country = next((c for c in named if c), country)
         place.city, place.country = city, country
         place.evidence["city"] = (span.start_char, span.end_char)
         if country:

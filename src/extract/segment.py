@@ -20,16 +20,19 @@ from spacy.tokens import Span
 
 from . import dates
 from .dates import ArticleDate, DateValue
-from .events import MEETING, NONE, THIRD, Event, classify, events, in_future
+from .events import MEETING, NONE, REMOTE, THIRD, Event, classify, events, in_future
 from .lexicons import Lexicons
 from .mentions import Cast
 from .sentences import Layout, Para
 from .wordlists import data, hits, starts_with, words
 
 _QUOTE_OPENERS = "\"'“‘«"
-_NUMBERED = re.compile(r"#\s*(\d+)|\bno\.?\s*(\d+)\b|\bnumber\s+(\d+)\b", re.I)
+# "Meeting #3", "Meeting No. 3", "Meeting number 3", and a heading's "Meeting 3: Hamburg".
+_NUMBERED = re.compile(r"#\s*(\d+)|\bno\.?\s*(\d+)\b|\bnumber\s+(\d+)\b|(\d+)\s*(?=[:—–]|-\s)", re.I)
 _ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 _TIMELINE_SEPARATORS = {":", "-", "–", "—", "--"}
+_TRAILING_NAME = re.compile(r"\s*\([A-Z][^().!?]*\)$")
+_BULLETS = {"-", "*", "•", "–", "—", "·"}
 _TERMINAL = tuple(".!?:;\"'”’)")
 
 
@@ -83,6 +86,9 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
             return Ordinal(int(next(g for g in m.groups() if g)), tok.idx, end)
         if tok.pos_ not in {"NOUN", "PROPN"}:
             continue
+        head = tok.head
+        if head.lower_ == "of" and (value := _ordinal_value(head.head, lex)) is not None and head.head.i < tok.i:
+            return Ordinal(value, head.head.idx, tok.idx + len(tok.text))  # "the first of the three summits"
         left = tok.doc[max(sent.start, tok.left_edge.i) : tok.i]
         for k in range(len(left) - 1, -1, -1):
             value = _ordinal_value(left[k], lex)
@@ -107,7 +113,9 @@ def _entry_date(para: Para) -> Span | None:
         return None
     first = para.sents[0]
     spans = dates.phrase_spans(first)
-    if not spans or spans[0].start != first.start:
+    # A list item's bullet may come before the date ("- 2018-04-27: ...").
+    opening = first.start + (first[0].text in _BULLETS and len(first) > 1)
+    if not spans or spans[0].start != opening:
         return None
     nxt = spans[0].end
     doc = first.doc
@@ -121,10 +129,12 @@ def is_quoted(para: Para) -> bool:
     return para.text[:1] in _QUOTE_OPENERS
 
 
-def _header_like(para: Para) -> bool:
+def is_header(para: Para) -> bool:
+    """Whether the paragraph is a one-line heading (or page furniture), not prose."""
     # "Related: ...", "Share this: Facebook Twitter": a one-line, unpunctuated run of words;
     # a single word ("Advertisement") is page furniture inside the story, not an ending.
-    text = para.text.strip()
+    # A heading may end on a parenthesised name: "Meeting #4 — 19 August 2019, Town (Fort X)".
+    text = _TRAILING_NAME.sub("", para.text.strip())
     return "\n" not in text and len(text.split()) >= 2 and not text.endswith(_TERMINAL) and len(text) < 100
 
 
@@ -197,13 +207,17 @@ class _Segmenter:
             # The entry's words may stand in a sentence of their own after the date.
             told = first if len(first) > len(entry) + 1 or len(para.sents) == 1 else para.sents[1]
             if read(told, strict=False) == MEETING:
-                return Section(para.start, para.end, para, None, self.date([entry]), [told])
+                return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), [told])
             self.stops.append(para.start)
             return None
+        if self.timeline and self.found and not is_header(para):
+            return None  # in a timeline, a paragraph between entries goes on with the last entry
         ordinal = find_ordinal(first, self.lex)
         if ordinal is not None:
             seen = {s.ordinal.value for s in self.found if s.ordinal}
-            if read(first) not in {MEETING, NONE} or ordinal.value in seen - {None}:
+            # A heading's words parse poorly ("Meeting #1 — ..., Versailles" as a verb and its
+            # object): a numbered heading is a meeting's whatever the parser makes of it.
+            if (read(first) not in {MEETING, NONE} and not is_header(para)) or ordinal.value in seen - {None}:
                 return None
             told = [first, *[s for s in para.sents[1:] if read(s) == MEETING]]
             return Section(para.start, para.end, para, ordinal, self.date(told), [first])
@@ -234,7 +248,7 @@ class _Segmenter:
             if is_quoted(para) or (section := self.intro(para)) is None:
                 continue
             last = self.found[-1] if self.found else None
-            if last and _header_like(last.intro) and para.index == last.intro.index + 1 and not (
+            if last and is_header(last.intro) and para.index == last.intro.index + 1 and not (
                 section.ordinal and section.ordinal.value and section.ordinal.value != (last.ordinal.value if last.ordinal else None)
             ):
                 # "Meeting #3: Helsinki, 16 July 2018" over "The first full summit ... took place":
@@ -263,7 +277,11 @@ class _Segmenter:
         read = self.read
         lead, dated = sec.sentences[0], sec.sentences[1:]
         rest = [s for s in sec.intro.sents if s is not lead and read(s) in {MEETING, NONE}]
-        later = [s for p in body[1:] if not is_quoted(p) for s in p.sents if read(s) == MEETING and s not in dated]
+        if is_header(sec.intro) and len(body) > 1 and not is_quoted(body[1]):
+            # The paragraph under a heading tells the heading's meeting, whatever its verbs
+            # ("Macron invited Putin to the Palace of ...").
+            rest += [s for s in body[1].sents if s not in dated and read(s) != REMOTE]
+        later = [s for p in body[1:] if not is_quoted(p) for s in p.sents if read(s) == MEETING and s not in dated + rest]
         sec.sentences = [lead, *dated, *rest, *later]
         if sec.date is None:
             candidates = [lead, *[s for s in sec.sentences[1:] if read(s) == MEETING]]
@@ -286,7 +304,7 @@ def _last_paragraphs(body: list[Para], read: _Reader, lex: Lexicons, sec: Sectio
     ends = sec.date.end if sec.date and sec.date.end else None
     for para in body[1:]:
         first = para.sents[0]
-        if _header_like(para) or starts_with(first, words(lex, "concluding_cues")):
+        if is_header(para) or starts_with(first, words(lex, "concluding_cues")):
             break
         if is_quoted(para):
             kept.append(para)
