@@ -149,6 +149,10 @@ def test_colon_block_and_continuation(nlp):
          [("indirect", "the border would open", "Maria Lopez")]),
         # organisations and states
         ("The Kremlin said that the talks were useful.", [("indirect", "the talks were useful", "Kremlin")]),
+        ("A spokeswoman for the Kremlin said the talks were useful.", [("indirect", "the talks were useful", "Kremlin")]),
+        # the one quoted, not the writer quoting; an open question reports nothing
+        (LOPEZ + "Perez was quoted as saying that the border would reopen. Lopez refused to say whether she agreed.",
+         [("indirect", "the border would reopen", "Juan Perez")]),
     ],
 )
 def test_indirect(nlp, text, expected):
@@ -164,8 +168,10 @@ def test_indirect(nlp, text, expected):
         # a description through the demonym and role lexicons
         (LOPEZ + "The Chilean leader said that trade would grow.", "Maria Lopez", "The Chilean leader", "said"),
         (LOPEZ + "The Peruvian president told reporters that trade would grow.", "Juan Perez", "The Peruvian president", "told reporters"),
-        # a name in apposition
+        # a name in apposition; an inverted attribution with a long apposition of its own
         ("Peru's chief negotiator, Ana Ruiz, said that trade would grow.", "Ana Ruiz", "Ana Ruiz", "said"),
+        ("“We have turned a page,” said Ana Ruiz, the foreign minister of Chile and a veteran diplomat.",
+         "Ana Ruiz", "Ana Ruiz", "said"),
         # an organisation owning a statement
         ("According to the Kremlin’s statement, trade would grow.", "Kremlin", "the Kremlin", "According to"),
     ],

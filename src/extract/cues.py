@@ -18,7 +18,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _HEDGING_MODALS = {"should", "must", "can", "could", "may", "might", "would"}
 # Dependencies through which a verb without a subject of its own borrows one from its head
 # ("reassured" in "X expressed ... and reassured", "slam" in "X used the opportunity to slam").
-_BORROWS_SUBJECT = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "pobj", "prep", "ccomp"}
+_BORROWS_SUBJECT = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "pobj", "prep", "pcomp", "ccomp"}
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,9 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
         if is_passive(tok):
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is None and tok.i != verb.i:
+                # "X was quoted as saying that", "X is said to have told": X does the saying.
+                return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             return pobj  # no agent: the source is left unnamed
         if tok.dep_ not in _BORROWS_SUBJECT or tok.head.i == tok.i:
             return None

@@ -35,6 +35,9 @@ _CONTINUING = {"prep", "dobj", "npadvmod", "advcl", "appos", "dep", "attr", "opr
 def _finite(clause: Token) -> bool:
     if not any(c.dep_ in _SUBJECTS for c in clause.children):
         return False
+    # "refused to say whether ...": an open question reports no content.
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
+        return False
     return clause.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in clause.children)
 
 

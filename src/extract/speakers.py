@@ -219,8 +219,11 @@ class EntityTable:
             # "the U.S. president" is not the United States.
             if describe(tok, self.roles)[1] in self.roles.leader:
                 return NOBODY
-            body = next((c for c in tok.children if c.dep_ in {"compound", "poss"}
-                         and (c.ent_type_ in _ORG_LABELS or c.pos_ == "PROPN")), None)
+            # ... and "a spokeswoman for the Kremlin" for the Kremlin.
+            owners = [c for c in tok.children if c.dep_ in {"compound", "poss"}]
+            owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
+                       for g in c.children if g.dep_ == "pobj"]
+            body = next((c for c in owners if c.ent_type_ in _ORG_LABELS or c.pos_ == "PROPN"), None)
             return self._organisation(body) if body is not None else NOBODY
         if tok.ent_type_ in _ORG_LABELS:
             return self._organisation(tok)
@@ -234,6 +237,8 @@ class EntityTable:
                     continue
                 if target.ent_type_ in _ORG_LABELS or target.i in self.named:
                     return self.resolve(target)
+            if tok.pos_ == "PROPN" and tok.ent_type_ in {"", "PERSON"} and tok.text[:1].isupper():
+                return self._organisation(tok)  # a name NER missed: as written ("Ana Ruiz")
             if low not in self.roles.heads:
                 return self._group(tok)
         return NOBODY
@@ -248,7 +253,7 @@ class EntityTable:
         return Mention(doc_text(self.doc)[start:end], start, end)
 
     def _organisation(self, tok: Token) -> Mention:
-        """The body a name stands for ("the Kremlin", "Downing Street"), without "the" or "'s"."""
+        """The name a proper noun phrase gives ("the Kremlin", "Downing Street"), without "the" or "'s"."""
         ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
         if ent is None:  # a proper name NER missed: the name words themselves
             ent = self.doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]) : tok.i + 1]

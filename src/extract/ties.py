@@ -115,7 +115,8 @@ def window_after(doc: Doc, q: Quoted, pars: Paragraphs, index: QuoteIndex) -> li
     par_end = pars[q.last_par][1]
     mark = doc.char_span(q.close_mark, q.close_mark + 1, alignment_mode="expand")
     out: list[Token] = []
-    for t in doc[mark.end : mark.end + NEAR + 2]:
+    # Long enough for ", said Maria Lopez, the foreign minister of Chile."
+    for t in doc[mark.end : mark.end + 2 * NEAR]:
         if t.idx >= par_end or index.covers(t.idx) or t.text in {"“", '"', "‘"}:
             break
         if t.text in SENTENCE_END:
