@@ -90,7 +90,7 @@ def _marked_as_writers(text: str, q: Quoted, par_start: int, cues: CueLexicon) -
 
 
 def _is_name(toks: list[Token]) -> bool:
-    """“Chennai Connect”: two or more capitalised words and no verb are a name, not speech."""
+    """“Pacific Connect”: two or more capitalised words and no verb are a name, not speech."""
     words = [t for t in toks if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and all(t.is_title for t in words) and not ties.statement(toks)
 

@@ -1,7 +1,7 @@
 """Descriptions of people: role words, titles before names, demonyms.
 
-"Israeli Prime Minister <name>" gives a person a country and a title; "the Israeli PM", "the
-Russian leader", "the foreign secretary" describe one. The words come from the role, demonym and
+"Chilean President <name>" gives a person a country and a title; "the Chilean PM", "the
+Peruvian leader", "the foreign secretary" describe one. The words come from the role, demonym and
 title lexicons (data files), read once into a ``RoleLexicon``.
 """
 
@@ -28,7 +28,7 @@ class RoleLexicon:
     relational: frozenset[str]
     pronouns: dict[str, str]  # pronoun -> grammatical gender
     honorifics: dict[str, str]  # title before a name -> gender
-    demonyms: dict[str, str]  # "Israeli" -> "Israel"; country names map to themselves
+    demonyms: dict[str, str]  # "Chilean" -> "Chile"; country names map to themselves
     groups: frozenset[str]  # phrases for the two parties together ("the two leaders"): no one speaker
     continuing: frozenset[str]  # verbs by which the same speaker goes on ("added")
     leader: frozenset[str]  # titles of a head of state or government
@@ -59,7 +59,7 @@ class RoleLexicon:
 
 
 def describe(tok: Token, roles: RoleLexicon) -> tuple[str | None, str | None, bool]:
-    """(country, role, plural) of a noun phrase headed by a role word: "the Israeli PM"."""
+    """(country, role, plural) of a noun phrase headed by a role word: "the Chilean PM"."""
     # A bare "as president" is a predicate; a reference has a determiner or possessor.
     if tok.lower_ not in roles.heads or not any(c.dep_ in {"det", "poss"} for c in tok.children):
         return None, None, False
@@ -78,7 +78,7 @@ def describe(tok: Token, roles: RoleLexicon) -> tuple[str | None, str | None, bo
 
 
 def before_name(first: Token, roles: RoleLexicon) -> tuple[str | None, str | None]:
-    """Demonym and title right before a name: "Israeli Prime Minister", "Russia's"."""
+    """Demonym and title right before a name: "Chilean Prime Minister", "Peru's"."""
     words: list[Token] = []
     i = first.i - 1
     while i >= 0 and len(words) < 5 and not first.doc[i].is_punct and not first.doc[i].is_space:
@@ -104,7 +104,7 @@ def titled(titles: set[str], role: str, roles: RoleLexicon) -> bool:
 
 
 def demonym(words: list[Token], demonyms: dict[str, str]) -> str | None:
-    """The country named by the last demonym or country name in ``words`` ("North Korean", "Russia's")."""
+    """The country named by the last demonym or country name in ``words`` ("North Korean", "Peru's")."""
     texts = [_POSSESSIVE.sub("", w.text) for w in words]
     for end in range(len(texts), 0, -1):
         for start in range(max(0, end - 3), end):

@@ -1,5 +1,5 @@
 """Reported speech from the dependency parse: a verb of saying with a finite content clause,
-"according to X, <clause>", and inverted attributions ("The summit will ..., the White House
+"according to X, <clause>", and inverted attributions ("The summit will ..., the ministry
 announced."). The span is the content clause without the writer's tacked-on comment.
 """
 
@@ -139,7 +139,7 @@ def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
                 break
             run.append(t)
         return run
-    # Inverted: "Iran is the threat, he said." / "..., as the minister said." hang on the clause.
+    # Inverted: "The border is closed, he said." / "..., as the minister said." hang on the clause.
     head = verb.head
     inverted = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children))
     if inverted and head.i != verb.i and head.i < verb.i and _finite(head):

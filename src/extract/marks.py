@@ -64,7 +64,7 @@ def classify(text: str, i: int, *, elisions: Iterable[str] = ()) -> Role | None:
     nxt = text[i + 1] if i + 1 < len(text) else ""
     inside_word = prev.isalnum() and nxt.isalnum()
     if ch in SINGLE:
-        # Between letters it is an apostrophe: didn’t, Israel’s, Shi’ite, Tel’Aviv.
+        # Between letters it is an apostrophe: didn’t, Chile’s, O’Brien, Côte d’Ivoire.
         if inside_word:
             return None
         # A cut at the start of a year or a word: the ’90s, ’n’, ’em; never an opening mark.
@@ -88,15 +88,12 @@ def classify(text: str, i: int, *, elisions: Iterable[str] = ()) -> Role | None:
         if ch in _SINGLE_CLOSING and prev.isalnum():
             return Role.CLOSE_OR_APOSTROPHE
         return Role.CLOSE
-    # Straight marks: the side that touches a word decides.
+    # Straight marks: the side that touches a word decides; between two words (5"10) or two
+    # spaces it is no quotation mark.
     if _left_open(prev) and not _right_open(nxt):
         return Role.OPEN
     if _right_open(nxt) and not _left_open(prev):
-        if ch == "'" and prev.isalnum():
-            return Role.CLOSE_OR_APOSTROPHE
-        return Role.CLOSE
-    if inside_word and ch == '"':
-        return None  # 5"10: inches, not a mark
+        return Role.CLOSE_OR_APOSTROPHE if ch == "'" and prev.isalnum() else Role.CLOSE
     return None
 
 

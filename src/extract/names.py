@@ -35,7 +35,7 @@ class Person:
 
     name: str  # canonical: the fullest form the article gives
     aliases: set[str] = field(default_factory=set)  # every form seen, surname included
-    country: str | None = None  # from "Israeli Prime Minister ..." via the demonym lexicon
+    country: str | None = None  # from "Chilean President ..." via the demonym lexicon
     titles: set[str] = field(default_factory=set)  # role words seen before the name
     mentions: int = 0
     first_offset: int = 0
@@ -106,7 +106,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     """Token ranges that spell a person's name: PERSON entities and capitalised words after a title."""
     titles = _title_words(lex)
     demonyms = set(lex.demonyms)
-    # How often each word is tagged a place and a person: "Moscow" glued to a name is a place.
+    # How often each word is tagged a place and a person: "Lima" glued to a name is a place.
     place = Counter(t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e)
     person = Counter(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
 
@@ -119,7 +119,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
         k = i
         while k < j and _name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
             k = hyphen_end(doc, k + 1)
-        # Trailing particles, and a place NER glued on ("President Putin Iran's efforts").
+        # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
         while k > i + 1 and (doc[k - 1].lower_ in _PARTICLES or place[doc[k - 1].text] > person[doc[k - 1].text]):
             k -= 1
         return i, k, titled
@@ -169,7 +169,7 @@ def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTabl
     first_at: dict[str, int] = {}
     for i, k in spans:
         first_at.setdefault(_text(doc, i, k), doc[i].idx)
-    # Longer forms first; a form inside a longer one ("Tayyip Erdogan") or with the same first and
+    # Longer forms first; a form inside a longer one ("Maria Lopez" in "Ana Maria Lopez") or with the same first and
     # last word belongs to it.
     persons: list[Person] = []
     for name in sorted(full, key=lambda n: (-len(n.split()), first_at[n])):
@@ -180,7 +180,7 @@ def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTabl
         else:
             owner.aliases.add(name)
             owner.first_offset = min(owner.first_offset, first_at[name])
-    # NER glues the word after a surname onto it in headlines ("Putin Vow", "Obama Goes"): a form
+    # NER glues the word after a surname onto it in headlines ("Lopez Vow", "Perez Goes"): a form
     # written once that starts with another person's surname is that person.
     surnames = {p.surname for p in persons if " " in p.name}
     persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames

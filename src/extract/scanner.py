@@ -6,9 +6,8 @@ follows ANNOTATION.md's typography rules for quotations that run over several pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import bisect
+from dataclasses import dataclass
 
 from .marks import Mark, Role, marks
 from .paragraphs import Paragraphs
@@ -115,10 +114,9 @@ def scan(text: str, pars: Paragraphs | None = None, *, elisions: frozenset[str] 
     return out
 
 
-
-
 class QuoteIndex:
-    """Lookup: does an offset fall inside a quotation (marks included)?"""
+    """Lookup over the scanner's quotations, which never overlap: does an offset or a span fall
+    inside one (marks included)?"""
 
     def __init__(self, quoted: list[Quoted]) -> None:
         self._spans = sorted((q.open_mark, q.close_mark + 1 if q.close_mark is not None else q.end) for q in quoted)

@@ -1,8 +1,8 @@
 """Who is speaking: a per-article table of the people the text names, what it calls them, and the
 resolution of a speaker mention (a name, a description, a pronoun, an organisation, a group).
 
-Names come from ``names.find_names``; countries and titles from "Israeli Prime Minister <name>",
-appositions and possessives; descriptions ("the Russian leader", "the foreign secretary") are
+Names come from ``names.find_names``; countries and titles from "Chilean President <name>",
+appositions and possessives; descriptions ("the Peruvian leader", "the foreign secretary") are
 matched through the demonym, role and title lexicons. When the text never states a leader's
 country, a description with a country is matched by elimination and the country is learnt.
 """
@@ -207,7 +207,7 @@ class EntityTable:
             if low in _RELATIVE and tok.head.dep_ == "relcl":
                 return self.resolve(tok.head.head)
             return NOBODY
-        # "North Korea's chief negotiator, Kim Myong Gil," : the name in apposition.
+        # "Peru's chief negotiator, Ana Ruiz," : the name in apposition.
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.named:
                 return self.resolve(c)
@@ -219,7 +219,7 @@ class EntityTable:
             # "the U.S. president" is not the United States.
             if describe(tok, self.roles)[1] in self.roles.leader:
                 return NOBODY
-            # ... and "a spokeswoman for the Kremlin" for the Kremlin.
+            # ... and "a spokeswoman for the ministry" for the ministry.
             owners = [c for c in tok.children if c.dep_ in {"compound", "poss"}]
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
                        for g in c.children if g.dep_ == "pobj"]
@@ -228,7 +228,7 @@ class EntityTable:
         if tok.ent_type_ in _ORG_LABELS:
             return self._organisation(tok)
         if tok.pos_ in {"NOUN", "PROPN"}:
-            # "the Kremlin's statement", "a Kremlin spokesman": the body named in the phrase.
+            # "the ministry's statement", "a palace spokesman": the body named in the phrase.
             for c in tok.children:
                 target = c
                 if c.dep_ == "prep" and c.lower_ in {"from", "of", "for"}:
@@ -253,7 +253,7 @@ class EntityTable:
         return Mention(doc_text(self.doc)[start:end], start, end)
 
     def _organisation(self, tok: Token) -> Mention:
-        """The name a proper noun phrase gives ("the Kremlin", "Downing Street"), without "the" or "'s"."""
+        """The name a proper noun phrase gives ("the Elysée", "Downing Street"), without "the" or "'s"."""
         ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
         if ent is None:  # a proper name NER missed: the name words themselves
             ent = self.doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]) : tok.i + 1]

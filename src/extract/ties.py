@@ -3,7 +3,7 @@
 Each finder returns a ``Tie`` (the verb of saying, or the words naming the source) or None:
 the parse (the quotation sits in what a verb of saying reports, or such a verb hangs on it),
 "according to X", an attribution right before the opening mark or right after the closing
-one, and a subject right before the mark ("Israel “will continue ...”").
+one, and a subject right before the mark ("Peru “will continue ...”").
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def adjacent(window: list[Token], cues: CueLexicon, *, after: bool, statement: b
     for v in verbs if after else reversed(verbs):
         if after:
             subj = subject_of(v)
-            # ", the Israeli leader added" / ", said the minister": nothing but the attribution
+            # ", the Chilean leader added" / ", said the minister": nothing but the attribution
             # between the closing mark and the verb, whose subject is in the window.
             if subj is None or subj.i not in inside:
                 continue
@@ -159,7 +159,7 @@ def adjacent(window: list[Token], cues: CueLexicon, *, after: bool, statement: b
 
 
 def subject_before(window: list[Token], toks: list[Token]) -> Tie | None:
-    # "Israel “will continue ...”": the quotation is the predicate of the subject before it.
+    # "Peru “will continue ...”": the quotation is the predicate of the subject before it.
     if not window or not toks:
         return None
     last = window[-1]
