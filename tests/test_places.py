@@ -28,6 +28,14 @@ from .meeting_text import meetings_of
         ("They met in Nusa Dua, on the Indonesian island of Bali.", "Nusa Dua", "Indonesia", []),
         ("They met in Mamallapuram, a port town south of Chennai.", "Mamallapuram", "India", []),
         ("They strolled along the East Lake in Wuhan.", "Wuhan", "China", []),
+        # A city state, and a state's great namesake city, are cities after "in".
+        ("When they met in Singapore on Nov. 14, they agreed.", "Singapore", "Singapore", []),
+        ("Their next meeting was in New York on the sidelines of the assembly.", "New York", "United States", []),
+        # A seat of government names its city; the dateline only says where the story was filed.
+        ("TOKYO — The two leaders agreed at the Kremlin on Tuesday.", "Moscow", "Russia", ["Kremlin"]),
+        ("GENEVA, June 16 -- The leaders met for three hours.", "Geneva", "Switzerland", []),
+        # A building GeoNames knows only by a foreign city's translated name is no city.
+        ("They met before he entered the White House.", None, None, []),
         ("They met in Woodside, California, south of San Francisco.", "Woodside", "United States", []),
     ],
 )

@@ -158,3 +158,28 @@ def test_bulleted_iso_timeline(nlp):
         (dt.date(2018, 4, 27), dt.date(2018, 4, 27), "2018-04-27"),
         (dt.date(2018, 9, 18), dt.date(2018, 9, 20), "2018-09-18 to 2018-09-20"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "dates"),
+    [
+        # "next" orders meetings: in the past tense the meeting took place.
+        ("Their next meeting was in Rome on 29 September 2015.", [dt.date(2015, 9, 29)]),
+        # A handshake is an in-person encounter.
+        ("On 10 December 2013, at a memorial service, Merkel shook Macron's hand.", [dt.date(2013, 12, 10)]),
+        # "a hastily arranged summit" took place; "the planned summit" did not.
+        ("- 2018-05-26: A hastily arranged second summit between Merkel and Macron.\n\n"
+         "- 2018-06-12: Merkel and Macron met again in Rome.", [dt.date(2018, 5, 26), dt.date(2018, 6, 12)]),
+    ],
+)
+def test_narrated_meetings(nlp, body, dates):
+    assert [m.start_date for m in meetings_of(nlp, body)] == dates
+
+
+def test_timeline_paragraph_between_entries_is_no_new_meeting(nlp):
+    body = (
+        "- 2018-05-26: Merkel and Macron held a second summit in Rome.\n\n"
+        "Macron told reporters on Sunday that Merkel had asked for the meeting.\n\n"
+        "- 2019-02-28: Trump and Merkel's second summit, in Hanoi, collapsed."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2018, 5, 26)]

@@ -129,6 +129,8 @@ def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
         ref = cast.resolve(_phrase(t))
         if ref is None and t.pos_ == "PRON" and t.lower_ in {"he", "him", "she", "her", "his"}:
             ref = Ref("pronoun")
+        elif ref is None and t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} and t.text[:1].isupper():
+            ref = Ref(OTHER, t.text)  # a name NER missed is still someone else ("Trump and Kim's summit")
         if ref is not None:
             out.append(ref)
     return out
@@ -164,7 +166,9 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         if kind == "verb" or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
             involved = subjects(tok) + involved
         else:
-            involved += [c for c in tok.children if c.dep_ == "poss"]
+            # "Trump and Kim's second summit": every owner, not just the first.
+            involved += [h for c in tok.children if c.dep_ in {"poss", "nmod"} and c.pos_ in {"PROPN", "PRON"}
+                         for h in _heads_with_conjuncts(c)]
             if tok.dep_ == "dobj" and hits(tok.head, support):
                 involved += subjects(tok.head) + _partners(tok.head)
         refs = _refs(involved, cast)

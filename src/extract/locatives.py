@@ -64,6 +64,11 @@ def place_names(sent: Span, lex: Lexicons) -> list[Span]:
             j += 1
         run = doc[i:j]
         found = gazetteer.cities(run.text)
+        if run.text in data(lex, "landmarks") or (
+            run.root.ent_type_ in {"ORG", "FAC"} and found and found[0].name.lower() != run.text.lower()
+        ):
+            i = j
+            continue  # a building or body, whatever GeoNames' foreign names say ("White House")
         if gazetteer.as_country(run.text, aliases(lex)) or (found and found[0].population >= LOOSE_CITY_MIN_POPULATION):
             out.append(run)
         i = j
@@ -141,6 +146,21 @@ def _ent_label(span: Span) -> str | None:
     return None
 
 
+# A state's namesake city this large is what "in <name>" means ("in New York", not the state).
+NAMESAKE_CITY_MIN_POPULATION = 1_000_000
+
+
+def _city_first(name: str, lex: Lexicons) -> bool:
+    """Whether a country or state name is first a city's: a city state (its largest city has
+    its name and lies in it) or a US state named after a great city."""
+    found = gazetteer.cities(name)
+    if not found:
+        return False
+    if country := gazetteer.as_country(name, aliases(lex)):
+        return gazetteer.country_name(found[0].country_code, aliases(lex)) == country and found[0].name == name
+    return gazetteer.is_us_state(name) and found[0].population >= NAMESAKE_CITY_MIN_POPULATION
+
+
 def _classify(item: Item, lex: Lexicons) -> Item:
     toks = [t.lower_ for t in item.span]
     text = item.span.text
@@ -155,6 +175,8 @@ def _classify(item: Item, lex: Lexicons) -> Item:
         item.kind = "venue"
     elif toks[-1] in words(lex, "region_words") or label == "LOC":
         item.kind = "region"
+    elif _city_first(text, lex):
+        item.kind = "city"  # "in Singapore", "in New York": a city state, a state's great city
     elif country := gazetteer.as_country(text, aliases(lex)):
         item.kind, item.country = "country", country
     elif gazetteer.is_us_state(text):

@@ -8,7 +8,7 @@ beside it, else the most populous.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -16,11 +16,11 @@ from . import gazetteer
 from .lexicons import Lexicons
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses
 from .sentences import ents_in
-from .wordlists import words
+from .wordlists import data, words
 
 _CITY_OF = re.compile(r"\b(?:city|town|village|port|resort) of ((?:[A-Z][\w'’-]*\s?)+)")
 # A dateline opening the paragraph names where the story was filed: "GENEVA, June 16, 2021 --".
-_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]+[A-Z]),")
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]+[A-Z])(?:,|\s+(?:—|–|--|-)\s)")
 
 
 @dataclass
@@ -53,6 +53,8 @@ def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[
     if not found:
         return None
     al = aliases(lex)
+    # The name as written when GeoNames only adds "City" to it ("New York" for New York City).
+    found = [replace(c, name=name) if c.name == f"{name} City" else c for c in found]
     for city in found:
         if gazetteer.country_name(city.country_code, al) in hints:
             return city.name, gazetteer.country_name(city.country_code, al)
@@ -137,6 +139,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 continue
             if it.kind == "venue":
                 name = _strip_the(it.span)
+                if city_of := data(lex, "landmarks").get(name.text):
+                    # A seat of government names its city: "agreed at the Kremlin".
+                    if got := _pick(city_of, [], lex, strict=False):
+                        cands.append((si, 2, *got, name))
                 if name.text.lower() not in seen:
                     seen.add(name.text.lower())
                     place.venues.append(name.text)
@@ -176,7 +182,11 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         loose = place_names(sent, lex)
         if m := _DATELINE_PLACE.match(sent.text):
             if (span := sent.doc.char_span(sent.start_char, sent.start_char + len(m.group(1)))) is not None:
-                loose.insert(0, span)
+                # Where the story was filed: the meeting's city only when nothing else says where
+                # ("TOKYO — ... agreed at the Kremlin").
+                loose = [e for e in loose if not (e.start < span.end and span.start < e.end)]
+                if got := _pick(span.text, [], lex, strict=False):
+                    cands.append((len(sents), 3, *got, span))
         for ent in loose:
             inside = any(r.start <= ent.start and ent.end <= r.end for r in in_regions + taken)
             if not inside and not gazetteer.as_country(ent.text, al):
