@@ -134,7 +134,7 @@ def test_a_task_error_on_every_file_does_not_stop_the_run(cluster, tmp_path):
     files = smallest(3)
     results = run_dask(files, Job(out_dir=str(tmp_path / "o"), lexicons=str(tmp_path / "missing")), scheduler=cluster.scheduler_address)
     assert [r.path for r in results] == [str(f) for f in files]
-    assert all(r.error and "FileNotFoundError" in r.error and r.output is None for r in results)
+    assert all(r.error and "lexicon directory not found" in r.error and r.output is None for r in results)
 
 
 def test_the_pipeline_is_loaded_once_per_worker_not_per_task(tmp_path):
