@@ -172,6 +172,10 @@ def test_indirect(nlp, text, expected):
         ("Peru's chief negotiator, Ana Ruiz, said that trade would grow.", "Ana Ruiz", "Ana Ruiz", "said"),
         ("“We have turned a page,” said Ana Ruiz, the foreign minister of Chile and a veteran diplomat.",
          "Ana Ruiz", "Ana Ruiz", "said"),
+        # the title written before a name belongs to the mention; the cue is the phrase as written
+        ("Chilean Foreign Secretary Ana Ruiz told reporters that trade would grow.",
+         "Ana Ruiz", "Chilean Foreign Secretary Ana Ruiz", "told reporters"),
+        ("The ministry had said in a statement that trade would grow.", "ministry", "The ministry", "had said in a statement"),
         # an organisation owning a statement
         ("According to the Kremlin’s statement, trade would grow.", "Kremlin", "the Kremlin", "According to"),
     ],

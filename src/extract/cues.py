@@ -145,18 +145,25 @@ def according_to(tok: Token) -> Token | None:
 def cue_text(verb: Token, cues: CueLexicon, target: tuple[int, int] | None = None) -> str:
     """The reporting verb or phrase as written: "said", "told reporters", "spoke about",
     "provided the following remarks", "pointed out"."""
-    doc, last = verb.doc, verb
+    doc, first, last = verb.doc, verb, verb
+    # A perfect auxiliary is part of the verb as written ("had said"); a passive one is not.
+    if verb.i > 0 and doc[verb.i - 1].dep_ == "aux" and doc[verb.i - 1].lemma_ == "have":
+        first = doc[verb.i - 1]
     for c in verb.children:
         if c.dep_ == "prt" and c.i == last.i + 1:
             last = c
     if verb.lemma_.lower() == "tell":
         # The addressee is part of the cue ("told reporters") when it is a short phrase.
         obj = next((c for c in verb.children if c.dep_ in {"dative", "dobj"} and c.i > verb.i), None)
-        if obj is not None and obj.i - verb.i <= 3 and obj.right_edge.i == obj.i:
+        if obj is not None and obj.i - verb.i <= 4 and obj.right_edge.i == obj.i:
             last = obj
     for c in verb.children:
-        if c.dep_ == "dobj" and c.i > verb.i and c.i - verb.i <= 4 and is_speech_noun(c, cues):
-            last = c  # "provided the following remarks"
+        if c.dep_ == "dobj" and c.i > verb.i and c.i - verb.i <= 4 and is_speech_noun(c, cues) \
+                and not is_speech_verb(verb, cues):
+            last = c  # "provided the following remarks" (but "called the remark “...”" is "called")
         if c.dep_ == "prep" and c.i == last.i + 1 and target and c.right_edge.idx >= target[0] > c.idx:
             last = c  # "spoke about" the quoted words
-    return doc_text(doc)[verb.idx : last.idx + len(last)]
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if obj is not None and c.lower_ == "in" and c.i == last.i + 1 and obj.i - c.i <= 3 and is_speech_noun(obj, cues):
+            last = obj  # "said in a statement"
+    return doc_text(doc)[first.idx : last.idx + len(last)]

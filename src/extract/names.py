@@ -269,6 +269,8 @@ def _locate(doc: Doc, table: NameTable) -> None:
             i += 1
             continue
         j, person = hit
+        while j > i + 1 and doc[j - 1].is_space:
+            j -= 1  # the words normalise spaces away; the name ends at its last word
         for k in range(i, j):
             table.at[k] = (person, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
         person.mentions += 1

@@ -25,7 +25,7 @@ __all__ = ["extract_quotes", "scan", "Quoted"]
 def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Quote]:
     """Direct and indirect quotes of ``doc`` with their speakers (ids and meetings left to the caller)."""
     cues = CueLexicon.from_lexicons(lex)
-    table = EntityTable.build(doc, lex, parties=parties, speech=cues.speech)
+    table = EntityTable.build(doc, lex, parties=parties, speech=cues.speech, speech_nouns=cues.nouns)
     pars = Paragraphs.of(doc_text(doc))
     spans = scan(doc_text(doc), pars, elisions=cues.elisions)
     colon = blocks.colon_blocks(doc, pars, spans, cues)

@@ -57,12 +57,14 @@ class EntityTable:
     # every mention of a person in text order: (token index, person, subject of a main clause)
     focus: list[tuple[int, Person, bool]] = field(default_factory=list)
     speech: frozenset[str] = frozenset()  # lemmas of verbs of saying
+    speech_nouns: frozenset[str] = frozenset()  # statement, remarks: documents, not sources
 
     @classmethod
-    def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = (), speech: frozenset[str] = frozenset()) -> EntityTable:
+    def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = (), speech: frozenset[str] = frozenset(),
+              speech_nouns: frozenset[str] = frozenset()) -> EntityTable:
         names = find_names(doc, lex, given=list(parties))
         table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=names.people,
-                    leads=names.people[:2], named=names.at, speech=speech)
+                    leads=names.people[:2], named=names.at, speech=speech, speech_nouns=speech_nouns)
         for p in table.people:
             given = next((g for g in parties if g.name == p.name), None)
             table.country[p.name] = given.country if given else None
@@ -198,7 +200,14 @@ class EntityTable:
         """The speaker a subject token refers to, with the words that name it."""
         hit = self.named.get(tok.i)
         if hit is not None:
-            return Mention(hit[0].name, hit[1], hit[2])
+            # The title words written before the name are part of the mention
+            # ("palace spokesman Ana Ruiz", "Foreign Secretary Ana Ruiz").
+            first = k = next(t.i for t in self.doc[tok.left_edge.i : tok.i + 1] if t.idx + len(t) > hit[1])
+            if k > tok.left_edge.i and self.doc[k - 1].lower_ in self.roles.words:
+                while k > tok.left_edge.i and self.doc[k - 1].dep_ in {"compound", "amod"} and not self.doc[k - 1].is_punct:
+                    k -= 1
+            start = self.doc[k].idx if k < first else hit[1]
+            return Mention(hit[0].name, start, hit[2])
         low = tok.lower_
         if tok.pos_ == "PRON":
             if low in self.roles.pronouns:
@@ -244,13 +253,19 @@ class EntityTable:
         return NOBODY
 
     def _group(self, tok: Token) -> Mention:
-        """A source named by a common noun ("Critics noted"), unless it means the two parties."""
-        words = [t for t in self.doc[tok.left_edge.i : tok.i + 1] if t.lower_ not in _DETERMINERS or t.i > tok.left_edge.i]
-        phrase = " ".join(t.lower_ for t in self.doc[tok.left_edge.i : tok.i + 1])
-        if not words or any(g in phrase for g in self.roles.groups) or tok.tag_ not in {"NNS", "NNPS"}:
+        """A source named by a common noun: a group ("Critics noted") or an institution the text
+        has in view ("The ministry said"); not the two parties together, nor a document."""
+        np = list(self.doc[tok.left_edge.i : tok.i + 1])
+        phrase = f" {' '.join(t.lower_ for t in np)} "
+        if any(f" {g} " in phrase for g in self.roles.groups) or tok.lemma_.lower() in self.speech_nouns:
             return NOBODY
-        start, end = words[0].idx, tok.idx + len(tok)
-        return Mention(doc_text(self.doc)[start:end], start, end)
+        if tok.tag_ not in {"NNS", "NNPS"} and np[0].lower_ != "the":
+            return NOBODY  # "a source said" names nobody
+        words = np[1:] if np[0].lower_ in _DETERMINERS else np
+        if not words:
+            return NOBODY
+        text = doc_text(self.doc)
+        return Mention(text[words[0].idx : tok.idx + len(tok)], np[0].idx, tok.idx + len(tok))
 
     def _organisation(self, tok: Token) -> Mention:
         """The name a proper noun phrase gives ("the Elysée", "Downing Street"), without "the" or "'s"."""
