@@ -57,6 +57,8 @@ def attribute(
             or ties.subject_before(before, toks)
             or (blocks.get(q.first_par) if at_par_start else None)
         )
+        if tie is not None and tie.verb is not None and tie.subject is None and ties.imperative(tie.verb):
+            tie = None  # the writer's "Call it “...”": no one is quoted
         if tie is not None:
             mention = _speaker(tie, out, table)
             cue = tie.cue if tie.cue or tie.verb is None else cue_text(tie.verb, cues, (q.start, q.end))

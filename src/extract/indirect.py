@@ -16,6 +16,7 @@ from .scanner import QuoteIndex
 from .sentences import doc_text
 from .speakers import NOBODY, EntityTable, Mention
 from .ties import FINITE as _FINITE
+from .ties import imperative
 
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 # Subordinators of a trailing clause that the writer adds to date or explain the report
@@ -30,15 +31,52 @@ _JOINT = {"they"}
 # Words the parse hangs on the verb after its clause that still belong to what was said
 # ("said that he did, in the sense that ...", a list the parse broke off the clause).
 _CONTINUING = {"prep", "dobj", "npadvmod", "advcl", "appos", "dep", "attr", "oprd"}
+# Nouns of time a ", when ..." clause can describe ("repeat the past, when ..."): then the clause
+# is part of what was said, not the writer dating the report.
+_TIME_NOUNS = {"past", "time", "times", "day", "days", "year", "years", "era", "period", "moment", "decade", "decades"}
+# Separators after which an earlier clause is the writer's lead-in, not the reported content
+# ("X was guarded: he said that ...", "He drew a line: any attack would ..., he warned").
+_LEAD_IN = {":", ";"}
+_DASHES = {"—", "–"}
 
 
 def _finite(clause: Token) -> bool:
     if not any(c.dep_ in _SUBJECTS for c in clause.children):
-        return False
+        return _dashed(clause) is not None
     # "refused to say whether ...": an open question reports no content.
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
         return False
-    return clause.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in clause.children)
+    return _finite_verb(clause) or _dashed(clause) is not None
+
+
+def _dashed(clause: Token) -> Token | None:
+    """"that Chile's position — settle the border first, then trade — had not changed": a dashed
+    aside between subject and verb that the parse took for the clause's verb (its finite predicate
+    then hangs on it as a conjunct) or for a clause of its own (the finite verb then has no subject,
+    and the subject sits in the aside's subtree). The finite predicate, or None."""
+    doc = clause.doc
+    if not any(c.dep_ in _SUBJECTS for c in clause.children):
+        if clause.dep_ == "ccomp" and _finite_verb(clause) and any(t.text in _DASHES for t in doc[clause.left_edge.i : clause.i]) \
+                and any(t.dep_ in _SUBJECTS for t in doc[clause.left_edge.i : clause.i]):
+            return clause
+        return None
+    for c in clause.children:
+        if c.dep_ == "conj" and _finite_verb(c) and not any(s.dep_ in _SUBJECTS for s in c.children) \
+                and any(t.text in _DASHES for t in doc[clause.i : c.i]):
+            return c
+    return None
+
+
+def _finite_verb(tok: Token) -> bool:
+    return tok.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in tok.children)
+
+
+def _unreal(verb: Token, table: EntityTable) -> bool:
+    """"Japan must first acknowledge that ...", "he would announce that ...": a verb of saying under
+    a modal is an obligation or a prospect, not speech that was made (a name the parse read as a
+    modal, "May said", is no modal)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.i not in table.named for c in verb.children)
+
 
 
 def _trim(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
@@ -63,12 +101,22 @@ def _clause_tokens(clause: Token) -> list[Token]:
     for c in clause.children:
         if c.i <= clause.i:
             continue
+        if _gloss(c):
+            cut = min(cut, c.left_edge.i - 1)
         # A trailing parenthesis: "(as they in fact did)".
         if c.text == "(" and all(t.i >= c.i for t in clause.subtree if t.i > c.i) and toks[-1].i - c.i >= 1:
             cut = min(cut, c.i)
-        # ", after X extended an invitation"
-        if c.dep_ == "advcl" and c.left_edge.lower_ in _WRITER_ADVCL and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+        # ", after X extended an invitation" (but "repeat the past, when ..." describes the past)
+        if c.dep_ == "advcl" and c.left_edge.lower_ in _WRITER_ADVCL and c.left_edge.i > 1 and c.doc[c.left_edge.i - 1].text == "," \
+                and not (c.left_edge.lower_ == "when" and c.doc[c.left_edge.i - 2].lemma_.lower() in _TIME_NOUNS):
             cut = min(cut, c.left_edge.i - 1)
+    # ", which would make him the first ...": a trailing non-restrictive "which" clause is the
+    # writer's gloss on the report.
+    for t in toks:
+        if t.dep_ in {"relcl", "advcl"} and t.left_edge.lower_ == "which" and t.left_edge.i > 0 \
+                and t.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= toks[-1].i - 1:
+            cut = min(cut, t.left_edge.i - 1)
+            break
         if c.dep_ == "conj" and is_verb(c):
             subj = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
             # "and that is about it": the writer's verdict on the report.
@@ -101,11 +149,16 @@ def _coordinated(verb: Token, after: int, cues: CueLexicon) -> Token | None:
     """A second content clause coordinated with the verb itself: "said that X, and they agreed Y"."""
     subj = subject_of(verb)
     for c in verb.children:
-        if c.dep_ != "conj" or c.i <= after or is_speech_verb(c, cues) or not _finite(c):
+        if c.dep_ != "conj" or c.i <= after or not _finite(c):
             continue
         cc = [t for t in verb.children if t.dep_ == "cc" and after < t.i < c.i]
         own = next((s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
-        if not cc or cc[-1].lower_ != "and" or own is None:
+        if not cc or cc[-1].lower_ not in {"and", "but"} or own is None:
+            continue
+        # "told reporters that A, and that B": a second "that" makes B a second content clause.
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return c
+        if is_speech_verb(c, cues) or cc[-1].lower_ != "and":
             continue
         # "..., and they agreed ...": the parties' joint conclusion is part of the report; a clause
         # with its own named subject ("and the aides dismissed ...") is the writer narrating.
@@ -116,7 +169,8 @@ def _coordinated(verb: Token, after: int, cues: CueLexicon) -> Token | None:
 
 
 def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _finite(c) and _same_paragraph(verb, c)]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _finite(c) and _same_paragraph(verb, c)
+               and not (c.i < verb.i and any(t.text in _LEAD_IN for t in verb.doc[c.right_edge.i + 1 : verb.i]))]
     clauses = clauses[:1] + [c for c in clauses[1:] if not _narrated(c)]
     if clauses:
         toks = [t for c in clauses for t in _clause_tokens(c)]
@@ -124,13 +178,15 @@ def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
         if all(c.i > verb.i for c in clauses):
             for c in verb.children:
                 if c.i > last and c.dep_ in _CONTINUING and not is_verb(c) and c.lower_ != "according" \
-                        and not any(t.dep_ == "cc" for t in verb.doc[last + 1 : c.left_edge.i + 1]):
+                        and not any(t.dep_ == "cc" for t in verb.doc[last + 1 : c.left_edge.i + 1]) and not _gloss(c):
                     toks += [t for t in c.subtree]
             extra = _coordinated(verb, last, cues)
             if extra is not None:
                 toks += [t for t in verb.doc[last + 1 : extra.i] if not t.is_punct or t.text == ","]
                 toks += _clause_tokens(extra)
         toks = sorted(set(toks), key=lambda t: t.i)
+        if all(c.i < verb.i for c in clauses):
+            toks = _after_lead_in(toks)
         # Only the stretch that runs on from the clause: nothing past a gap of the writer's words.
         run = [toks[0]]
         for t in toks[1:]:
@@ -143,8 +199,27 @@ def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
     head = verb.head
     inverted = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children))
     if inverted and head.i != verb.i and head.i < verb.i and _finite(head):
-        return [t for t in head.subtree if t.i < verb.left_edge.i]
+        return _after_lead_in([t for t in head.subtree if t.i < verb.left_edge.i])
     return None
+
+
+def _after_lead_in(toks: list[Token]) -> list[Token]:
+    """Content before its attribution starts after the writer's lead-in and its colon
+    ("He drew a line: any attack would be answered, he warned")."""
+    lead = [k for k, t in enumerate(toks) if t.text in _LEAD_IN]
+    return toks[lead[-1] + 1 :] if lead else toks
+
+
+def _gloss(phrase: Token) -> bool:
+    """"told him that ..., a joking reference to ...": an indefinite noun phrase after a comma, hung
+    as a second object on a verb that has its object or clause already, is the writer's description
+    of the report, not more of its content (", a day later" stays: a modifier, not an object)."""
+    first, head = phrase.left_edge, phrase.head
+    if phrase.pos_ not in {"NOUN", "PROPN"} or phrase.dep_ not in {"dobj", "appos", "dep", "attr"}:
+        return False
+    if first.lower_ not in {"a", "an"} or first.i == 0 or phrase.doc[first.i - 1].text != ",":
+        return False
+    return any(c.dep_ in {"dobj", "dative", "ccomp"} and c.i < first.i for c in head.children)
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -180,7 +255,8 @@ def reported_speech(
         if every.covers(tok.idx) or any(s <= tok.idx < e for s, e in regions):
             continue
         source: Token | None
-        if is_reporting(tok, cues) and tok.i not in tied and not is_hedge(tok) and not any(c.dep_ == "neg" for c in tok.children):
+        if is_reporting(tok, cues) and tok.i not in tied and not is_hedge(tok) and not any(c.dep_ == "neg" for c in tok.children) \
+                and not _unreal(tok, table) and not imperative(tok):
             content, source, cue = _content(tok, cues), None, cue_text(tok, cues)
         elif (obj := according_to(tok)) is not None:
             to = tok.nbor(1)

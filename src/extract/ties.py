@@ -90,6 +90,13 @@ def _governs(verb: Token, inside: set[int]) -> bool:
     return any(t.i in inside for t in verb.subtree)
 
 
+def imperative(verb: Token) -> bool:
+    """"Call it “normalization” if you like": a bare verb with no subject heading its sentence is the
+    writer addressing the reader, not anyone's speech."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "aux"} for c in verb.children)
+
+
 def statement(toks: list[Token]) -> bool:
     """Quoted words that make a statement of their own (a finite verb), not a bare phrase."""
     return any(t.tag_ in FINITE for t in toks)

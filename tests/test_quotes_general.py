@@ -1,0 +1,61 @@
+"""Quote rules for article styles beyond the seed corpus, on short hand-written texts.
+
+Every case is invented; each covers one general rule (a pronoun between two leaders, British
+single marks, honorifics, organisations as sources, relayed speech, the extent of a reported
+clause, the writer's own quoted words).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.lexicons import load_lexicons
+from extract.parties import principals
+from extract.quotes import extract_quotes
+
+LEX = load_lexicons()
+
+
+def quotes(nlp, text):
+    doc = nlp(text)
+    found = extract_quotes(doc, parties=principals(doc, LEX), lex=LEX)
+    return sorted(found, key=lambda q: q.start)
+
+
+def brief(q):
+    return (q.kind.value, q.text, q.speaker)
+
+
+LOPEZ = "Chilean President Maria Lopez met Peruvian President Juan Perez in Lima on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of saying under a modal is no report: the outer verb's clause is the quote
+        (LOPEZ + "Lopez said Peru must first acknowledge that the border was closed.",
+         [("indirect", "Peru must first acknowledge that the border was closed", "Maria Lopez")]),
+        # a dashed aside the parse takes for the verb: the finite predicate after it still counts
+        (LOPEZ + "Lopez said that Chile's position — settle the border first, then trade — had not changed.",
+         [("indirect", "Chile's position — settle the border first, then trade — had not changed", "Maria Lopez")]),
+        # an inverted attribution after a colon: the content starts after the colon
+        (LOPEZ + "Lopez drew a line on trade: any new tariff would be answered at once, she warned.",
+         [("indirect", "any new tariff would be answered at once", "Maria Lopez")]),
+        # "that A, and that B" under one verb: one quote over both
+        (LOPEZ + "Lopez told reporters that Perez had asked for the meeting, and that he had renewed his commitment to peace.",
+         [("indirect", "Perez had asked for the meeting, and that he had renewed his commitment to peace", "Maria Lopez")]),
+        # ", when ..." after a noun of time describes that time: part of what was said
+        (LOPEZ + "Lopez said that the two sides should not repeat the past, when agreements were signed and then ignored.",
+         [("indirect", "the two sides should not repeat the past, when agreements were signed and then ignored", "Maria Lopez")]),
+        # a trailing ", which ..." and an indefinite noun phrase after a comma are the writer's gloss
+        ("The ministry announced that Maria Lopez will travel to Lima on May 3, which would make her the first leader to go.",
+         [("indirect", "Maria Lopez will travel to Lima on May 3", "ministry")]),
+        (LOPEZ + "Lopez told Perez that she would not wake him again, a joking reference to the night calls.",
+         [("indirect", "she would not wake him again", "Maria Lopez")]),
+        # the writer addressing the reader quotes nobody
+        (LOPEZ + "Call it “normalization” if you like. I call it a bet.", []),
+        (LOPEZ + "Tell them that the border is open, if you dare.", []),
+    ],
+)
+def test_reported_clause_extent(nlp, text, expected):
+    assert [brief(q) for q in quotes(nlp, text)] == expected
