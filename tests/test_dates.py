@@ -59,6 +59,9 @@ def test_parse_range_with_context(text, kwargs, expected):
         ("Staff report | Published: 15 November 2023\n\nThe leaders met.", D(2023, 11, 15)),
         ("Staff report | Updated Nov. 17, 2024\n\nThe leaders met.", D(2024, 11, 17)),
         ("The leaders met on 15 November 2023 in Paris.", None),
+        # A line that is only a date, or opens a publication line before "/" or "|".
+        ("Headline\n\nJan. 23, 2019\n\nTOKYO — The leaders met on Tuesday.", D(2019, 1, 23)),
+        ("July 20, 2016 / 5:48 PM / Updated\n\nBERLIN, July 20 (Agency) - The leaders met.", D(2016, 7, 20)),
     ],
 )
 def test_article_date(nlp, text, expected):
@@ -116,3 +119,10 @@ def test_weekday_without_article_date_stays_unresolved(nlp):
 def test_iso_and_header_dates(nlp, text, expected):
     found = dates.meeting_date([nlp(text)[:]], after=None, article=None)
     assert (found.text, found.start, found.end) == expected
+
+
+def test_dateline_without_year_is_no_meeting_date(nlp):
+    lead = ("July 20, 2016 / 5:48 PM / Updated\n\nBERLIN, July 20 (Agency) - German Chancellor Angela Merkel "
+            "and French President Emmanuel Macron met on Wednesday in Berlin.\n\n")
+    [m] = meetings_of(nlp, "They discussed energy.", lead=lead)
+    assert (m.start_date, m.date_text) == (D(2016, 7, 20), "Wednesday")

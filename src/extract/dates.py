@@ -83,6 +83,12 @@ def phrase_spans(span: Span) -> list[Span]:
         if ent.label_ != "DATE":
             continue
         i, j = max(ent.start, span.start), min(ent.end, span.end)
+        # A date ends at a line break, whatever NER ran on into ("2016 / Updated\n\nBERLIN").
+        while (nl := next((k for k in range(i, j) if "\n" in doc[k].text), None)) is not None:
+            if any(_datey(doc[k]) for k in range(i, nl)):
+                j = nl
+                break
+            i = nl + 1  # nothing datey before the break ("between.\n\n- 2018-01-01")
         def skip_space(k: int) -> int:
             # Scraped text puts non-breaking spaces between the parts ("March 9th,\u00a02017").
             while k < span.end and doc[k].is_space:
@@ -279,16 +285,22 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     text = doc.text
     cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
+    skips: list[tuple[int, int]] = []
     for span in phrase_spans(doc[:]):
         if span.start_char > lead_chars:
             break
         line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
         before = text[line_start : span.start_char]
         after = text[span.end_char : span.end_char + 48]
         is_dateline = bool(_DATELINE.match(before)) and bool(_DASH_AFTER.match(after))
         is_cued = bool(cue and cue.search(before))
-        if not (is_dateline or is_cued):
+        # A line that is only a date, or opens with one before "/" or "|" ("July 20, 2016 / 5:48 PM").
+        rest = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
+        is_line = not before.strip() and (not rest or rest[:1] in "/|·•")
+        if not (is_dateline or is_cued or is_line):
             continue
+        skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's
         days, months, years, _, _ = parts(span.text)
         if len(days) == 1 and months and years:
             start, _, partial = parse_range(span.text)
@@ -297,4 +309,4 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     if not found:
         return None
     date, start, end = found[0]
-    return ArticleDate(date, start, end, tuple((s, e) for _, s, e in found))
+    return ArticleDate(date, start, end, tuple(skips))
