@@ -59,3 +59,40 @@ LOPEZ = "Chilean President Maria Lopez met Peruvian President Juan Perez in Lima
 )
 def test_reported_clause_extent(nlp, text, expected):
     assert [brief(q) for q in quotes(nlp, text)] == expected
+
+
+MAY = "British Prime Minister Clara May met German Chancellor Anna Berg in Berlin on Wednesday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the parse reads as a modal verb is still the subject, and the pronoun's antecedent
+        (MAY + "Berg said that Britain needed time.\n\nMay repeated that she would not act this year.\n\n"
+         "‘I understand that our partners want to move on,’ she said, ‘but we will all benefit from time.’",
+         [("indirect", "Britain needed time", "Anna Berg"), ("indirect", "she would not act this year", "Clara May"),
+          ("direct", "I understand that our partners want to move on,", "Clara May"),
+          ("direct", "but we will all benefit from time.", "Clara May")]),
+        # a clause before a colon is a sentence of its own: its subject is the pronoun's antecedent
+        (LOPEZ + "Lopez said that the talks went well. Perez was more guarded: he said that he had hoped for more.",
+         [("indirect", "the talks went well", "Maria Lopez"), ("indirect", "he had hoped for more", "Juan Perez")]),
+        # a parenthetical, or a relative clause, between the name and a verb the parse left without subject
+        (LOPEZ + "Lopez travels to Quito on Thursday for talks with Ecuadorean President Luis Vera, who has taken "
+         "a tougher line than Perez, saying last month that the border should close.",
+         [("indirect", "the border should close", "Luis Vera")]),
+        # a verb of saying coordinated into the content clause speaks for the reporting verb's subject
+        (LOPEZ + "Lopez said that Peru was “deeply American” and spoke of a region stretching “from Lima to Quito”.",
+         [("direct", "deeply American", "Maria Lopez"), ("direct", "from Lima to Quito", "Maria Lopez")]),
+        # a phrasal verb of saying whose particle the parse reads as an adverb
+        (LOPEZ + "Perez shot back that the protesters had been free to run in elections.",
+         [("indirect", "the protesters had been free to run in elections", "Juan Perez")]),
+        # a government as the source
+        (LOPEZ + "The German government said afterwards that the leaders had discussed the plan.",
+         [("indirect", "the leaders had discussed the plan", "German government")]),
+        # relayed speech: the one whose words are reported, not the aide relaying them
+        (LOPEZ + "According to Lopez's spokesman, Ana Ruiz, Perez told Lopez that he would not call at night any more.",
+         [("indirect", "he would not call at night any more", "Juan Perez")]),
+    ],
+)
+def test_speakers_between_two_leaders(nlp, text, expected):
+    assert [brief(q) for q in quotes(nlp, text)] == expected

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import ties
-from .cues import CueLexicon, cue_text, is_passive, subject_of
+from .cues import CueLexicon, cue_text, is_passive, relative_owner, reporting_head, subject_of
 from .models import Kind, Quote, Span
 from .paragraphs import Paragraphs
 from .scanner import QuoteIndex, Quoted
@@ -60,7 +60,7 @@ def attribute(
         if tie is not None and tie.verb is not None and tie.subject is None and ties.imperative(tie.verb):
             tie = None  # the writer's "Call it “...”": no one is quoted
         if tie is not None:
-            mention = _speaker(tie, out, table)
+            mention = _speaker(tie, out, table, cues)
             cue = tie.cue if tie.cue or tie.verb is None else cue_text(tie.verb, cues, (q.start, q.end))
             if tie.quiet:
                 mention, cue = Mention(mention.name), None
@@ -119,10 +119,10 @@ def _previous_speaker(done: list[Attributed], q: Quoted) -> str | None:
     return None
 
 
-def _speaker(tie: Tie, done: list[Attributed], table: EntityTable) -> Mention:
+def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexicon) -> Mention:
     if tie.subject is not None:
         return table.resolve(tie.subject)
-    subj = subject_of(tie.verb)
+    subj = relative_owner(tie.verb) or subject_of(reporting_head(tie.verb, cues))
     if subj is not None:
         return table.resolve(subj)
     near = table.nearby_name(tie.verb)

@@ -14,6 +14,7 @@ from .lexicons import Lexicons
 from .sentences import doc_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+_PARTICLES = {"back", "out", "up", "off", "on", "in", "down"}
 # Modals that make "it should be noted that ..." the writer's own hedge rather than a report.
 _HEDGING_MODALS = {"should", "must", "can", "could", "may", "might", "would"}
 # Dependencies through which a verb without a subject of its own borrows one from its head
@@ -46,8 +47,9 @@ class CueLexicon:
 
 
 def _lemma(tok: Token) -> str:
-    # Phrasal verbs are listed with their particle ("point out").
-    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+    # Phrasal verbs are listed with their particle ("point out", "shoot back"), which the parse may
+    # also read as an adverb right after the verb.
+    prt = next((c for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in _PARTICLES), None)
     base = tok.lemma_.lower()
     return f"{base} {prt.lower_}" if prt is not None else base
 
@@ -113,8 +115,36 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
             return pobj  # no agent: the source is left unnamed
         if tok.dep_ not in _BORROWS_SUBJECT or tok.head.i == tok.i:
             return None
+        if "\n" in doc_text(tok.doc)[min(tok.idx, tok.head.idx) : max(tok.idx, tok.head.idx)]:
+            return None  # a parse run across a paragraph break lends no subject
         tok = tok.head
     return None
+
+
+def relative_owner(verb: Token) -> Token | None:
+    """"talks with X, who has taken a tougher line, saying that ...": a participle right after a
+    non-restrictive relative clause goes on about the person that clause describes."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    before = verb.doc[verb.i - 2]
+    rel = next((t for t in before.ancestors if t.dep_ == "relcl"), before if before.dep_ == "relcl" else None)
+    if rel is None or rel.right_edge.i != before.i or rel.head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    first = rel.left_edge
+    if first.lower_ != "who" or first.i == 0 or verb.doc[first.i - 1].text != ",":
+        return None
+    return rel.head
+
+
+def reporting_head(verb: Token, cues: CueLexicon) -> Token:
+    """The verb whose subject does the saying: for a verb of saying coordinated into the content
+    clause of another ("X said that Russia was “European” and spoke of ..."), the reporting verb."""
+    head = verb.head
+    if verb.dep_ == "conj" and is_speech_verb(verb, cues) and head.dep_ == "ccomp" and head.i < verb.i \
+            and is_speech_verb(head.head, cues) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        return head.head
+    return verb
 
 
 def _in_paragraph(subj: Token, verb: Token) -> Token | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from .attribution import Attributed
-from .cues import CueLexicon, according_to, cue_text, is_hedge, is_passive, is_reporting, is_speech_verb, is_verb, subject_of
+from .cues import CueLexicon, according_to, cue_text, is_hedge, is_passive, is_reporting, is_speech_verb, is_verb, relative_owner, reporting_head, subject_of
 from .models import Kind, Quote, Span
 from .scanner import QuoteIndex
 from .sentences import doc_text
@@ -270,7 +270,7 @@ def reported_speech(
         span = _trim(doc, content) if content else None
         if span is None or kept.overlaps(*span):
             continue
-        who = _who(tok, source, table, spoken)
+        who = _who(tok, source, table, spoken, cues)
         if who is None:
             continue
         s, e = span
@@ -288,9 +288,9 @@ def _inside(inner: Quote, outer: Quote) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _who(tok: Token, source: Token | None, table: EntityTable, spoken: list[tuple[int, str]]) -> Mention | None:
+def _who(tok: Token, source: Token | None, table: EntityTable, spoken: list[tuple[int, str]], cues: CueLexicon) -> Mention | None:
     """The speaker, NOBODY when unnamed, None when the "speaker" is the writer."""
-    subj = source if source is not None else subject_of(tok)
+    subj = source if source is not None else relative_owner(tok) or subject_of(reporting_head(tok, cues))
     if subj is not None:
         if subj.lower_ in _FIRST_PERSON:
             return None

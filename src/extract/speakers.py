@@ -24,6 +24,11 @@ _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _RELATIVE = {"who", "which", "that"}
+# How many tokens a parenthetical between a name and its verb may run ("X, in his speech, said").
+_ASIDE = 10
+# Separators after which a clause the parse hangs on the next one stands on its own
+# ("X was more guarded: he said ...").
+_LEAD_IN = {":", ";"}
 
 
 @dataclass(frozen=True)
@@ -290,8 +295,16 @@ class EntityTable:
     def nearby_name(self, verb: Token) -> Mention:
         """A name right before a verb the parse left without a subject ("in Osaka, Lopez wrote")."""
         i = verb.i - 1
-        while i >= 0 and self.doc[i].dep_ in {"advmod", "aux", "neg"}:
+        # A name the parse read as a modal ("May said") stands where an auxiliary would.
+        while i >= 0 and i not in self.named and self.doc[i].dep_ in {"advmod", "aux", "neg"}:
             i -= 1
+        # "Lopez, in her speech to the assembly, answered": a parenthetical between commas.
+        if i > 0 and self.doc[i].text == "," and i not in self.named:
+            j = i - 1
+            while j > 0 and i - j <= _ASIDE and self.doc[j].text not in {",", ".", "!", "?", ";", ":"} and not self.doc[j].is_space:
+                j -= 1
+            if j > 0 and self.doc[j].text == ",":
+                i = j - 1
         if i >= 0 and i in self.named and "\n" not in doc_text(self.doc)[self.doc[i].idx : verb.idx]:
             return self.resolve(self.doc[i])
         return NOBODY
@@ -307,9 +320,18 @@ def _main_subject(tok: Token) -> bool:
     """Whether ``tok`` heads the subject of a main clause (not of a reported or subordinate one)."""
     while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+    # A name the parse read as a modal ("May repeated that ..."): the subject of its verb.
+    misread = tok.dep_ == "aux" and tok.tag_ == "MD" and tok.i < tok.head.i \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
+    if tok.dep_ not in {"nsubj", "nsubjpass"} and not misread:
         return False
     verb = tok.head
-    while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
-        verb = verb.head
+    while verb.head.i != verb.i:
+        if verb.dep_ in {"conj", "xcomp"}:
+            verb = verb.head
+        elif verb.dep_ == "ccomp" and verb.i < verb.head.i and any(
+                t.text in _LEAD_IN for t in tok.doc[verb.right_edge.i + 1 : verb.head.i]):
+            verb = verb.head  # "X was more guarded: he said ...": a sentence of its own
+        else:
+            break
     return verb.dep_ == "ROOT"
