@@ -31,6 +31,16 @@ from .meeting_text import meetings_of
             "the talks had gone well.",
             set(),
         ),
+        # Someone meeting together with the principals, joined to one of them by "and".
+        (
+            "On 8 July 2017, Merkel and Italian Prime Minister Paolo Gentiloni sat down with Macron in Hamburg.",
+            {"Paolo Gentiloni"},
+        ),
+        # A host greeting the two does not take part.
+        (
+            "On 8 July 2017, Swiss President Guy Parmelin welcomed Merkel and Macron in Geneva, where they met.",
+            set(),
+        ),
     ],
 )
 def test_participants(nlp, body, others):

@@ -59,7 +59,7 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
+def partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
     """Objects and "with"/"between"/"by" partners of a verb or noun; through a meeting noun for
     a light verb ("held talks with X")."""
     out: list[Token] = []
@@ -67,7 +67,7 @@ def _partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
         if c.dep_ in {"dobj", "dative"}:
             out.extend(_heads_with_conjuncts(c))
             if hits(c, nouns):
-                out.extend(_partners(c))
+                out.extend(partners(c))
         # "met with X", "talks between X and Y", passive "was received by X" (an agent).
         if c.dep_ in {"prep", "agent"} and c.lower_ in _PARTNER_PREPS:
             for p in c.children:
@@ -162,7 +162,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "travel"
         if kind is None:
             continue
-        involved = _partners(tok, nouns)
+        involved = partners(tok, nouns)
         if kind == "verb" or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
             involved = subjects(tok) + involved
         else:
@@ -170,7 +170,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             involved += [h for c in tok.children if c.dep_ in {"poss", "nmod"} and c.pos_ in {"PROPN", "PRON"}
                          for h in _heads_with_conjuncts(c)]
             if tok.dep_ == "dobj" and hits(tok.head, support):
-                involved += subjects(tok.head) + _partners(tok.head)
+                involved += subjects(tok.head) + partners(tok.head)
         refs = _refs(involved, cast)
         principals = tuple(dict.fromkeys(r.name for r in refs if r.kind == PRINCIPAL and r.name))
         others = tuple(r.name or "" for r in refs if r.kind == OTHER)

@@ -16,7 +16,7 @@ from .mentions import Cast
 from .models import Meeting, Section
 from .models import Span as TextSpan
 from .parties import Person, people
-from .participants import participants
+from .participants import participants, with_them
 from .places import meeting_place
 from .segment import Section as MeetingSection
 from .segment import is_header, is_quoted, sections
@@ -85,6 +85,9 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
     fmt = occasions.meeting_format(sents, place, cast, lex, side=side, named=named)
     body = [s for p in layout.between(sec.start, sec.end) if not is_quoted(p) for s in p.sents]
     people_, took_part = participants(body, cast, lex, everyone, text=layout.text)
+    for name in with_them(sents, cast, lex, everyone, text=layout.text):
+        if name not in people_:
+            people_.append(name)
     own = {c for c in cast.countries.values() if c}
     named_span = ((named.start_char, named.end_char),) if named is not None else ()
     labels, first_topic = topics(_talk(sec, layout, cast, lex), lex, exclude=own, skip=named_span)

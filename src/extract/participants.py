@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span
 
+from .events import MEETING, classify, partners, subjects
 from .gazetteer import as_country
 from .lexicons import Lexicons
 from .locatives import aliases
@@ -128,3 +129,37 @@ def participants(section_sents: list[Span], cast: Cast, lex: Lexicons, people: l
                 names.append(full)
                 where = where or (sent.start_char, sent.end_char)
     return names, where
+
+
+def _person_at(tok, people: list[Person], cast: Cast, text: str) -> str | None:
+    """The full name of the person ``tok`` names, directly or through an apposition
+    ("Ukraine's new president, Volodymyr Zelensky")."""
+    for t in [tok, *[c for c in tok.children if c.dep_ == "appos"]]:
+        ent = next((e for e in ents_in(t.doc[t.left_edge.i : t.right_edge.i + 1]) if e.label_ == "PERSON" and e.start <= t.i < e.end), None)
+        if ent is not None and (name := clean_name(ent)):
+            return _canonical(name, cast, people, text)
+    return None
+
+
+def with_them(sents: list[Span], cast: Cast, lex: Lexicons, people: list[Person], *, text: str = "") -> list[str]:
+    """Others who meet together with the principals in the same breath: "Macron and Angela Merkel
+    sat down with Putin", "X hosted Y, Z and W": subjects and partners of a meeting word that
+    reports the principals' meeting, their conjuncts included."""
+    found: list[str] = []
+    for sent in sents:
+        verdict, evs = classify(sent, cast, lex)
+        if verdict != MEETING:
+            continue
+        for ev in evs:
+            if not ev.others:
+                continue
+            heads = subjects(ev.token) + partners(ev.token, words(lex, "meeting_nouns"))
+            for tok in heads:
+                # Only someone joined to a principal by "and": not a host greeting them
+                # ("Swiss President Guy Parmelin welcomed the two leaders").
+                if not any(cast.named(c.doc[c.i : c.i + 1]) for c in tok.conjuncts):
+                    continue
+                name = _person_at(tok, people, cast, text)
+                if name and name not in found:
+                    found.append(name)
+    return found
