@@ -34,6 +34,12 @@ from .meeting_text import meetings_of
         # A seat of government names its city; the dateline only says where the story was filed.
         ("TOKYO — The two leaders agreed at the Kremlin on Tuesday.", "Moscow", "Russia", ["Kremlin"]),
         ("GENEVA, June 16 -- The leaders met for three hours.", "Geneva", "Switzerland", []),
+        # A place denied, a source after "according to", a possessive before a name, a town
+        # described by a building word, and a building "called" by its name.
+        ("He chose to receive her not in Tokyo but in Nagato, at an inn called Otani Sanso.", "Nagato", "Japan", ["Otani Sanso"]),
+        ("According to the White House, they met at the Kremlin.", "Moscow", "Russia", ["Kremlin"]),
+        ("She was received at his Sirius Hill residence in Sochi.", "Sochi", "Russia", ["Sirius Hill"]),
+        ("She flew to the Black Sea resort of Sochi.", "Sochi", "Russia", []),
         # A building GeoNames knows only by a foreign city's translated name is no city.
         ("They met before he entered the White House.", None, None, []),
         ("They met in Woodside, California, south of San Francisco.", "Woodside", "United States", []),

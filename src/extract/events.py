@@ -102,9 +102,9 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
     if tok.dep_ == "dobj" and hits(tok.head, planned):
         return True  # "arrange a face-to-face meeting", "weighs a visit"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey made
-        # it happen ("flew to Paris to meet Macron").
-        travel = words(lex, "travel_verbs")
+        # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey or a
+        # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").
+        travel = words(lex, "travel_verbs") | words(lex, "choice_verbs")
         return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
     # A modifier as written ("the planned summit"; "a hastily arranged summit" did take place).
     mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in planned]

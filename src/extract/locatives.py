@@ -19,6 +19,7 @@ from .wordlists import data, words
 # venue when a building word names it ("to the Shore Temple"), since they also introduce dates/topics.
 _LOCATIVE = {"at", "in", "inside", "within"}
 _VENUE_ONLY = {"on", "to", "around", "into"}
+_DETERMINERS = {"the", "his", "her", "their", "its"}
 _NAME_INNER = {"of", "the", "'s", "’s", "-", "&", "de", "la", "le", "del"}
 
 
@@ -107,12 +108,13 @@ def locatives(sent: Span, lex: Lexicons) -> list[Item]:
     doc, items, k = sent.doc, [], sent.start
     while k < sent.end:
         prep = doc[k].lower_
-        if prep not in _LOCATIVE | _VENUE_ONLY or doc[k].pos_ not in {"ADP", "SCONJ"}:
+        if prep not in _LOCATIVE | _VENUE_ONLY or doc[k].pos_ not in {"ADP", "SCONJ"} or _not_a_place(doc, k):
             k += 1
             continue
         j = k + 1
         while True:
-            had_the = j < sent.end and doc[j].lower_ == "the"
+            # "at the Kremlin", and "at his Sochi residence": a possessive introduces a name too.
+            had_the = j < sent.end and doc[j].lower_ in _DETERMINERS
             if had_the:
                 j += 1
             if j >= sent.end or not capitalised(doc[j]) or doc[j].is_punct:
@@ -134,7 +136,31 @@ def locatives(sent: Span, lex: Lexicons) -> list[Item]:
                     continue
             break
         k = max(k + 1, j)
-    return [_classify(it, lex) for it in items]
+    items = [_classify(it, lex) for it in items]
+    for it in items:
+        name = it.span
+        if it.kind == "venue" and len(name) > 1 and name[-1].text.islower() and doc[name.start - 1].lower_ in _DETERMINERS - {"the"}:
+            it.span = name[:-1]  # "his Sochi residence": the residence is called "Sochi"
+    return items + _called(sent, lex)
+
+
+def _not_a_place(doc, k: int) -> bool:
+    """"according to the White House" names a source; "not in Tokyo but in ..." a place denied."""
+    prev = doc[k - 1].lower_ if k > 0 else ""
+    return (doc[k].lower_ == "to" and prev == "according") or prev == "not"
+
+
+def _called(sent: Span, lex: Lexicons) -> list[Item]:
+    """Venues named after "called"/"named" following a building word: "an inn called Otani Sanso"."""
+    out, doc = [], sent.doc
+    buildings = words(lex, "venue_words")
+    for tok in sent:
+        if tok.lower_ in {"called", "named"} and tok.i + 1 < sent.end and tok.i > sent.start:
+            if doc[tok.i - 1].lemma_.lower() in buildings and capitalised(doc[tok.i + 1]):
+                end = _item_end(doc, tok.i + 1, sent.end, lex)
+                if end > tok.i + 1:
+                    out.append(Item(doc[tok.i + 1 : end], "at", kind="venue"))
+    return out
 
 
 def _ent_label(span: Span) -> str | None:
@@ -193,6 +219,10 @@ def _classify(item: Item, lex: Lexicons) -> Item:
         item.kind = "venue"
     if item.kind == "venue" and item.prep not in _LOCATIVE and not set(toks) & words(lex, "venue_words"):
         item.kind = "other"
+    after = item.span.end
+    if item.kind == "venue" and after + 1 < len(item.span.doc) and item.span.doc[after].lower_ == "of" \
+            and capitalised(item.span.doc[after + 1]) and item.span[-1].lower_ in words(lex, "venue_words"):
+        item.kind = "other"  # "the Black Sea resort of Sochi" describes the town
     if item.kind in {"city", "gpe"} and item.prep in _VENUE_ONLY - {"to"}:
         item.kind = "other"  # "on Climate Change" is no place
     return item
