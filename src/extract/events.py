@@ -192,7 +192,7 @@ def _one_of(tok: Token, lex: Lexicons) -> bool:
     return head.lower_ == "of" and head.head.lower_ in data(lex, "ordinals")
 
 
-def _governed(name: Span, tok: Token) -> bool:
+def governed(name: Span, tok: Token) -> bool:
     """Whether the place hangs on the travel word itself, through prepositions and nouns only
     ("flew to the resort of Sochi"), not inside another clause ("came into office convinced
     that Europe could not wall itself off from Russia")."""
@@ -212,7 +212,7 @@ def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Le
     host = cast.other(traveller)
     home, host_country = cast.countries.get(traveller), cast.countries.get(host) if host else None
     for name in place_names(sent, lex):
-        if tok.pos_ in {"VERB", "AUX"} and not _governed(name, tok):
+        if tok.pos_ in {"VERB", "AUX"} and not governed(name, tok):
             continue  # a noun's destination may sit anywhere: "chose Sochi for his first trip"
         country = country_of(name.text, lex)
         if country is None:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from .events import subjects
+from .events import governed, subjects
 from .gazetteer import as_country
 from .lexicons import Lexicons
 from .locatives import aliases, country_of, place_names
@@ -48,8 +48,12 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
             for tok in sent:
                 if hits(tok, travel) and places:
                     who = _principal(tok, cast)
+                    # A verb's own destination only ("will travel to Cuba, ... the first US
+                    # president to ..." does not keep him from the US); a noun's anywhere.
+                    dest = [c for n in place_names(sent, lex) if (tok.pos_ not in {"VERB", "AUX"} or governed(n, tok))
+                            and (c := country_of(n.text, lex))]
                     if who:
-                        not_from[who].update(places)
+                        not_from[who].update(dest)
                 elif hits(tok, host_verbs) and tok.pos_ == "VERB" and places:
                     who = _principal(tok, cast)
                     guest = [c for c in tok.children if c.dep_ == "dobj" and (r := cast.resolve(c.doc[c.left_edge.i : c.i + 1])) and r.kind == PRINCIPAL]

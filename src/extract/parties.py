@@ -30,11 +30,22 @@ _TERMINAL = (".", "!", "?", "\"", "”", "’", "'")
 _PLACE_PREPS = {"in", "at", "to", "from"}
 
 
-def people(doc: Doc, lex: Lexicons) -> list[Person]:
-    """Every person the article names, fullest name first, most mentioned first."""
+# The name table of the last Doc read: ``principals`` and ``people`` both need it for one article.
+_LAST: list[tuple[Doc, Lexicons, NameTable]] = []
+
+
+def _table(doc: Doc, lex: Lexicons) -> NameTable:
+    if _LAST and _LAST[0][0] is doc and _LAST[0][1] is lex:
+        return _LAST[0][2]
     table = find_names(doc, lex)
     _read_titles(doc, table, lex)
-    return table.people
+    _LAST[:] = [(doc, lex, table)]
+    return table
+
+
+def people(doc: Doc, lex: Lexicons) -> list[Person]:
+    """Every person the article names, fullest name first, most mentioned first."""
+    return _table(doc, lex).people
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -148,8 +159,7 @@ def principals(
 ) -> list[Person]:
     """The principal parties: ``given`` names enriched from the text, else the ``n`` people the
     article is about (see the module's docstring)."""
-    table = find_names(doc, lex)
-    _read_titles(doc, table, lex)
+    table = _table(doc, lex)
     everyone = table.people
     if given:
         chosen = []

@@ -1,0 +1,34 @@
+"""Which country each principal stands for, read from the text when nobody says it outright."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import nationality, parties
+from extract.lexicons import load_lexicons
+from extract.mentions import Cast
+from extract.sentences import Layout
+
+LEX = load_lexicons()
+
+
+def countries(nlp, text):
+    doc = nlp(text)
+    cast = Cast.of(parties.principals(doc, LEX), LEX)
+    return nationality.infer(doc, cast, Layout(doc), LEX)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A traveller is not from his own verb's destination, but may be from a country the
+        # sentence names elsewhere ("the first sitting US president").
+        ("Lee and Diaz to meet\n\nPresident Ann Lee will travel to Cuba on March 21, the first sitting "
+         "US president to do so. Lee said so, and Carlos Diaz agreed.\n\nThe talks were the first between a US president and a "
+         "Cuban leader since 1956, and Diaz said so.",
+         {"Ann Lee": "United States", "Carlos Diaz": "Cuba"}),
+    ],
+)
+def test_traveller_country(nlp, text, expected):
+    found = countries(nlp, text)
+    assert found == expected
