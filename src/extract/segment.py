@@ -111,7 +111,7 @@ def _entry_date(para: Para) -> Span | None:
     """The date opening a timeline entry ("12 June 2018 – ...", "April 27–28, 2018: ...")."""
     if not para.sents:
         return None
-    first = para.sents[0]
+    first = _content(para)[0]
     spans = dates.phrase_spans(first)
     # A list item's bullet may come before the date ("- 2018-04-27: ...").
     opening = first.start + (first[0].text in _BULLETS and len(first) > 1)
@@ -122,6 +122,14 @@ def _entry_date(para: Para) -> Span | None:
     if nxt < first.end and doc[nxt].text in _TIMELINE_SEPARATORS:
         return spans[0]
     return None
+
+
+def _content(para: Para) -> tuple[Span, ...]:
+    """The paragraph's sentences without a list bullet the parser left standing alone ("-")."""
+    sents = para.sents
+    while len(sents) > 1 and sents[0].text in _BULLETS:
+        sents = sents[1:]
+    return sents
 
 
 def is_quoted(para: Para) -> bool:
@@ -201,11 +209,12 @@ class _Segmenter:
         )
 
     def intro(self, para: Para) -> Section | None:
-        read, first = self.read, para.sents[0]
+        read, first = self.read, _content(para)[0]
         entry = _entry_date(para) if self.timeline else None
         if entry is not None:
             # The entry's words may stand in a sentence of their own after the date.
-            told = first if len(first) > len(entry) + 1 or len(para.sents) == 1 else para.sents[1]
+            sents = _content(para)
+            told = first if len(first) > len(entry) + 1 or len(sents) == 1 else sents[1]
             if read(told, strict=False) == MEETING:
                 return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), [told])
             self.stops.append(para.start)
