@@ -40,6 +40,8 @@ from .meeting_text import meetings_of
         ("According to the White House, they met at the Kremlin.", "Moscow", "Russia", ["Kremlin"]),
         ("She was received at his Sirius Hill residence in Sochi.", "Sochi", "Russia", ["Sirius Hill"]),
         ("She flew to the Black Sea resort of Sochi.", "Sochi", "Russia", []),
+        # An apposition calls the name a building; the side of a town it stands on names the town.
+        ("They met at Tongilgak, the building on the northern side of Kaesong.", "Kaesong", None, ["Tongilgak"]),
         # A building GeoNames knows only by a foreign city's translated name is no city.
         ("They met before he entered the White House.", None, None, []),
         ("They met in Woodside, California, south of San Francisco.", "Woodside", "United States", []),

@@ -187,6 +187,20 @@ def _city_first(name: str, lex: Lexicons) -> bool:
     return gazetteer.is_us_state(name) and found[0].population >= NAMESAKE_CITY_MIN_POPULATION
 
 
+def _described_as_building(span: Span, lex: Lexicons) -> bool:
+    """Whether an apposition right after the name calls it a building: ", the building on ...",
+    ", a guesthouse for ..." (the head word within the next few words)."""
+    doc, k = span.doc, span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in {"the", "a", "an"}:
+        return False
+    for tok in doc[k + 2 : min(k + 5, len(doc))]:
+        if tok.is_punct or tok.pos_ in {"ADP", "VERB"}:
+            break
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in words(lex, "venue_words"):
+            return True
+    return False
+
+
 def _classify(item: Item, lex: Lexicons) -> Item:
     toks = [t.lower_ for t in item.span]
     text = item.span.text
@@ -197,6 +211,8 @@ def _classify(item: Item, lex: Lexicons) -> Item:
         label = "GPE"  # and "Nusa Dua", "Panmunjom": nobody meets "in" or "at" a person
     if set(toks) & words(lex, "event_words") or label == "EVENT":
         item.kind = "event"
+    elif item.prep in _LOCATIVE and _described_as_building(item.span, lex):
+        item.kind = "venue"  # "at Tongilgak, the building on ...": the apposition says what it is
     elif set(toks) & words(lex, "venue_words"):
         item.kind = "venue"
     elif toks[-1] in words(lex, "region_words") or label == "LOC":

@@ -18,7 +18,8 @@ from .locatives import aliases, capitalised, country_of, locatives, place_names,
 from .sentences import ents_in
 from .wordlists import data, words
 
-_CITY_OF = re.compile(r"\b(?:city|town|village|port|resort) of ((?:[A-Z][\w'’-]*\s?)+)")
+# "the resort of Sochi", and the side of a town a building stands on ("the northern side of X").
+_CITY_OF = re.compile(r"\b(?:city|town|village|port|resort|side) of ((?:[A-Z][\w'’-]*\s?)+)")
 # A dateline opening the paragraph names where the story was filed: "GENEVA, June 16, 2021 --".
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]+[A-Z])(?:,|\s+(?:—|–|--|-)\s)")
 
