@@ -55,3 +55,12 @@ def test_format_visitor_occasion(nlp, body, expected):
     [m] = meetings_of(nlp, body)
     got = (m.format.value if m.format else None, m.visitor, m.occasion, m.city, m.country)
     assert got == expected
+
+
+def test_short_name_of_an_event_named_in_full_earlier(nlp):
+    body = (
+        "In May 2016, Merkel spoke at the Eastern Economic Forum in Vladivostok.\n\n"
+        "On 10 September 2018, Merkel and Macron met on the sidelines of the Vladivostok forum."
+    )
+    [m] = meetings_of(nlp, body)
+    assert (m.format.value, m.occasion) == ("sidelines", "Eastern Economic Forum")

@@ -96,10 +96,26 @@ def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span |
     return None
 
 
+def _full_name(short: Span) -> Span:
+    """The full name an earlier sentence gave an event the text now calls by a short form:
+    "the Vladivostok forum" after "the Eastern Economic Forum" (the same head word, capitalised,
+    in the one earlier name ending with it)."""
+    head = short[-1]
+    if not head.text.islower():
+        return short
+    doc = short.doc
+    earlier = [e for e in doc.ents if e.end_char <= short.start_char and e.label_ in {"ORG", "EVENT", "FAC"}
+               and e[-1].lower_ == head.lower_ and e[-1].text[:1].isupper()]
+    if earlier and len({e.text for e in earlier}) == 1:
+        full = earlier[-1]
+        return full[1:] if full[0].lower_ == "the" else full
+    return short
+
+
 def occasion(sents: list[Span], lex: Lexicons, *, sideline_event: Span | None) -> Span | None:
     """The named occasion: the sidelines event when it is named, else one after an occasion cue."""
     if _named(sideline_event):
-        return sideline_event
+        return _full_name(sideline_event)
     for sent in sents:
         for start, end in find_phrases(sent, words(lex, "occasion_cues")):
             cue = sent.doc.char_span(start, end, alignment_mode="expand")
