@@ -53,7 +53,7 @@ def _phrase(tok: Token) -> Span:
 def subjects(verb: Token) -> list[Token]:
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
-        if subj or verb.dep_ not in _INHERITS or verb.head is verb:
+        if subj or verb.dep_ not in _INHERITS or verb.head.i == verb.i:
             return [h for s in subj for h in _heads_with_conjuncts(s)]
         verb = verb.head
     return []
@@ -86,7 +86,7 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
         # "are to meet": an infinitive under a form of "be".
         if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             return True
-        if cur.dep_ not in {"xcomp", "acomp", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head is cur:
+        if cur.dep_ not in {"xcomp", "acomp", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -241,13 +241,13 @@ def is_remote(sent: Span, lex: Lexicons) -> bool:
     for t in sent:
         if not hits(t, calls) or any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in t.ancestors):
             continue
-        if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head is t:
+        if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head.i == t.i:
             return True
         if hits(t.head, nouns):
             return True  # "a virtual summit", "a phone meeting"
         for anc in t.ancestors:
             if anc.pos_ in {"VERB", "AUX"} or anc.dep_ == "ROOT":
-                if hits(anc, comm) or anc.head is anc and anc.pos_ == "NOUN":
+                if hits(anc, comm) or anc.head.i == anc.i and anc.pos_ == "NOUN":
                     return True
                 break
     return False

@@ -55,7 +55,7 @@ def _later_event(para, sec: MeetingSection, lex: Lexicons) -> bool:
             if span.start > 0 and span.doc[span.start - 1].lower_ in {"from", "until", "by", "through"}:
                 continue  # when something else starts or ends: "joint patrols from 15 March"
             verb = span.root.head
-            while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                 verb = verb.head
             # A plan's date ("agreed to sign a decision on June 7th") is no event of its own.
             if in_future(verb, lex) or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelNotFound
 
@@ -22,13 +23,27 @@ def default_model_name() -> str:
     raise ModelNotFound(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence. The parser otherwise runs a sentence across it, gluing a
+    byline or an "Advertisement" line onto the next paragraph's subject."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """The installed spaCy pipeline ``name`` (default: the small English one), loaded once."""
+    """The installed spaCy pipeline ``name`` (default: the small English one), loaded once,
+    with sentence starts fixed at paragraph breaks before the parser runs."""
     name = name or default_model_name()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed; install it (for the default: {INSTALL_HINT})"
         ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
