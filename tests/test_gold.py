@@ -12,7 +12,8 @@ from extract.models import Document, check_against_text, meeting_at
 
 from .conftest import CORPUS
 
-GOLD_FILES = sorted(CORPUS.glob("*.gold.json"))
+# The corpus, and the held-out evaluation sets in eval/ (scored by hand, never by the test suite).
+GOLD_FILES = sorted(CORPUS.glob("*.gold.json")) + sorted(CORPUS.parent.glob("eval/*/*.gold.json"))
 
 
 def _load(path):
@@ -26,7 +27,7 @@ def test_seed_gold_exists():
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
 def test_gold_validates_and_slices_exactly(path):
     gold = _load(path)
-    text = read_source(CORPUS / f"{gold.article.id}.txt").text
+    text = read_source(path.parent / f"{gold.article.id}.txt").text
     assert check_against_text(gold, text) == []
     for q in gold.quotes:
         assert text[q.start : q.end] == q.text
@@ -48,8 +49,8 @@ def test_gold_ids_and_meetings_in_order(path):
 def test_gold_is_rebuilt_from_its_annotation(path):
     gold = json.loads(path.read_text(encoding="utf-8"))
     article_id = gold["article"]["id"]
-    ann = load_annotation(CORPUS / "annotations" / f"{article_id}.ann.json")
-    rebuilt = build(ann, read_source(CORPUS / f"{article_id}.txt"))
+    ann = load_annotation(path.parent / "annotations" / f"{article_id}.ann.json")
+    rebuilt = build(ann, read_source(path.parent / f"{article_id}.txt"))
     assert rebuilt.model_dump(mode="json") == gold
 
 
