@@ -142,8 +142,8 @@ def _person_at(tok, people: list[Person], cast: Cast, text: str) -> str | None:
 
 
 def with_them(sents: list[Span], cast: Cast, lex: Lexicons, people: list[Person], *, text: str = "") -> list[str]:
-    """Others who meet together with the principals in the same breath: "Macron and Angela Merkel
-    sat down with Putin", "X hosted Y, Z and W": subjects and partners of a meeting word that
+    """Others who meet together with the principals in the same breath: "Ana Duarte and Lena Berg
+    sat down with Tomas Varga", "X hosted Y, Z and W": subjects and partners of a meeting word that
     reports the principals' meeting, their conjuncts included."""
     found: list[str] = []
     for sent in sents:

@@ -288,7 +288,7 @@ class _Segmenter:
         rest = [s for s in sec.intro.sents if s is not lead and read(s) in {MEETING, NONE}]
         if is_header(sec.intro) and len(body) > 1 and not is_quoted(body[1]):
             # The paragraph under a heading tells the heading's meeting, whatever its verbs
-            # ("Macron invited Putin to the Palace of ...").
+            # ("The president invited his guest to the palace of ...").
             rest += [s for s in body[1].sents if s not in dated and read(s) != REMOTE]
         later = [s for p in body[1:] if not is_quoted(p) for s in p.sents if read(s) == MEETING and s not in dated + rest]
         sec.sentences = [lead, *dated, *rest, *later]
