@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import dateparser
+import dateparser.date
 from spacy.tokens import Doc, Span, Token
 
 from .sentences import ents_in, ents_overlapping
@@ -135,14 +136,21 @@ def _closed_up(doc: Doc, dash: int) -> bool:
     return not doc[dash - 1].whitespace_ and not doc[dash].whitespace_
 
 
-@lru_cache(maxsize=4096)
-def _parse_day(text: str, base: dt.date | None) -> dt.date | None:
+@lru_cache(maxsize=64)
+def _parser(base: dt.date | None) -> dateparser.date.DateDataParser:
+    """One parser per reference date: ``dateparser.parse`` builds a new one, with its locale
+    and regular expressions, on every call."""
     settings = {
         "RELATIVE_BASE": dt.datetime.combine(base, dt.time()) if base else _FALLBACK_BASE,
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    got = dateparser.parse(text, languages=["en"], settings=settings)
+    return dateparser.date.DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(text: str, base: dt.date | None) -> dt.date | None:
+    got = _parser(base).get_date_data(text).date_obj
     return got.date() if got else None
 
 
