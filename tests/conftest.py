@@ -41,3 +41,19 @@ def golds():
         path.name.removesuffix(".gold.json"): Document.model_validate_json(path.read_text(encoding="utf-8"))
         for path in sorted(CORPUS.glob("*.gold.json"))
     }
+
+
+@pytest.fixture(scope="session")
+def seed_score(predictions, golds):
+    """The seed article's prediction scored against its gold."""
+    from extract.scoring import score
+
+    if SEED_ID not in golds:
+        pytest.skip(f"no gold file yet: {CORPUS / (SEED_ID + '.gold.json')} is absent")
+    return score(predictions[SEED_ID], golds[SEED_ID])
+
+
+def assert_target(metric: str, value: float | None, threshold: float, mismatches) -> None:
+    """A metric meets its threshold; otherwise the message lists the mismatches behind it."""
+    detail = "\n".join(f"  {m.item} {m.kind} {m.field} gold={m.gold!r} pred={m.predicted!r}" for m in mismatches)
+    assert value is not None and value >= threshold, f"{metric} = {value} < {threshold}:\n{detail}"

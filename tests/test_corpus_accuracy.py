@@ -10,7 +10,7 @@ import pytest
 
 from extract.scoring import metrics, score, total
 
-from .conftest import SEED_ID
+from .conftest import SEED_ID, assert_target
 
 TARGETS = {
     "meetings.f1": 0.90,
@@ -31,10 +31,8 @@ def others(predictions, golds):
 
 @pytest.mark.parametrize(("metric", "threshold"), sorted(TARGETS.items()))
 def test_micro_averaged_target(others, metric, threshold):
-    value = metrics(total(others))[metric]
     relevant = [m for s in others for m in s.mismatches if _concerns(m, metric)]
-    detail = "\n".join(f"  {s.article}: {m.kind} {m.field} gold={m.gold!r} pred={m.predicted!r}" for s in others for m in s.mismatches if _concerns(m, metric))
-    assert value is not None and value >= threshold, f"{metric} = {value} < {threshold}; {len(relevant)} mismatches:\n{detail}"
+    assert_target(metric, metrics(total(others))[metric], threshold, relevant)
 
 
 def _concerns(mismatch, metric: str) -> bool:

@@ -9,24 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.lexicons import load_lexicons
-from extract.parties import principals
-from extract.quotes import extract_quotes
-
-LEX = load_lexicons()
-
-
-def quotes(nlp, text):
-    doc = nlp(text)
-    found = extract_quotes(doc, parties=principals(doc, LEX), lex=LEX)
-    return sorted(found, key=lambda q: q.start)
-
-
-def brief(q):
-    return (q.kind.value, q.text, q.speaker)
-
-
-LOPEZ = "Chilean President Maria Lopez met Peruvian President Juan Perez in Lima on Monday. "
+from .test_quotes import LOPEZ, brief, quotes
 
 
 @pytest.mark.parametrize(
