@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -30,16 +31,11 @@ _TERMINAL = (".", "!", "?", "\"", "”", "’", "'")
 _PLACE_PREPS = {"in", "at", "to", "from"}
 
 
-# The name table of the last Doc read: ``principals`` and ``people`` both need it for one article.
-_LAST: list[tuple[Doc, Lexicons, NameTable]] = []
-
-
+@lru_cache(maxsize=1)
 def _table(doc: Doc, lex: Lexicons) -> NameTable:
-    if _LAST and _LAST[0][0] is doc and _LAST[0][1] is lex:
-        return _LAST[0][2]
+    """The article's name table, read once: ``principals`` and ``people`` both need it."""
     table = find_names(doc, lex)
     _read_titles(doc, table, lex)
-    _LAST[:] = [(doc, lex, table)]
     return table
 
 
