@@ -62,6 +62,9 @@ def test_parse_range_with_context(text, kwargs, expected):
         # A line that is only a date, or opens a publication line before "/" or "|".
         ("Headline\n\nJan. 23, 2019\n\nTOKYO — The leaders met on Tuesday.", D(2019, 1, 23)),
         ("July 20, 2016 / 5:48 PM / Updated\n\nBERLIN, July 20 (Agency) - The leaders met.", D(2016, 7, 20)),
+        # A byline's date with the time after it, and an all-digit publication date.
+        ("By A. Writer, Berlin\n17 November 2016, 19:42 CET\n\nThe leaders met.", D(2016, 11, 17)),
+        ("Headline\n\nLast updated: 06.09.2022\n\nThe leaders met.", D(2022, 9, 6)),
     ],
 )
 def test_article_date(nlp, text, expected):
@@ -99,6 +102,22 @@ def test_weekday_resolved_against_the_dateline(nlp):
     assert (m.start_date, m.end_date, m.date_text) == (D(2022, 11, 8), D(2022, 11, 8), "Tuesday")
 
 
+def test_weekday_range_resolved_against_the_byline(nlp):
+    lead = ("By A. Writer\n17 November 2016, 19:42 CET\n\nBERLIN – German Chancellor Angela Merkel and French "
+            "President Emmanuel Macron met in Berlin on Wednesday and Thursday.\n\n")
+    [m] = meetings_of(nlp, "They discussed energy.", lead=lead)
+    assert (m.start_date, m.end_date) == (D(2016, 11, 16), D(2016, 11, 17))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("08.10.2020", "8 October 2020"), ("27/04/2018", "27 April 2018"), ("4/5/2018", "5 April 2018"),
+     ("2018-04-27", "27 April 2018"), ("version 1.2.3.2020", "version 1.2.3.2020"), ("31.13.2020", "31.13.2020")],
+)
+def test_all_digit_dates_spelled_out(text, expected):
+    assert dates.spell_numeric(text) == expected
+
+
 def test_weekday_without_article_date_stays_unresolved(nlp):
     lead = "German Chancellor Angela Merkel and French President Emmanuel Macron met on Tuesday in Berlin.\n\n"
     [m] = meetings_of(nlp, "They discussed energy.", lead=lead)
@@ -114,6 +133,10 @@ def test_weekday_without_article_date_stays_unresolved(nlp):
         # A spaced dash in a header separates its parts: "#1" is no day of the range.
         ("Meeting #1 — 29 May 2017, Versailles", ("29 May 2017", D(2017, 5, 29), D(2017, 5, 29))),
         ("## Meeting 3: Hamburg, 7 July 2017", ("7 July 2017", D(2017, 7, 7), D(2017, 7, 7))),
+        # Day-first with dots; with slashes a first number up to 12 is the month.
+        ("08.10.2020 – London", ("08.10.2020", D(2020, 10, 8), D(2020, 10, 8))),
+        ("On 27/04/2018 the leaders met.", ("27/04/2018", D(2018, 4, 27), D(2018, 4, 27))),
+        ("On 4/27/2018 the leaders met.", ("4/27/2018", D(2018, 4, 27), D(2018, 4, 27))),
     ],
 )
 def test_iso_and_header_dates(nlp, text, expected):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from .meeting_text import meetings_of
+from .meeting_text import LEAD, meetings_of
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,9 @@ def test_meeting_introductions(nlp, body, ordinals):
         "In May 2017 Merkel began five of their face-to-face encounters, one by one.",
         # A travel verb whose place sits in another clause is no journey.
         "Merkel came into office in May 2017 convinced that Europe needed France.",
+        "No fourth meeting of Merkel and Macron took place in 2019.",
+        # A future clause governs the meeting noun however deep it sits.
+        "On 4 May 2019, Merkel will host Macron, before he flies on to Rome for the G20 summit.",
     ],
 )
 def test_not_meetings(nlp, body):
@@ -183,3 +186,49 @@ def test_timeline_paragraph_between_entries_is_no_new_meeting(nlp):
         "- 2019-02-28: Trump and Merkel's second summit, in Hanoi, collapsed."
     )
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2018, 5, 26)]
+
+
+def test_numbered_headings_without_a_meeting_noun(nlp):
+    body = (
+        "1. Berlin, May 2017\n\n"
+        "Merkel received Macron on 15 May at the Chancellery.\n\n"
+        "Second: Paris, June 2018\n\n"
+        "A year later it was Merkel's turn to make the journey. On 19 June 2018 she spent hours with Macron.\n\n"
+        "Number three: Aachen, January 2019\n\n"
+        "The most symbolic of the encounters took place on 22 January 2019 in the town hall.\n\n"
+        "No fourth meeting has followed."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.ordinal, m.start_date, m.city) for m in found] == [
+        (1, dt.date(2017, 5, 15), "Berlin"),
+        (2, dt.date(2018, 6, 19), "Paris"),
+        (3, dt.date(2019, 1, 22), "Aachen"),
+    ]
+
+
+def test_a_numbered_heading_over_something_else_is_no_meeting(nlp):
+    body = (
+        "1. Background\n\n"
+        "Relations between the two countries have long been close.\n\n"
+        "2. Berlin, May 2017\n\n"
+        "Merkel and Macron met in Berlin on 15 May 2017.\n\n"
+        "3. Phone calls\n\n"
+        "Merkel called Macron by phone on 2 June 2017."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.ordinal, m.start_date) for m in found] == [(2, dt.date(2017, 5, 15))]
+    assert found[0].section.end == len(LEAD) + body.index("3. Phone calls")
+
+
+def test_timeline_of_dated_labels_over_their_entries(nlp):
+    body = (
+        "08.10.2017 – Berlin\n"
+        "Macron, on a two-day visit to Germany, is received by Merkel at the Chancellery.\n\n"
+        "24.02.2018 – Phone call\n"
+        "Merkel speaks to Macron by telephone.\n\n"
+        "17.06.2018 – Berlin\n"
+        "Macron returns for a second visit and signs an agreement."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 10, 8), "Berlin"), (dt.date(2018, 6, 17), "Berlin")]
+    assert found[0].section.end == len(LEAD) + body.index("24.02.2018")

@@ -28,16 +28,42 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_PART_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _PART = re.compile(
     r"(?P<year>\b(?:1[89]|20)\d\d\b)|(?P<day>\b\d{1,2}(?:st|nd|rd|th)?\b)|(?P<word>[A-Za-z]+)\.?",
 )
 _DATEY = re.compile(
-    r"^(?:\d{1,2}(?:st|nd|rd|th)?(?:[-–—]\d{1,2}(?:st|nd|rd|th)?)?|(?:1[89]|20)\d\d|(?:1[89]|20)\d\d-\d\d-\d\d)$",
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?(?:[-–—]\d{1,2}(?:st|nd|rd|th)?)?|(?:1[89]|20)\d\d|(?:1[89]|20)\d\d-\d\d-\d\d"
+    r"|\d{1,2}[./]\d{1,2}[./](?:1[89]|20)\d\d)$",
     re.IGNORECASE,
 )
-# An ISO date ("2018-04-27"), rewritten as "27 April 2018" before its parts are read.
+# All-digit dates, rewritten as "27 April 2018" before their parts are read: ISO ("2018-04-27"),
+# and day-month-year with dots ("27.04.2018", the European order) or slashes ("27/04/2018"; with
+# slashes a first number up to 12 is read as the month, the American order: "4/27/2018").
 _ISO = re.compile(r"\b((?:1[89]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_ISO_RANGE = re.compile(_ISO.pattern + r"(?:\s*(?:to|through|until|–|—|-)\s*" + _ISO.pattern + ")?")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:1[89]|20)\d\d)\b")
+_RANGE_JOIN = r"(?:\s*(?:to|through|until|–|—|-)\s*"
+_ISO_RANGE = re.compile(_ISO.pattern + _RANGE_JOIN + _ISO.pattern + ")?")
+_NUMERIC_RANGE = re.compile(_NUMERIC.pattern + _RANGE_JOIN + _NUMERIC.pattern.replace("\\2", "\\6") + ")?")
+
+
+def _spelled(m: re.Match, order: str) -> str:
+    if order == "ymd":
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+    else:
+        a, b, y = int(m.group(1)), int(m.group(3)), m.group(4)
+        d, mo = (b, a) if m.group(2) == "/" and a <= 12 else (a, b)
+    if not 1 <= int(mo) <= 12 or not 1 <= int(d) <= 31:
+        return m.group(0)
+    return f"{int(d)} {calendar.month_name[int(mo)]} {y}"
+
+
+def spell_numeric(text: str) -> str:
+    """``text`` with its all-digit dates written out ("08.10.2020" -> "8 October 2020")."""
+    text = _ISO.sub(lambda m: _spelled(m, "ymd"), text)
+    return _NUMERIC.sub(lambda m: _spelled(m, "dmy"), text)
+
+
 _JOINERS = {",", "and", "to", "-", "–", "—", "through", "until", "&", "of"}
 # Words before a date that make it something other than the meeting's day.
 _NOT_THE_DAY = {"since", "after", "before", "until", "by", "following"}
@@ -122,11 +148,12 @@ def phrase_spans(span: Span) -> list[Span]:
             i += 1
         if j > i and not any(s.start == i and s.end == j for s in out):
             out.append(doc[i:j])
-    # ISO dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20").
-    for m in _ISO_RANGE.finditer(span.text):
-        got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
-        if got is not None and not any(s.start < got.end and got.start < s.end for s in out):
-            out.append(got)
+    # All-digit dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20", "08.10.2020 –").
+    for pattern in (_ISO_RANGE, _NUMERIC_RANGE):
+        for m in pattern.finditer(span.text):
+            got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
+            if got is not None and not any(s.start < got.end and got.start < s.end for s in out):
+                out.append(got)
     return sorted(out, key=lambda s: s.start)
 
 
@@ -157,7 +184,7 @@ def _parse_day(text: str, base: dt.date | None) -> dt.date | None:
 def parts(text: str) -> tuple[list[int], list[int], list[int], int | None, bool]:
     """Days, months, years, weekday and whether a month comes first ("June 6" vs "6 June")."""
     days, months, years, weekday, month_first = [], [], [], None, None
-    text = _ISO.sub(lambda m: f"{int(m.group(3))} {calendar.month_name[int(m.group(2))]} {m.group(1)}", text)
+    text = spell_numeric(text)
     for m in _PART.finditer(text.replace("\u00a0", " ")):
         if m.group("year"):
             years.append(int(m.group("year")))
@@ -184,8 +211,10 @@ def parse_range(text: str, *, year: int | None = None, after: dt.date | None = N
     days, months, years, weekday, _ = parts(text)
     if not days and not months:
         if weekday is not None and article is not None:
-            back = (article.weekday() - weekday) % 7
-            return article - dt.timedelta(days=back), article - dt.timedelta(days=back), False
+            # "on Wednesday and Thursday": the last such days on or before the article's date.
+            first = _WEEKDAYS[_PART_WEEKDAY.search(text).group(0).lower()]
+            end = article - dt.timedelta(days=(article.weekday() - weekday) % 7)
+            return end - dt.timedelta(days=(weekday - first) % 7), end, False
         return None, None, True
     if not days or not months or len(days) > 2 or any(d > 31 for d in days):
         return None, None, True
@@ -279,6 +308,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)*,\s*$")
 _DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
 
 
+# A time after a line's date: "17 November 2016, 19:42 CET", "March 3, 2021 at 5.48pm".
+_TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
+
+
 @dataclass(frozen=True)
 class ArticleDate:
     date: dt.date
@@ -305,7 +338,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         is_cued = bool(cue and cue.search(before))
         # A line that is only a date, or opens with one before "/" or "|" ("July 20, 2016 / 5:48 PM").
         rest = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
-        is_line = not before.strip() and (not rest or rest[:1] in "/|·•")
+        is_line = not before.strip() and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
         if not (is_dateline or is_cued or is_line):
             continue
         skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's

@@ -80,7 +80,8 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
     """Whether ``tok``'s clause is in the future: "will meet", "would be glad to host", "are to meet"."""
     aux = words(lex, "future_aux")
     cur = tok
-    for _ in range(3):
+    # Four steps up: "before he flies on to Peru for the summit" under "will host".
+    for _ in range(5):
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux for c in cur.children):
             return True
         # "are to meet": an infinitive under a form of "be".
@@ -208,21 +209,31 @@ def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Le
     """The traveller goes to the other principal's country (or, that one unknown, abroad)."""
     if len(principals) != 1:
         return False
-    traveller = principals[0]
+    names = [n for n in place_names(sent, lex) if not (tok.pos_ in {"VERB", "AUX"} and not governed(n, tok))]
+    # A noun's destination may sit anywhere: "chose Sochi for his first trip".
+    return any(abroad(principals[0], country_of(n.text, lex), cast) for n in names)
+
+
+def abroad(traveller: str, country: str | None, cast: Cast) -> bool:
+    """Whether going to ``country`` takes ``traveller`` to the other principal (or, that one's
+    country unknown, out of the traveller's own)."""
+    if country is None:
+        return False
     host = cast.other(traveller)
     home, host_country = cast.countries.get(traveller), cast.countries.get(host) if host else None
-    for name in place_names(sent, lex):
-        if tok.pos_ in {"VERB", "AUX"} and not governed(name, tok):
-            continue  # a noun's destination may sit anywhere: "chose Sochi for his first trip"
-        country = country_of(name.text, lex)
-        if country is None:
-            continue
-        if host_country:
-            if country == host_country:
-                return True
-        elif home and country != home:
-            return True
-    return False
+    if host_country:
+        return country == host_country
+    return bool(home) and country != home
+
+
+def travels_to(sent: Span, country: str | None, cast: Cast, lex: Lexicons) -> bool:
+    """Whether ``sent`` has one principal travelling, and ``country`` (a place given elsewhere, as
+    a timeline entry's "17.06.2022 – Kyiv") takes the traveller to the other principal."""
+    return any(
+        ev.kind == "travel" and len(ev.principals) == 1 and not (ev.planned or ev.negated or ev.others)
+        and abroad(ev.principals[0], country, cast)
+        for ev in events(sent, cast, lex)
+    )
 
 
 # A call word under one of these only dates something else: "the day after the tweet".

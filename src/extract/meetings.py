@@ -80,7 +80,8 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
     named = occasions.occasion(sents, lex, sideline_event=side[1] if side else None)
     home = frozenset(c for c in cast.countries.values() if c)
     names = frozenset(w for p in cast.parties for a in p.aliases | {p.name} for w in a.split())
-    header = sec.intro.sents[0] if is_header(sec.intro) else None
+    # The whole heading line: the parser may split "1. Versailles, May 2017" after "1.".
+    header = doc[sec.intro.sents[0].start : sec.intro.sents[-1].end] if is_header(sec.intro) else None
     place = meeting_place(sents, lex, occasion=named, home=home, principals=names, header=header)
     fmt = occasions.meeting_format(sents, place, cast, lex, side=side, named=named)
     body = [s for p in layout.between(sec.start, sec.end) if not is_quoted(p) for s in p.sents]

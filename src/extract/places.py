@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span
 
 from . import gazetteer
+from .headings import heading_number
 from .lexicons import Lexicons
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses
 from .sentences import ents_in
@@ -82,6 +83,10 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
     or a capitalised name with no digits, meeting word or country in it; and the character spans
     of parenthesised names after them ("Bormes-les-Mimosas (Fort de Brégançon)"), the venues."""
     text, base = sent.text, sent.start_char
+    if (number := heading_number(text, lex)) is not None:
+        # "Second: St Petersburg, May 2018": the list's number is no place.
+        cut = number.end_char
+        text, base = text[cut:], base + cut
     nouns = words(lex, "meeting_nouns")
     al = aliases(lex)
     venues = [(base + m.start(1), base + m.end(1)) for m in _PAREN.finditer(text) if m.group(1)[:1].isupper()]

@@ -20,8 +20,10 @@ from spacy.tokens import Span
 
 from . import dates
 from .dates import ArticleDate, DateValue
-from .events import MEETING, NONE, REMOTE, THIRD, Event, classify, events, in_future
+from .headings import Number, numbered_headings
+from .events import MEETING, NONE, REMOTE, THIRD, Event, classify, events, in_future, travels_to
 from .lexicons import Lexicons
+from .locatives import country_of, place_names
 from .mentions import Cast
 from .sentences import Layout, Para
 from .wordlists import data, hits, starts_with, words
@@ -76,6 +78,8 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
     for tok in sent:
         if not hits(tok, nouns):
             continue
+        if any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
+            continue  # "No sixth meeting has followed"
         # "their first meeting since the crisis" dates the meeting, it does not number it.
         if any(c.lower_ == "since" for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "since"):
             continue
@@ -122,6 +126,17 @@ def _entry_date(para: Para) -> Span | None:
     if nxt < first.end and doc[nxt].text in _TIMELINE_SEPARATORS:
         return spans[0]
     return None
+
+
+def _entry_label(first: Span, entry: Span) -> Span | None:
+    """The words after a timeline entry's date when they are only a label ("– London",
+    "– Phone call"), not a sentence."""
+    rest = first.doc[entry.end : first.end]
+    while len(rest) and rest[0].text in _TIMELINE_SEPARATORS:
+        rest = rest[1:]
+    if not len(rest) or len(rest) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
+        return None
+    return rest
 
 
 def _content(para: Para) -> tuple[Span, ...]:
@@ -195,6 +210,7 @@ class _Segmenter:
         self.lex, self.read = lex, _Reader(cast, lex)
         self.paras = [p for p in layout.paras if p.sents]
         self.timeline = sum(_entry_date(p) is not None for p in self.paras) >= 2
+        self.numbered = {} if self.timeline else numbered_headings(self.paras, lex, is_header)
         self.article = article.date if article else None
         self.skip = article.places if article else ()
         self.found: list[Section] = []
@@ -208,19 +224,51 @@ class _Segmenter:
             ignore=lambda ent: in_future(_clause_verb(ent.root), self.lex),
         )
 
+    def entry(self, para: Para, entry: Span) -> Section | None:
+        """A timeline entry's meeting, or None (and the entry ends the section before it)."""
+        sents, first = _content(para), _content(para)[0]
+        label = _entry_label(first, entry)
+        # The entry's words may stand in a sentence of their own after the date, under a short
+        # label line: "08.10.2020 – London", "24.02.2022 – Phone call".
+        told = sents[1] if len(sents) > 1 and (label is not None or len(first) <= len(entry) + 1) else first
+        if label is not None and any(hits(t, words(self.lex, "call_words")) for t in label):
+            verdict = REMOTE
+        else:
+            verdict = self.read(told, strict=False)
+        if verdict == NONE and label is not None and (places := place_names(label, self.lex)):
+            if travels_to(told, country_of(places[0].text, self.lex), self.read.cast, self.lex):
+                verdict = MEETING  # "17.06.2022 – Kyiv" over "Johnson returns for a second visit"
+        if verdict != MEETING:
+            self.stops.append(para.start)
+            return None
+        told_sents = [first, told] if label is not None and told is not first else [told]  # the label names the place
+        return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), told_sents)
+
+    def heading(self, para: Para, number: Number) -> Section | None:
+        """A numbered heading's meeting, when the text under it reports one (or None, and the
+        heading ends the section before it)."""
+        later = [i for i in self.numbered if i > para.index]
+        under = [p for p in self.paras if para.index < p.index < (later[0] if later else para.index + 3)]
+        told = [s for p in under if not is_quoted(p) for s in p.sents]
+        verdicts = [self.read(s) for s in told]
+        lead = next((v for v in verdicts if v != NONE), NONE)
+        if not (lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
+            self.stops.append(para.start)
+            return None
+        ordinal = Ordinal(number.value, number.start_char, number.end_char)
+        line = para.sents[0].doc[para.sents[0].start : para.sents[-1].end]  # "1." may parse as a sentence
+        return Section(para.start, para.end, para, ordinal, self.date([line]), [line])
+
     def intro(self, para: Para) -> Section | None:
         read, first = self.read, _content(para)[0]
         entry = _entry_date(para) if self.timeline else None
         if entry is not None:
-            # The entry's words may stand in a sentence of their own after the date.
-            sents = _content(para)
-            told = first if len(first) > len(entry) + 1 or len(sents) == 1 else sents[1]
-            if read(told, strict=False) == MEETING:
-                return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), [told])
-            self.stops.append(para.start)
-            return None
+            return self.entry(para, entry)
         if self.timeline and self.found and not is_header(para):
             return None  # in a timeline, a paragraph between entries goes on with the last entry
+        if self.numbered and para.index >= min(self.numbered):
+            # A list of numbered headings: each heading is an item, the text under it goes on with it.
+            return self.heading(para, self.numbered[para.index]) if para.index in self.numbered else None
         ordinal = find_ordinal(first, self.lex)
         if ordinal is not None:
             seen = {s.ordinal.value for s in self.found if s.ordinal}
@@ -292,9 +340,11 @@ class _Segmenter:
             rest += [s for s in body[1].sents if s not in dated and read(s) != REMOTE]
         later = [s for p in body[1:] if not is_quoted(p) for s in p.sents if read(s) == MEETING and s not in dated + rest]
         sec.sentences = [lead, *dated, *rest, *later]
-        if sec.date is None:
-            candidates = [lead, *[s for s in sec.sentences[1:] if read(s) == MEETING]]
-            sec.date = self.date(candidates, after=after)
+        if sec.date is None or sec.date.partial:
+            # A heading's "May 2017" gives way to the day the text under it names ("on 29 May").
+            candidates = [lead, *[s for s in sec.sentences[1:] if read(s) == MEETING or s in rest]]
+            found = self.date(candidates, after=after)
+            sec.date = found if found is not None and (sec.date is None or not found.partial) else sec.date
             if sec.date is not None and sec.date.start_char > sec.intro.end:
                 # The date came from a later sentence: that sentence also tells where.
                 told = next(s for s in candidates if s.start_char <= sec.date.start_char < s.end_char)
