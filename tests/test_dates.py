@@ -96,6 +96,28 @@ def test_year_carried_over_from_the_narrative(nlp):
     assert [(m.start_date, m.date_text) for m in found] == [(D(2018, 4, 27), "27 April 2018"), (D(2018, 6, 9), "9 June")]
 
 
+def test_years_counted_from_the_article_and_the_narrative(nlp):
+    lead = "BERLIN, March 22, 2023 -- German Chancellor Angela Merkel and French President Emmanuel Macron met on Monday.\n\n"
+    body = (
+        "They signed a plan for cooperation until 2030.\n\n"
+        "The two leaders last met in person on Sept. 15 last year in Paris."
+    )
+    found = meetings_of(nlp, body, lead=lead)
+    assert [(m.start_date, m.date_text) for m in found] == [
+        (D(2023, 3, 20), "Monday"), (D(2022, 9, 15), "Sept. 15 last year"),
+    ]
+
+
+def test_following_year_moves_the_narrative_on(nlp):
+    body = (
+        "On 27 April 2018, Merkel and Macron met in Berlin.\n\n"
+        "Relations cooled the following year.\n\n"
+        "On 9 June, the two leaders met again in Paris."
+    )
+    found = meetings_of(nlp, body)
+    assert [m.start_date for m in found] == [D(2018, 4, 27), D(2019, 6, 9)]
+
+
 def test_weekday_resolved_against_the_dateline(nlp):
     lead = "BERLIN, Nov. 14, 2022 — German Chancellor Angela Merkel and French President Emmanuel Macron met on Tuesday in Berlin.\n\n"
     [m] = meetings_of(nlp, "They discussed energy.", lead=lead)

@@ -232,3 +232,13 @@ def test_timeline_of_dated_labels_over_their_entries(nlp):
     found = meetings_of(nlp, body)
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 10, 8), "Berlin"), (dt.date(2018, 6, 17), "Berlin")]
     assert found[0].section.end == len(LEAD) + body.index("24.02.2018")
+
+
+def test_journeys_to_a_seat_of_government_and_home_again(nlp):
+    lead = ("German Chancellor Angela Merkel and U.S. President Barack Obama have met often.\n\n")
+    body = (
+        "Merkel was back at the White House on 11 October 2017, as trade talks turned sour.\n\n"
+        "Merkel flew home from Washington on 12 October 2017 at the end of the visit."
+    )
+    found = meetings_of(nlp, body, lead=lead, parties=("Angela Merkel", "Barack Obama"))
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 10, 11), "Washington")]

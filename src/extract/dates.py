@@ -28,6 +28,11 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# "Sept. 15 last year": a year counted from the article's own date.
+_RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)
+_YEAR_LATER = re.compile(r"\b(?:(?:following|next|subsequent)\s+year|a\s+year\s+later)\b", re.I)
+_LIMITS = {"until", "till", "through", "by"}
 _PART_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _PART = re.compile(
     r"(?P<year>\b(?:1[89]|20)\d\d\b)|(?P<day>\b\d{1,2}(?:st|nd|rd|th)?\b)|(?P<word>[A-Za-z]+)\.?",
@@ -146,6 +151,8 @@ def phrase_spans(span: Span) -> list[Span]:
             j -= 1
         while i < j and not _datey(doc[i]):
             i += 1
+        if j > i and j + 2 <= span.end and doc[j].lower_ in _RELATIVE_YEARS and doc[j + 1].lower_ == "year":
+            j += 2  # "Sept. 15 last year"
         if j > i and not any(s.start == i and s.end == j for s in out):
             out.append(doc[i:j])
     # All-digit dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20", "08.10.2020 –").
@@ -254,10 +261,15 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
     for ent in ents_in(doc):
         if ent.start_char >= offset:
             break
-        if ent.label_ == "DATE" and not (ignore and ignore(ent)):
-            found = re.findall(r"\b(?:1[89]|20)\d\d\b", ent.text)
-            if found:
-                last = int(found[-1])
+        if ent.label_ != "DATE" or (ignore and ignore(ent)):
+            continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in _LIMITS:
+            continue  # "cooperation until 2030" bounds a plan; the story stays where it was
+        found = re.findall(r"\b(?:1[89]|20)\d\d\b", ent.text)
+        if found:
+            last = int(found[-1])
+        elif last is not None and _YEAR_LATER.search(ent.text):
+            last += 1  # "the following year", "a year later"
     return last
 
 
@@ -268,7 +280,11 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
     if not (months or weekday is not None):
         return None  # "1-Day", "a few days earlier": no calendar date
     year = None
-    if not years:
+    relative = _RELATIVE_YEAR.search(text)
+    if not years and relative and article is not None:
+        year = article.year + _RELATIVE_YEARS[relative.group(1).lower()]
+        after = None  # the phrase places itself: "last year" may go back before the previous meeting
+    elif not years:
         year = years_before(span.doc, span.start_char, ignore=ignore)
         if year is None and article is not None:
             year = article.year

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicons import Lexicons
-from .locatives import country_of, place_names
+from .locatives import country_of, landmarks, place_names
 from .mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
 from .wordlists import data, find_phrases, hits, words
 
@@ -207,11 +207,27 @@ def governed(name: Span, tok: Token) -> bool:
 
 def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Lexicons, tok: Token) -> bool:
     """The traveller goes to the other principal's country (or, that one unknown, abroad)."""
-    if len(principals) != 1:
-        return False
-    names = [n for n in place_names(sent, lex) if not (tok.pos_ in {"VERB", "AUX"} and not governed(n, tok))]
-    # A noun's destination may sit anywhere: "chose Sochi for his first trip".
-    return any(abroad(principals[0], country_of(n.text, lex), cast) for n in names)
+    if len(principals) != 1 or any(c.lower_ == "home" for c in tok.children):
+        return False  # "flew home" ends a journey
+    # A seat of government stands for its city: "was back at the White House".
+    places = [(n, n.text) for n in place_names(sent, lex)] + landmarks(sent, lex)
+    # A noun's destination may sit anywhere: "chose Sochi for his first trip"; a verb's hangs on
+    # it, and not as the place left: "flew home from Moscow".
+    places = [(n, city) for n, city in places if tok.pos_ not in {"VERB", "AUX"} or governed(n, tok) and not _origin(n, tok)]
+    return any(abroad(principals[0], country_of(city, lex), cast) for _, city in places)
+
+
+def _origin(name: Span, tok: Token) -> bool:
+    """Whether the place is where the journey starts ("from Moscow"), or no destination at all
+    (a subject: the dateline's "MOSCOW, March 22 - Xi flew ...")."""
+    if name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i == tok.i:
+        return True
+    cur = name.root
+    while cur.i != tok.i and cur.head.i != cur.i:
+        if cur.lower_ == "from":
+            return True
+        cur = cur.head
+    return False
 
 
 def abroad(traveller: str, country: str | None, cast: Cast) -> bool:

@@ -76,6 +76,17 @@ def place_names(sent: Span, lex: Lexicons) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def landmarks(sent: Span, lex: Lexicons) -> list[tuple[Span, str]]:
+    """Seats of government and landmarks the sentence names ("the White House"), with their city."""
+    table = data(lex, "landmarks")
+    out = []
+    for ent in ents_in(sent):
+        name = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        if isinstance(city := table.get(name.text), str):
+            out.append((name, city))
+    return out
+
+
 def capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
