@@ -44,6 +44,16 @@ from .meeting_text import meetings_of
             "On 22 January 2023, Macron received Merkel in Paris on the 60th anniversary of the Elysee Treaty.",
             ("visit", "Angela Merkel", "60th anniversary of the Elysee Treaty", "Paris", "France"),
         ),
+        # An indefinite article before the event's name; a short form after the full name was hosted.
+        (
+            "On 15 September 2022, Merkel and Macron met on the sidelines of a Shanghai Cooperation Organisation summit in Samarkand.",
+            ("sidelines", None, "Shanghai Cooperation Organisation summit", "Samarkand", "Uzbekistan"),
+        ),
+        (
+            "In August 2019, Macron hosted the Group of Seven summit in Biarritz. On 25 August 2019, Merkel and Macron "
+            "met on the sidelines of the summit.",
+            ("sidelines", None, "Group of Seven summit", "Biarritz", "France"),
+        ),
         # A stand-alone summit in a third country: neither.
         (
             "On 16 June 2021, Merkel and Macron met in Geneva for their first summit since the election.",

@@ -45,6 +45,10 @@ from .meeting_text import meetings_of
         # A building GeoNames knows only by a foreign city's translated name is no city.
         ("They met before he entered the White House.", None, None, []),
         ("They met in Woodside, California, south of San Francisco.", "Woodside", "United States", []),
+        # A US state after a city picks the American one, listed by GeoNames or not.
+        ("She flew to Palm Beach, Florida, for dinner at the Mar-a-Lago resort.", "Palm Beach", "United States", ["Mar-a-Lago resort"]),
+        # A list of places stops where the people start.
+        ("At the G20 in Buenos Aires, Trudeau, Trump and Mexico's president signed.", "Buenos Aires", "Argentina", []),
     ],
 )
 def test_meeting_place(nlp, text, city, country, venues):

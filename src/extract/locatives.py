@@ -100,6 +100,8 @@ def _item_end(doc, j: int, limit: int, lex: Lexicons) -> int:
         t = doc[k]
         if capitalised(t) and not t.is_punct:
             k += 1
+        elif t.text == "-" and k > j and k + 1 < limit and not doc[k - 1].whitespace_ and not t.whitespace_:
+            k += 2  # "Mar-a-Lago", "Bormes-les-Mimosas": a hyphen joins lower-case words into the name
         elif t.lower_ in _NAME_INNER and k + 1 < limit and (capitalised(doc[k + 1]) or doc[k + 1].lower_ == "the"):
             k += 1
         elif t.lower_ in {"'s", "’s"} and k > j:
@@ -142,7 +144,8 @@ def locatives(sent: Span, lex: Lexicons) -> list[Item]:
                     n += 1
                 if n < sent.end and doc[n].lower_ == "the":
                     n += 1
-                if n < sent.end and capitalised(doc[n]) and not doc[n].is_punct and doc[n].ent_type_ != "DATE":
+                # A person after the comma starts the clause ("in Buenos Aires, Trudeau, Trump and ... signed").
+                if n < sent.end and capitalised(doc[n]) and not doc[n].is_punct and doc[n].ent_type_ not in {"DATE", "PERSON"}:
                     j = n if doc[n - 1].lower_ != "the" else n - 1
                     continue
             break

@@ -19,7 +19,7 @@ from .events import events
 from .lexicons import Lexicons
 from .mentions import Cast
 from .places import Place
-from .wordlists import find_phrases, words
+from .wordlists import find_phrases, hits, words
 
 # Prepositions that put a meeting at a named event: "for the World Energy Congress".
 _EVENT_PREPS = {"at", "for", "during"}
@@ -41,7 +41,7 @@ def _name_after(sent: Span, start: int) -> Span | None:
     place or date ("Armistice Day in Paris on November 11th" -> "Armistice Day")."""
     doc = sent.doc
     i = start
-    while i < sent.end and (doc[i].lower_ == "the" or doc[i].is_space):
+    while i < sent.end and (doc[i].lower_ in {"the", "a", "an"} or doc[i].is_space):
         i += 1
     j = i
     while j < sent.end:
@@ -67,13 +67,16 @@ def _named(span: Span | None) -> bool:
     return bool(span) and (span[0].text[:1].isupper() or span[0].text[:1].isdigit())
 
 
-def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words") -> list[tuple[Span, Span]]:
+def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted: bool = False) -> list[tuple[Span, Span]]:
     """(preposition, name) for "at/for/during the <Named ... Summit>" in ``sent``; with
-    ``kind="occasion_words"``, for "on/for the <60th anniversary of ...>"."""
+    ``kind="occasion_words"``, for "on/for the <60th anniversary of ...>"; ``hosted``: also
+    (verb, name) for "hosted the Group of Seven summit"."""
     heads, out = words(lex, kind), []
     preps = _EVENT_PREPS | ({"on"} if kind == "occasion_words" else set())
+    hosts = words(lex, "host_verbs") if hosted else frozenset()
     for tok in sent:
-        if tok.lower_ in preps and tok.pos_ == "ADP":
+        # "at the G20 summit", and "hosted the Group of Seven summit".
+        if tok.lower_ in preps and tok.pos_ == "ADP" or tok.pos_ == "VERB" and hits(tok, hosts):
             name = _name_after(sent, tok.i + 1)
             proper = name is not None and any(t.text[:1].isupper() for t in name)  # not "for 1 day"
             if proper and _named(name) and ({t.lower_ for t in name} & heads or name.root.ent_type_ == "EVENT"):
@@ -116,6 +119,13 @@ def occasion(sents: list[Span], lex: Lexicons, *, sideline_event: Span | None) -
     """The named occasion: the sidelines event when it is named, else one after an occasion cue."""
     if _named(sideline_event):
         return _full_name(sideline_event)
+    if sideline_event is not None:
+        # "on the sidelines of the summit" after "hosted the Group of Seven summit".
+        head = sideline_event[-1].lower_
+        for sent in sents:
+            for _, name in _event_names(sent, lex, hosted=True):
+                if name[-1].lower_ == head:
+                    return name
     for sent in sents:
         for start, end in find_phrases(sent, words(lex, "occasion_cues")):
             cue = sent.doc.char_span(start, end, alignment_mode="expand")

@@ -48,6 +48,16 @@ def _hints(sent: Span, lex: Lexicons) -> list[str]:
     return out
 
 
+def _apposed_state(span: Span, lex: Lexicons) -> str | None:
+    """The country of a US state written right after a city ("Palm Beach, Florida")."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        ent = next((e for e in ents_in(doc[span.end + 1 : min(span.end + 4, len(doc))]) if e.start == span.end + 1), None)
+        if ent is not None and gazetteer.is_us_state(ent.text):
+            return gazetteer.as_country("United States", aliases(lex))
+    return None
+
+
 def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[str, str] | None:
     """GeoNames city and its country; ``strict``: refuse when the text names another country
     right beside it ("BALI, Indonesia" is not Bali, Cameroon)."""
@@ -145,6 +155,8 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 continue
             if it.kind == "venue":
                 name = _strip_the(it.span)
+                if len(name) > 2 and name[0].text in principals and name[1].lower_ in {"'s", "’s"}:
+                    name = name[2:]  # "Trump's Mar-a-Lago resort": the owner is no part of the name
                 if city_of := data(lex, "landmarks").get(name.text):
                     # A seat of government names its city: "agreed at the Kremlin".
                     if got := _pick(city_of, [], lex, strict=False):
@@ -157,7 +169,12 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
             if it.kind not in {"city", "gpe"}:
                 taken.append(it.span)
             if it.kind == "city":
-                if got := _pick(it.span.text, listed, lex, strict=bool(listed)):
+                if state := _apposed_state(it.span, lex):
+                    # "Palm Beach, Florida": the American town, whether or not GeoNames lists it.
+                    got = _pick(it.span.text, [state], lex, strict=True) or (it.span.text, state)
+                else:
+                    got = _pick(it.span.text, listed, lex, strict=bool(listed))
+                if got:
                     cands.append((si, 0, *got, it.span))
             elif it.kind == "gpe":
                 # A town GeoNames lacks takes its country from the list it stands in, the
