@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.cues import subject_of
+
 from .test_quotes import LOPEZ, brief, quotes
 
 
@@ -79,3 +81,41 @@ MAY = "British Prime Minister Clara May met German Chancellor Anna Berg in Berli
 )
 def test_speakers_between_two_leaders(nlp, text, expected):
     assert [brief(q) for q in quotes(nlp, text)] == expected
+
+
+def test_pronoun_gender_learnt_from_the_text(nlp):
+    # Nothing states Lopez's gender but the pronouns of a sentence about her alone; "he" then
+    # skips her, the latest subject, for the man named before.
+    text = (
+        "Maria Lopez met Juan Perez in Lima on Monday.\n\n"
+        "Lopez, who smiled through the ceremony, said it was hard for her to leave.\n\n"
+        "Perez was asked whether he would back Lopez. Lopez listened.\n\n"
+        "“She has been my closest partner,” he said."
+    )
+    assert [brief(q) for q in quotes(nlp, text)][-1] == ("direct", "She has been my closest partner,", "Juan Perez")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("As Lopez saw his guest off at the end of a state dinner, cameras caught Xi telling him through an interpreter: yes.",
+         "telling", "Xi"),
+        ("Reporters caught Perez telling Lopez that the deal was done.", "telling", "Perez"),
+        ("Aides heard Lopez say that the border would stay closed.", "say", "Lopez"),
+        ("Lopez flew home, saying that the talks had gone well.", "saying", "Lopez"),
+    ],
+)
+def test_the_one_seen_speaking_is_the_speaker(nlp, text, verb, subject):
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == verb)
+    assert subject_of(said).text == subject
+
+
+def test_a_demonym_describes_the_name_it_touches(nlp):
+    # "the Chilean president" is somebody else than Juan Perez; the description then finds Lopez.
+    text = (
+        "How the Chilean president tried to talk Juan Perez round, and failed.\n\n"
+        "Maria Lopez met Juan Perez in Lima on Monday.\n\n"
+        "The Chilean leader was in a sombre mood. Asked about the border, she said it would stay closed."
+    )
+    assert [brief(q) for q in quotes(nlp, text)] == [("indirect", "it would stay closed", "Maria Lopez")]

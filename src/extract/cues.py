@@ -115,10 +115,19 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
             return pobj  # no agent: the source is left unnamed
         if tok.dep_ not in _BORROWS_SUBJECT or tok.head.i == tok.i:
             return None
+        if tok.tag_ in {"VBG", "VB"} and (seen := _seen_doing(tok)) is not None:
+            return seen
         if "\n" in doc_text(tok.doc)[min(tok.idx, tok.head.idx) : max(tok.idx, tok.head.idx)]:
             return None  # a parse run across a paragraph break lends no subject
         tok = tok.head
     return None
+
+
+def _seen_doing(verb: Token) -> Token | None:
+    """"cameras caught Xi telling him", "aides heard her say": the object right before the
+    participle does it, not the subject of the verb of seeing."""
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
+    return obj if obj is not None and obj.pos_ in {"PROPN", "PRON", "NOUN"} else None
 
 
 def relative_owner(verb: Token) -> Token | None:

@@ -91,7 +91,9 @@ def before_name(first: Token, roles: RoleLexicon) -> tuple[str | None, str | Non
         k += 1
     if k:
         role, rest = " ".join(w.lower_ for w in words[-k:]), words[:-k]
-    return demonym(rest, roles.demonyms), role
+    # The demonym must touch the title or the name: in "the French president tried to talk
+    # Vladimir Putin round", "French" describes somebody else.
+    return demonym(rest, roles.demonyms, at_end=True), role
 
 
 def titled(titles: set[str], role: str, roles: RoleLexicon) -> bool:
@@ -103,10 +105,11 @@ def titled(titles: set[str], role: str, roles: RoleLexicon) -> bool:
     return False
 
 
-def demonym(words: list[Token], demonyms: dict[str, str]) -> str | None:
-    """The country named by the last demonym or country name in ``words`` ("North Korean", "Peru's")."""
+def demonym(words: list[Token], demonyms: dict[str, str], *, at_end: bool = False) -> str | None:
+    """The country named by the last demonym or country name in ``words`` ("North Korean", "Peru's");
+    ``at_end``: only one that ends ``words``."""
     texts = [_POSSESSIVE.sub("", w.text) for w in words]
-    for end in range(len(texts), 0, -1):
+    for end in range(len(texts), 0 if not at_end else len(texts) - 1, -1):
         for start in range(max(0, end - 3), end):
             phrase = " ".join(t for t in texts[start:end] if t)
             if phrase in demonyms:

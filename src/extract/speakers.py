@@ -10,6 +10,7 @@ country, a description with a country is matched by elimination and the country 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -75,6 +76,7 @@ class EntityTable:
             table.country[p.name] = given.country if given else None
             table.titles[p.name] = {table.roles.norm(t) for t in (given.titles if given else ())}
         table._read_titles()
+        table._learn_genders()
         # Countries the text never states are learnt from descriptions: first where the text
         # leaves one choice, then by the writer's habits; a country learnt late can settle a
         # description met early.
@@ -105,6 +107,26 @@ class EntityTable:
             prev = self.doc[i - 1].lower_ if i > 0 else ""
             if prev in self.roles.honorifics:
                 self.gender.setdefault(person.name, self.roles.honorifics[prev])
+
+    def _learn_genders(self) -> None:
+        """A person's pronouns, from sentences that name that person alone: "Merkel, who smiled
+        through the tribute, said that it was hard for her". Kept only when one gender clearly
+        wins, so that "he" cannot then mean a woman the text has named just before."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for sent in self.doc.sents:
+            people = {self.named[t.i][0].name for t in sent if t.i in self.named}
+            if len(people) != 1 or any(t.ent_type_ == "PERSON" and t.i not in self.named for t in sent):
+                continue
+            (name,) = people
+            first = min(t.i for t in sent if t.i in self.named)
+            for t in sent[first - sent.start :]:
+                if t.pos_ == "PRON" and t.lower_ in self.roles.pronouns:
+                    votes[name][self.roles.pronouns[t.lower_]] += 1
+        for name, count in votes.items():
+            ranked = count.most_common()
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            if ranked[0][1] > 2 * runner_up and name not in self.gender:
+                self.gender[name] = ranked[0][0]
 
     def _learn(self, person: Person, country: str | None, role: str | None) -> None:
         if country and not self.country.get(person.name):
