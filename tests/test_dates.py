@@ -118,6 +118,23 @@ def test_following_year_moves_the_narrative_on(nlp):
     assert [m.start_date for m in found] == [D(2018, 4, 27), D(2019, 6, 9)]
 
 
+def test_year_follows_the_meetings_past_the_last_year_written(nlp):
+    # Only the first year is written out; each later day comes after the meeting before it, and
+    # a date inside "before their talks on ..." belongs to the talks.
+    body = (
+        "On 13 February 2017, Merkel and Macron met in Berlin.\n\n"
+        "Merkel was back in Paris on October 11, as talks turned sour.\n\n"
+        "On June 8, Merkel and Macron met again in Berlin.\n\n"
+        "On November 30, Merkel and Macron met in Paris.\n\n"
+        "That June, Macron returned to Berlin. Before their talks on June 20, Merkel told reporters she was hopeful.\n\n"
+        "On December 3, the pair sat down in Paris."
+    )
+    found = meetings_of(nlp, body)
+    assert [m.start_date for m in found] == [
+        D(2017, 2, 13), D(2017, 10, 11), D(2018, 6, 8), D(2018, 11, 30), D(2019, 6, 20), D(2019, 12, 3),
+    ]
+
+
 def test_weekday_resolved_against_the_dateline(nlp):
     lead = "BERLIN, Nov. 14, 2022 — German Chancellor Angela Merkel and French President Emmanuel Macron met on Tuesday in Berlin.\n\n"
     [m] = meetings_of(nlp, "They discussed energy.", lead=lead)

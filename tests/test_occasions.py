@@ -54,6 +54,16 @@ from .meeting_text import meetings_of
             "met on the sidelines of the summit.",
             ("sidelines", None, "Group of Seven summit", "Biarritz", "France"),
         ),
+        # The event after "the opening of"; an event in a plan of something else is no occasion.
+        (
+            "On 4 February 2022, Merkel travelled to Paris for the opening of the Winter Olympics and met Macron.",
+            ("sidelines", None, "Winter Olympics", "Paris", "France"),
+        ),
+        (
+            "On 20 June 2019, Macron came to Berlin for talks with Merkel, who said she would raise it when she "
+            "met Xi at the G20 summit the following week.",
+            ("visit", "Emmanuel Macron", None, "Berlin", "Germany"),
+        ),
         # A stand-alone summit in a third country: neither.
         (
             "On 16 June 2021, Merkel and Macron met in Geneva for their first summit since the election.",

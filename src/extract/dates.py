@@ -84,12 +84,15 @@ class DateValue:
     partial: bool = False  # a month without a day, or a weekday with no article date
 
 
-def _dates_something_else(span: Span) -> bool:
+def _dates_something_else(span: Span, meeting_nouns: frozenset[str] = frozenset()) -> bool:
     """Whether the phrase hangs under "since", "after", "before"...: "After the November 11th
-    meeting", "since September 2015"; it then dates another event, not the one reported."""
+    meeting", "since September 2015"; it then dates another event, not the one reported. A
+    meeting noun in between owns the date: "Before their talks on June 20, X told reporters"."""
     if span.start > 0 and span.doc[span.start - 1].lower_ in _NOT_THE_DAY:
         return True
     for anc in span.root.ancestors:
+        if anc.pos_ == "NOUN" and {anc.lemma_.lower(), anc.lower_} & meeting_nouns and anc.i < span.start:
+            return False
         if anc.lower_ in _NOT_THE_DAY:
             return True
         if anc.pos_ in {"VERB", "AUX"}:
@@ -286,6 +289,8 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
         after = None  # the phrase places itself: "last year" may go back before the previous meeting
     elif not years:
         year = years_before(span.doc, span.start_char, ignore=ignore)
+        if after is not None and (year is None or after.year > year):
+            year = after.year  # the story has moved on past the last year it wrote out
         if year is None and article is not None:
             year = article.year
     start, end, partial = parse_range(text, year=year, after=after, article=article)
@@ -296,7 +301,8 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
 
 
 def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date | None,
-                 skip: tuple[tuple[int, int], ...] = (), accept=None, ignore=None) -> DateValue | None:
+                 skip: tuple[tuple[int, int], ...] = (), accept=None, ignore=None,
+                 meeting_nouns: frozenset[str] = frozenset()) -> DateValue | None:
     """The first full date in ``sents`` (in order), else the first partial one.
 
     ``skip``: the article's own dateline and publication dates, not a meeting's; ``accept``: a test
@@ -308,7 +314,7 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
         for span in phrase_spans(sent):
             if any(span.start_char < e and span.end_char > s for s, e in skip):
                 continue
-            if _dates_something_else(span) or (accept is not None and not accept(span)):
+            if _dates_something_else(span, meeting_nouns) or (accept is not None and not accept(span)):
                 continue
             value = value_of(span, after=after, article=article, ignore=ignore)
             if value is None:

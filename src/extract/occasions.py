@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from .events import events
+from .events import events, in_future
 from .lexicons import Lexicons
 from .mentions import Cast
 from .places import Place
@@ -61,6 +61,15 @@ def _name_after(sent: Span, start: int) -> Span | None:
     return doc[i:j] if j > i else None
 
 
+def _named_part(span: Span) -> Span | None:
+    """The named event after "of" in "opening of the Winter Olympics", "start of the G20 summit"."""
+    for tok in span[:-1]:
+        if tok.lower_ == "of":
+            rest = span.doc[tok.i + 1 + (span.doc[tok.i + 1].lower_ == "the") : span.end]
+            return rest if _named(rest) else None
+    return None
+
+
 def _named(span: Span | None) -> bool:
     # "the congress", "the first day" and "a three-way summit on Syria" name nothing; "World
     # Energy Congress", "25 years of ... relations" and "60th anniversary of ..." do.
@@ -78,6 +87,8 @@ def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted
         # "at the G20 summit", and "hosted the Group of Seven summit".
         if tok.lower_ in preps and tok.pos_ == "ADP" or tok.pos_ == "VERB" and hits(tok, hosts):
             name = _name_after(sent, tok.i + 1)
+            if name is not None and not _named(name):
+                name = _named_part(name)  # "for the opening of the Winter Olympics"
             proper = name is not None and any(t.text[:1].isupper() for t in name)  # not "for 1 day"
             if proper and _named(name) and ({t.lower_ for t in name} & heads or name.root.ent_type_ == "EVENT"):
                 out.append((sent.doc[tok.i : tok.i + 1], name))
@@ -94,7 +105,8 @@ def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span |
                 name = None  # "on its sidelines" names no event
             return (start, end), name
         for prep, name in _event_names(sent, lex):
-            if prep.text.lower() in {"during", "at", "for"}:
+            if prep.text.lower() in {"during", "at", "for"} and not in_future(prep[0].head, lex):
+                # Not a plan: "he would raise it when he met Xi at the G20 the following week".
                 return (prep.start_char, name.end_char), name
     return None
 
@@ -132,8 +144,9 @@ def occasion(sents: list[Span], lex: Lexicons, *, sideline_event: Span | None) -
             name = _name_after(sent, cue.end) if cue is not None else None
             if _named(name):
                 return name
-        for _, name in _event_names(sent, lex) + _event_names(sent, lex, "occasion_words"):
-            return name
+        for prep, name in _event_names(sent, lex) + _event_names(sent, lex, "occasion_words"):
+            if not in_future(prep[0].head, lex):
+                return name
     return None
 
 

@@ -217,11 +217,13 @@ class _Segmenter:
         self.stops: list[int] = []  # starts of timeline entries that are not meetings
 
     def date(self, sents: list[Span], *, after=None, accept=None) -> DateValue | None:
-        if after is None and self.found and self.found[-1].date:
-            after = self.found[-1].date.start
+        if after is None:
+            # The latest meeting with a known day: one dated "That June" only moves nothing on.
+            after = next((s.date.start for s in reversed(self.found) if s.date and s.date.start), None)
         return dates.meeting_date(
             sents, after=after, article=self.article, skip=self.skip, accept=accept,
             ignore=lambda ent: in_future(_clause_verb(ent.root), self.lex),
+            meeting_nouns=words(self.lex, "meeting_nouns"),
         )
 
     def entry(self, para: Para, entry: Span) -> Section | None:
