@@ -133,3 +133,20 @@ def test_long_text_parsed_in_blocks_keeps_offsets(nlp, monkeypatch):
 
 def test_input_error_is_an_extract_error():
     assert issubclass(InputError, errors.ExtractError)
+
+
+def test_malformed_lexicon_file_is_one_line(tmp_path, capsys):
+    import shutil
+
+    from extract.lexicons import DATA_DIR
+
+    lex = tmp_path / "lex"
+    shutil.copytree(DATA_DIR, lex)
+    (lex / "ordinals.json").write_text('{"first": 1,\n "second": }', encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("Merkel met Macron in Paris on 3 May 2019.", encoding="utf-8")
+    code, _, err = _run(["run", str(text), "-o", str(tmp_path / "out"), "--lexicons", str(lex)], capsys)
+    assert code == errors.BAD_INPUT
+    line = _one_line_error(err)
+    assert "ordinals.json" in line and "not valid JSON (line 2" in line
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -17,10 +17,19 @@ from .errors import InputError
 DATA_DIR = Path(__file__).parent / "data"
 
 
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: lexicon file is not UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read lexicon file ({exc.strerror})") from None
+
+
 def read_list(path: Path) -> frozenset[str]:
     """One entry a line, lower-cased; ``#`` starts a comment."""
     entries = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _read_text(path).splitlines():
         line = line.split("#", 1)[0].strip().lower()
         if line:
             entries.add(line)
@@ -28,7 +37,10 @@ def read_list(path: Path) -> frozenset[str]:
 
 
 def _read_json(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(_read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: lexicon file is not valid JSON (line {exc.lineno}: {exc.msg})") from None
 
 
 @dataclass(frozen=True)
