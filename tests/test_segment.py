@@ -242,3 +242,15 @@ def test_journeys_to_a_seat_of_government_and_home_again(nlp):
     )
     found = meetings_of(nlp, body, lead=lead, parties=("Angela Merkel", "Barack Obama"))
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 10, 11), "Washington")]
+
+
+def test_the_other_day_of_a_visit_is_the_same_meeting(nlp):
+    lead = "BERLIN, 9 July 2024 -- German Chancellor Angela Merkel and French President Emmanuel Macron met on Tuesday.\n\n"
+    body = (
+        "Macron arrived in Berlin on Monday evening for a two-day visit and met Merkel for a private dinner.\n\n"
+        "On 12 July 2024, the two leaders met again in Paris."
+    )
+    found = meetings_of(nlp, body, lead=lead)
+    assert [(m.start_date, m.end_date) for m in found] == [
+        (dt.date(2024, 7, 8), dt.date(2024, 7, 9)), (dt.date(2024, 7, 12), dt.date(2024, 7, 12)),
+    ]

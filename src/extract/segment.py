@@ -13,8 +13,9 @@ runs while paragraphs still report on it (see ``_last_paragraph``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -126,6 +127,12 @@ def _entry_date(para: Para) -> Span | None:
     if nxt < first.end and doc[nxt].text in _TIMELINE_SEPARATORS:
         return spans[0]
     return None
+
+
+def _same_visit(known: DateValue, new: DateValue) -> bool:
+    """Whether ``new`` falls within a day of the meeting dated ``known``."""
+    day = dt.timedelta(days=1)
+    return known.start - day <= new.start <= (known.end or known.start) + day
 
 
 def _entry_label(first: Span, entry: Span) -> Span | None:
@@ -297,8 +304,12 @@ class _Segmenter:
                 last.date = date
                 last.sentences.append(sent)
                 return None
-            if last and last.date and last.date.start and last.date.start == date.start:
-                return None  # the same meeting told again
+            if last and last.date and last.date.start and date.start and _same_visit(last.date, date):
+                # The same meeting told again, or its other day: "held their summit on Tuesday"
+                # after "arrived on Monday evening for a two-day visit ... hosted for dinner".
+                last.date = replace(last.date, start=min(last.date.start, date.start),
+                                    end=max(last.date.end or last.date.start, date.end or date.start))
+                return None
             return Section(para.start, para.end, para, None, date, [sent])
         return None
 
