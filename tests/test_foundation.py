@@ -67,3 +67,12 @@ def test_document_rejects_unknown_fields_and_bad_order():
     meeting = {"id": "m1", "section": {"start": 0, "end": 5}, "start_date": "2020-01-02", "end_date": "2020-01-01"}
     with pytest.raises(ValueError, match="before start_date"):
         Document.model_validate({**base, "meetings": [meeting]})
+
+
+def test_list_items_are_paragraphs_of_their_own():
+    from extract.paragraphs import Paragraphs
+
+    text = "Intro line\n\n• A one\n• B two\nmore of B\n- C three\n\nA sentence - with a dash\nLast"
+    assert [text[s:e] for s, e in Paragraphs.of(text).spans] == [
+        "Intro line", "• A one", "• B two\nmore of B", "- C three", "A sentence - with a dash\nLast",
+    ]

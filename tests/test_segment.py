@@ -254,3 +254,17 @@ def test_the_other_day_of_a_visit_is_the_same_meeting(nlp):
     assert [(m.start_date, m.end_date) for m in found] == [
         (dt.date(2024, 7, 8), dt.date(2024, 7, 9)), (dt.date(2024, 7, 12), dt.date(2024, 7, 12)),
     ]
+
+
+def test_bulleted_items_without_blank_lines_are_entries(nlp):
+    body = (
+        "• May 2017, Paris: Merkel travelled to France and held talks with Macron at the Élysée Palace.\n"
+        "• July 2017, Hamburg: The two leaders met on the sidelines of the G20 summit.\n"
+        "• August 2017, Berlin: Merkel spoke to Macron by phone.\n"
+        "• 4 October 2017, Berlin: Macron came to Germany for talks with Merkel."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.date_text, m.city) for m in found] == [
+        ("May 2017", "Paris"), ("July 2017", "Hamburg"), ("4 October 2017", "Berlin"),
+    ]
+    assert found[1].section.end == len(LEAD) + body.index("• August 2017")

@@ -187,6 +187,8 @@ def _content(verb: Token, cues: CueLexicon) -> list[Token] | None:
         toks = sorted(set(toks), key=lambda t: t.i)
         if all(c.i < verb.i for c in clauses):
             toks = _after_lead_in(toks)
+        if not toks:
+            return None  # nothing of the clause stood after its lead-in
         # Only the stretch that runs on from the clause: nothing past a gap of the writer's words.
         run = [toks[0]]
         for t in toks[1:]:

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+# A line opening with a bullet: "• April 2023, Beijing: ...", "* ...", "- ..." (a dash then a space).
+_ITEM = re.compile(r"\n(?=[ \t]*(?:[•·▪◦*]|[-–—](?=\s)))")
 
 
 @dataclass(frozen=True)
@@ -20,12 +22,15 @@ class Paragraphs:
         # Leading and trailing spaces of a block are not part of it.
         spans = []
         for m in _BLOCK.finditer(text):
-            s, e = m.span()
-            while text[s].isspace():
-                s += 1
-            while text[e - 1].isspace():
-                e -= 1
-            spans.append((s, e))
+            # A list item is a paragraph of its own, blank line or not.
+            cuts = [m.start(), *(m.start() + b.start() + 1 for b in _ITEM.finditer(m.group(0))), m.end()]
+            for s, e in zip(cuts, cuts[1:]):
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    spans.append((s, e))
         return cls(tuple(spans))
 
     def index_at(self, offset: int) -> int | None:

@@ -124,6 +124,13 @@ def _entry_date(para: Para) -> Span | None:
         return None
     nxt = spans[0].end
     doc = first.doc
+    if nxt < first.end and doc[nxt].text == ",":
+        # "April 2023, Beijing: ...": a place may stand between the date and the separator.
+        nxt += 1
+        while nxt < first.end and doc[nxt].text[:1].isupper() and doc[nxt].text not in _TIMELINE_SEPARATORS:
+            nxt += 1
+        if nxt == spans[0].end + 1:
+            return None
     if nxt < first.end and doc[nxt].text in _TIMELINE_SEPARATORS:
         return spans[0]
     return None
@@ -139,8 +146,10 @@ def _entry_label(first: Span, entry: Span) -> Span | None:
     """The words after a timeline entry's date when they are only a label ("– London",
     "– Phone call"), not a sentence."""
     rest = first.doc[entry.end : first.end]
-    while len(rest) and rest[0].text in _TIMELINE_SEPARATORS:
+    while len(rest) and (rest[0].text in _TIMELINE_SEPARATORS or rest[0].text == ","):
         rest = rest[1:]
+    while len(rest) and rest[-1].text in _TIMELINE_SEPARATORS:
+        rest = rest[:-1]
     if not len(rest) or len(rest) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return None
     return rest
