@@ -37,6 +37,11 @@ from .test_quotes import LOPEZ, brief, quotes
          [("indirect", "Maria Lopez will travel to Lima on May 3", "ministry")]),
         (LOPEZ + "Lopez told Perez that she would not wake him again, a joking reference to the night calls.",
          [("indirect", "she would not wake him again", "Maria Lopez")]),
+        # "according to a readout" names where the report comes from; the verb's subject speaks
+        (LOPEZ + "Lopez told Perez that Chile opposed any change to the status quo across the Andes, according to a readout.",
+         [("indirect", "Chile opposed any change to the status quo across the Andes", "Maria Lopez")]),
+        (LOPEZ + "According to a readout, Lopez told Perez that Chile opposed any change to the status quo across the Andes.",
+         [("indirect", "Chile opposed any change to the status quo across the Andes", "Maria Lopez")]),
         # the writer addressing the reader quotes nobody
         (LOPEZ + "Call it “normalization” if you like. I call it a bet.", []),
         (LOPEZ + "Tell them that the border is open, if you dare.", []),

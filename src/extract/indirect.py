@@ -103,6 +103,9 @@ def _clause_tokens(clause: Token) -> list[Token]:
             continue
         if _gloss(c):
             cut = min(cut, c.left_edge.i - 1)
+        # ", according to a readout": the source, not what was said.
+        if c.lower_ == "according" and c.dep_ == "prep":
+            cut = min(cut, c.left_edge.i - (c.doc[c.left_edge.i - 1].text == ","))
         # A trailing parenthesis: "(as they in fact did)".
         if c.text == "(" and all(t.i >= c.i for t in clause.subtree if t.i > c.i) and toks[-1].i - c.i >= 1:
             cut = min(cut, c.i)
@@ -282,8 +285,13 @@ def reported_speech(
         if who.name:
             spoken.append((s, who.name))
     # Relayed speech ("X said that Y told Z that ..."): the innermost report is the quote.
+    # Of two reports of the same words, the one with a verb of saying names the speaker: "According
+    # to a readout, Biden told Xi that ..." is Biden's.
+    order = sorted(range(len(out)), key=lambda k: (out[k].cue or "").startswith("according"))
+    rank = {k: r for r, k in enumerate(order)}
     return [q for k, q in enumerate(out) if not any(_inside(o, q) and (o.start, o.end) != (q.start, q.end) or
-                                                    (o.start, o.end) == (q.start, q.end) and j < k for j, o in enumerate(out))]
+                                                    (o.start, o.end) == (q.start, q.end) and rank[j] < rank[k]
+                                                    for j, o in enumerate(out))]
 
 
 def _inside(inner: Quote, outer: Quote) -> bool:
