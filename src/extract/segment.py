@@ -5,10 +5,13 @@ A paragraph introduces a meeting when
   "Meeting #3", "The second summit"), or
 - one of its sentences reports the principals meeting ("met", "held talks", "travelled to" the
   other's country) with a date in it or in the next sentence, or
-- in a timeline (paragraphs opening with a date and a colon or dash), its entry reports a meeting.
+- in a timeline (paragraphs opening with a date and a colon or dash, see ``timeline``), its
+  entry reports a meeting, or
+- in a list of numbered headings ("1. Versailles, May 2017", see ``headings``), the text under
+  the heading reports one.
 Calls, letters, plans and meetings with someone else introduce nothing; in a timeline such an
 entry ends the section before it. A section runs to the next meeting's paragraph; the last one
-runs while paragraphs still report on it (see ``_last_paragraph``).
+runs while paragraphs still report on it (see ``_last_paragraphs``).
 """
 
 from __future__ import annotations
@@ -21,29 +24,30 @@ from spacy.tokens import Span
 
 from . import dates
 from .dates import ArticleDate, DateValue
+from .events import (
+    MEETING,
+    NONE,
+    REMOTE,
+    THIRD,
+    Event,
+    classify,
+    events,
+    in_future,
+    travels_to,
+)
 from .headings import Number, numbered_headings
-from .events import MEETING, NONE, REMOTE, THIRD, Event, classify, events, in_future, travels_to
 from .lexicons import Lexicons
 from .locatives import country_of, place_names
 from .mentions import Cast
+from .ordinals import Ordinal, find_ordinal
 from .sentences import Layout, Para
-from .wordlists import data, hits, starts_with, words
+from .timeline import content, entry_date, entry_label
+from .wordlists import hits, starts_with, words
 
 _QUOTE_OPENERS = "\"'“‘«"
 # "Meeting #3", "Meeting No. 3", "Meeting number 3", and a heading's "Meeting 3: Hamburg".
-_NUMBERED = re.compile(r"#\s*(\d+)|\bno\.?\s*(\d+)\b|\bnumber\s+(\d+)\b|(\d+)\s*(?=[:—–]|-\s)", re.I)
-_ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
-_TIMELINE_SEPARATORS = {":", "-", "–", "—", "--"}
 _TRAILING_NAME = re.compile(r"\s*\([A-Z][^().!?]*\)$")
-_BULLETS = {"-", "*", "•", "–", "—", "·"}
 _TERMINAL = tuple(".!?:;\"'”’)")
-
-
-@dataclass(frozen=True)
-class Ordinal:
-    value: int | None  # None: an ordinal of a sub-series ("the second informal summit")
-    start_char: int
-    end_char: int
 
 
 @dataclass
@@ -58,109 +62,10 @@ class Section:
     sentences: list[Span] = field(default_factory=list)  # reporting the meeting, best first
 
 
-def _ordinal_value(tok, lex: Lexicons) -> int | None:
-    if m := _ORDINAL_SUFFIX.match(tok.text.replace("\u00a0", "")):
-        return int(m.group(1))
-    return data(lex, "ordinals").get(tok.lower_)
-
-
-_FOR_THE_NTH_TIME = re.compile(r"\bfor the (\w+) time\b(?!\s+since)", re.I)
-
-
-def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
-    """The sentence's numbering of a meeting, if it has one (value None for a sub-series)."""
-    nouns, clear = words(lex, "meeting_nouns"), words(lex, "transparent_adjectives")
-    if any(hits(t, words(lex, "meeting_verbs")) for t in sent):
-        # "met for the third time"; not "for the last time", "for the first time since ...".
-        for m in _FOR_THE_NTH_TIME.finditer(sent.text):
-            value = data(lex, "ordinals").get(m.group(1).lower())
-            if value is not None:
-                return Ordinal(value, sent.start_char + m.start(), sent.start_char + m.end())
-    for tok in sent:
-        if not hits(tok, nouns):
-            continue
-        if any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
-            continue  # "No sixth meeting has followed"
-        # "their first meeting since the crisis" dates the meeting, it does not number it.
-        if any(c.lower_ == "since" for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "since"):
-            continue
-        after = tok.idx + len(tok.text) - sent.start_char
-        if m := _NUMBERED.match(sent.text[after : after + 12].lstrip()):
-            # "Meeting #3", whatever the tagger makes of a header's first word.
-            end = sent.start_char + sent.text.index(m.group(0), after) + len(m.group(0))
-            return Ordinal(int(next(g for g in m.groups() if g)), tok.idx, end)
-        if tok.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        head = tok.head
-        if head.lower_ == "of" and (value := _ordinal_value(head.head, lex)) is not None and head.head.i < tok.i:
-            return Ordinal(value, head.head.idx, tok.idx + len(tok.text))  # "the first of the three summits"
-        left = tok.doc[max(sent.start, tok.left_edge.i) : tok.i]
-        for k in range(len(left) - 1, -1, -1):
-            value = _ordinal_value(left[k], lex)
-            if value is None or _after_month(left[k]):
-                continue  # "the November 11th meeting" is dated, not numbered
-            between = [t for t in left[k + 1 :] if not t.is_space]
-            sub_series = any(t.lower_ not in clear for t in between)
-            return Ordinal(None if sub_series else value, left[k].idx, tok.idx + len(tok.text))
-    return None
-
-
-def _after_month(tok) -> bool:
-    prev = tok.i - 1
-    while prev >= 0 and tok.doc[prev].is_space:
-        prev -= 1
-    return prev >= 0 and dates.is_month(tok.doc[prev].text)
-
-
-def _entry_date(para: Para) -> Span | None:
-    """The date opening a timeline entry ("12 June 2018 – ...", "April 27–28, 2018: ...")."""
-    if not para.sents:
-        return None
-    first = _content(para)[0]
-    spans = dates.phrase_spans(first)
-    # A list item's bullet may come before the date ("- 2018-04-27: ...").
-    opening = first.start + (first[0].text in _BULLETS and len(first) > 1)
-    if not spans or spans[0].start != opening:
-        return None
-    nxt = spans[0].end
-    doc = first.doc
-    if nxt < first.end and doc[nxt].text == ",":
-        # "April 2023, Beijing: ...": a place may stand between the date and the separator.
-        nxt += 1
-        while nxt < first.end and doc[nxt].text[:1].isupper() and doc[nxt].text not in _TIMELINE_SEPARATORS:
-            nxt += 1
-        if nxt == spans[0].end + 1:
-            return None
-    if nxt < first.end and doc[nxt].text in _TIMELINE_SEPARATORS:
-        return spans[0]
-    return None
-
-
 def _same_visit(known: DateValue, new: DateValue) -> bool:
     """Whether ``new`` falls within a day of the meeting dated ``known``."""
     day = dt.timedelta(days=1)
     return known.start - day <= new.start <= (known.end or known.start) + day
-
-
-def _entry_label(first: Span, entry: Span) -> Span | None:
-    """The words after a timeline entry's date when they are only a label ("– London",
-    "– Phone call"), not a sentence."""
-    rest = first.doc[entry.end : first.end]
-    while len(rest) and (rest[0].text in _TIMELINE_SEPARATORS or rest[0].text == ","):
-        rest = rest[1:]
-    while len(rest) and rest[-1].text in _TIMELINE_SEPARATORS:
-        rest = rest[:-1]
-    if not len(rest) or len(rest) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
-        return None
-    return rest
-
-
-def _content(para: Para) -> tuple[Span, ...]:
-    """The paragraph's sentences without a list bullet the parser left standing alone ("-")."""
-    sents = para.sents
-    while len(sents) > 1 and sents[0].text in _BULLETS:
-        sents = sents[1:]
-    return sents
 
 
 def is_quoted(para: Para) -> bool:
@@ -225,7 +130,7 @@ class _Segmenter:
     def __init__(self, layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None):
         self.lex, self.read = lex, _Reader(cast, lex)
         self.paras = [p for p in layout.paras if p.sents]
-        self.timeline = sum(_entry_date(p) is not None for p in self.paras) >= 2
+        self.timeline = sum(entry_date(p) is not None for p in self.paras) >= 2
         self.numbered = {} if self.timeline else numbered_headings(self.paras, lex, is_header)
         self.article = article.date if article else None
         self.skip = article.places if article else ()
@@ -244,8 +149,8 @@ class _Segmenter:
 
     def entry(self, para: Para, entry: Span) -> Section | None:
         """A timeline entry's meeting, or None (and the entry ends the section before it)."""
-        sents, first = _content(para), _content(para)[0]
-        label = _entry_label(first, entry)
+        sents, first = content(para), content(para)[0]
+        label = entry_label(first, entry)
         # The entry's words may stand in a sentence of their own after the date, under a short
         # label line: "08.10.2020 – London", "24.02.2022 – Phone call".
         told = sents[1] if len(sents) > 1 and (label is not None or len(first) <= len(entry) + 1) else first
@@ -278,8 +183,8 @@ class _Segmenter:
         return Section(para.start, para.end, para, ordinal, self.date([line]), [line])
 
     def intro(self, para: Para) -> Section | None:
-        read, first = self.read, _content(para)[0]
-        entry = _entry_date(para) if self.timeline else None
+        read, first = self.read, content(para)[0]
+        entry = entry_date(para) if self.timeline else None
         if entry is not None:
             return self.entry(para, entry)
         if self.timeline and self.found and not is_header(para):
