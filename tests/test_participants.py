@@ -47,3 +47,17 @@ def test_participants(nlp, body, others):
     [m] = meetings_of(nlp, body)
     assert m.participants[:2] == ["Angela Merkel", "Emmanuel Macron"]
     assert set(m.participants[2:]) == others
+
+
+def test_a_title_only_one_principal_holds_names_that_principal(nlp):
+    from extract.lexicons import load_lexicons
+    from extract.mentions import Cast
+    from extract.parties import principals
+
+    lex = load_lexicons()
+    doc = nlp("German Chancellor Angela Merkel met French President Emmanuel Macron in Paris.\n\n"
+              "The chancellor later met the president again. The leader left.")
+    cast = Cast.of(principals(doc, lex), lex)
+    later = list(doc.sents)[1]
+    assert cast.mentioned(later) == ["Angela Merkel", "Emmanuel Macron"]
+    assert cast.by_title(later[:2]) == "Angela Merkel"

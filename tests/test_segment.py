@@ -268,3 +268,25 @@ def test_bulleted_items_without_blank_lines_are_entries(nlp):
         ("May 2017", "Paris"), ("July 2017", "Hamburg"), ("4 October 2017", "Berlin"),
     ]
     assert found[1].section.end == len(LEAD) + body.index("• August 2017")
+
+
+def test_dated_headings_over_their_paragraphs(nlp):
+    # Markdown headings with a month and a place; "the chancellor" is Merkel, the one principal
+    # the lead gives that title.
+    body = (
+        "## October 2017 — Paris\n\n"
+        "Merkel flew to Paris on 18 October 2017 and met Macron at the Élysée Palace.\n\n"
+        "## February 2018 — Berlin\n\n"
+        "On 8 February 2018 the president was in Germany for talks with the chancellor in Berlin.\n\n"
+        "## March 2018 — Phone call\n\n"
+        "Merkel spoke to Macron by phone.\n\n"
+        "## September 2018 — Berlin\n\n"
+        "Macron came to Berlin on 28 September 2018 for a state visit."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city, m.section.start - len(LEAD)) for m in found] == [
+        (dt.date(2017, 10, 18), "Paris", 0),
+        (dt.date(2018, 2, 8), "Berlin", body.index("## February")),
+        (dt.date(2018, 9, 28), "Berlin", body.index("## September")),
+    ]
+    assert found[1].section.end == len(LEAD) + body.index("## March")

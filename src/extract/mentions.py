@@ -65,6 +65,17 @@ class Cast:
                         return demonyms[dem], toks[i].i, toks[i + dn + rn - 1].i + 1
         return None
 
+    def by_title(self, phrase: Span) -> str | None:
+        """"the chancellor": the one principal the text gives that title (none when both share it)."""
+        toks = list(phrase)
+        if len(toks) < 2 or toks[0].lower_ != "the" or len(toks) > 3:
+            return None
+        role = " ".join(t.lower_ for t in toks[1:])
+        if role not in self.lex.roles:
+            return None
+        holders = [p.name for p in self.parties if role in p.titles]
+        return holders[0] if len(holders) == 1 else None
+
     def by_country(self, country: str | None) -> str | None:
         hits = [name for name, c in self.countries.items() if c and c == country]
         return hits[0] if len(hits) == 1 else None
@@ -83,6 +94,8 @@ class Cast:
         if desc:
             who = self.by_country(desc[0])
             return Ref(PRINCIPAL, who) if who else Ref(OTHER, phrase.text)
+        if who := self.by_title(phrase):
+            return Ref(PRINCIPAL, who)
         if find_phrases(phrase, words(self.lex, "pair_refs")):
             return Ref(PAIR)
         return None
@@ -131,6 +144,15 @@ class Cast:
             who = self.by_country(country)
             if who and who not in seen:
                 seen.append(who)
+        for tok in span:
+            # "the chancellor", not the title before a name ("the chancellor, Angela Merkel" aside).
+            if tok.lower_ == "the" and tok.i + 1 < span.end:
+                for n in (2, 1):
+                    phrase = span.doc[tok.i : min(tok.i + 1 + n, span.end)]
+                    if (who := self.by_title(phrase)) and not _names_follow(span.doc, phrase.end):
+                        if who not in seen:
+                            seen.append(who)
+                        break
         return seen
 
     def other(self, name: str) -> str | None:

@@ -149,11 +149,23 @@ class _Segmenter:
 
     def entry(self, para: Para, entry: Span) -> Section | None:
         """A timeline entry's meeting, or None (and the entry ends the section before it)."""
-        sents, first = content(para), content(para)[0]
-        label = entry_label(first, entry)
-        # The entry's words may stand in a sentence of their own after the date, under a short
-        # label line: "08.10.2020 – London", "24.02.2022 – Phone call".
-        told = sents[1] if len(sents) > 1 and (label is not None or len(first) <= len(entry) + 1) else first
+        sents = content(para)
+        nl = para.text.find("\n")
+        line_end = para.start + nl if nl >= 0 else para.end
+        on_line = [s for s in sents if s.start_char < line_end]
+        line = para.sents[0].doc[on_line[0].start : on_line[-1].end]
+        # The entry's words may stand under a short label line: "08.10.2020 – London",
+        # "24.02.2022 – Phone call", or a heading "## October 2015 — Istanbul" over its paragraph.
+        head = sents[0]
+        label = entry_label(head, entry)
+        if label is None and line.end > head.end:
+            head, label = line, entry_label(line, entry)  # the parser split the line
+        if label is not None:
+            rest = [s for s in sents if s.start_char >= head.end_char]
+            under = self._under(para) if not rest else None
+            told = rest[0] if rest else content(under)[0] if under is not None else head
+        else:
+            told = sents[1] if len(sents) > 1 and len(sents[0]) <= len(entry) + 1 else sents[0]
         if label is not None and any(hits(t, words(self.lex, "call_words")) for t in label):
             verdict = REMOTE
         else:
@@ -164,8 +176,15 @@ class _Segmenter:
         if verdict != MEETING:
             self.stops.append(para.start)
             return None
-        told_sents = [first, told] if label is not None and told is not first else [told]  # the label names the place
+        told_sents = [head, told] if label is not None and told is not head else [told]  # the label names the place
         return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), told_sents)
+
+    def _under(self, para: Para) -> Para | None:
+        """The paragraph right under a heading line, when it is prose, not another entry or heading."""
+        nxt = next((p for p in self.paras if p.index > para.index), None)
+        if nxt is None or is_header(nxt) or is_quoted(nxt) or entry_date(nxt) is not None:
+            return None
+        return nxt
 
     def heading(self, para: Para, number: Number) -> Section | None:
         """A numbered heading's meeting, when the text under it reports one (or None, and the

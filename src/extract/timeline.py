@@ -18,8 +18,10 @@ def entry_date(para: Para) -> Span | None:
         return None
     first = content(para)[0]
     spans = dates.phrase_spans(first)
-    # A list item's bullet may come before the date ("- 2018-04-27: ...").
-    opening = first.start + (first[0].text in BULLETS and len(first) > 1)
+    # A list item's bullet, or a heading's "##", may come before the date ("- 2018-04-27: ...").
+    opening = first.start
+    while opening < first.end - 1 and (first.doc[opening].text in BULLETS or set(first.doc[opening].text) == {"#"}):
+        opening += 1
     if not spans or spans[0].start != opening:
         return None
     nxt = spans[0].end
