@@ -135,6 +135,25 @@ def test_year_follows_the_meetings_past_the_last_year_written(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 10 November 2018 they met in Compiègne. The following morning she was at his side again.",
+         ("The following morning", D(2018, 11, 11))),
+        ("They met on 3 May 2019. Two days later the leaders met again in Rome.", ("Two days later", D(2019, 5, 5))),
+        ("They met on 3 May 2019. A week later, they met in Berlin.", ("A week later", D(2019, 5, 10))),
+        # from a range's first day; a calendar date in the same sentence wins
+        ("They met on Dec. 15 and 16, 2016. The talks moved the next day to Tokyo.", ("the next day", D(2016, 12, 16))),
+        ("They met on 27 April 2018. Six weeks later, on 9 June, they met again.", ("9 June", D(2018, 6, 9))),
+        # "the day after the summit" dates something else
+        ("They met on 3 May 2019. The day after the summit, they flew home.", None),
+    ],
+)
+def test_days_counted_from_the_last_date_given(nlp, text, expected):
+    found = dates.meeting_date([list(nlp(text).sents)[-1]], after=None, article=None)
+    assert ((found.text, found.start) if found else None) == expected
+
+
 def test_weekday_resolved_against_the_dateline(nlp):
     lead = "BERLIN, Nov. 14, 2022 — German Chancellor Angela Merkel and French President Emmanuel Macron met on Tuesday in Berlin.\n\n"
     [m] = meetings_of(nlp, "They discussed energy.", lead=lead)

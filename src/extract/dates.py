@@ -18,7 +18,7 @@ import dateparser
 import dateparser.date
 from spacy.tokens import Doc, Span, Token
 
-from .sentences import ents_in, ents_overlapping
+from .sentences import doc_text, ents_in, ents_overlapping
 
 # dateparser fills missing parts from its reference date; phrases handed to it here are complete
 # (day, month and year) except weekdays, which are resolved against the article's own date.
@@ -31,6 +31,15 @@ _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 # "Sept. 15 last year": a year counted from the article's own date.
 _RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)
+# A day counted from the last date the story gave: "the next day", "two days later".
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?:the\s+)?(?P<next>next|following)\s+(?:day|morning|afternoon|evening|night)"
+    r"|(?:the\s+)?(?P<prev>previous|preceding)\s+(?:day|morning|evening|night)"
+    r"|(?:the\s+)?day\s+(?P<dir>after|before)\b(?!\s+(?:the|a|an|his|her|their)\b)"
+    r"|(?P<n>a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?)\s+(?P<way>later|earlier)\b)",
+    re.I,
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _YEAR_LATER = re.compile(r"\b(?:(?:following|next|subsequent)\s+year|a\s+year\s+later)\b", re.I)
 _LIMITS = {"until", "till", "through", "by"}
 _PART_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -158,8 +167,9 @@ def phrase_spans(span: Span) -> list[Span]:
             j += 2  # "Sept. 15 last year"
         if j > i and not any(s.start == i and s.end == j for s in out):
             out.append(doc[i:j])
-    # All-digit dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20", "08.10.2020 –").
-    for pattern in (_ISO_RANGE, _NUMERIC_RANGE):
+    # All-digit dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20", "08.10.2020 –"),
+    # and days counted from another ("The following morning").
+    for pattern in (_ISO_RANGE, _NUMERIC_RANGE, _RELATIVE_DAY):
         for m in pattern.finditer(span.text):
             got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
             if got is not None and not any(s.start < got.end and got.start < s.end for s in out):
@@ -279,6 +289,10 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
 def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, ignore=None) -> DateValue | None:
     """The DateValue of one phrase, the year taken from context when the phrase has none."""
     text = span.text
+    if (rel := _RELATIVE_DAY.fullmatch(text.strip())) is not None:
+        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore)
+        day = anchor + _offset(rel) if anchor else None
+        return DateValue(day, day, text, span.start_char, span.end_char, day is None)
     days, months, years, weekday, _ = parts(text)
     if not (months or weekday is not None):
         return None  # "1-Day", "a few days earlier": no calendar date
@@ -300,10 +314,42 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
     return DateValue(start, end, text, span.start_char, span.end_char, partial or start is None)
 
 
+def _offset(m: re.Match) -> dt.timedelta:
+    if m.group("next"):
+        return dt.timedelta(days=1)
+    if m.group("prev"):
+        return dt.timedelta(days=-1)
+    if m.group("dir"):
+        return dt.timedelta(days=1 if m.group("dir").lower() == "after" else -1)
+    n = _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    return dt.timedelta(days=days if m.group("way").lower() == "later" else -days)
+
+
+def _last_day_before(doc: Doc, offset: int, *, ignore=None) -> dt.date | None:
+    """The last calendar day the text gives before ``offset`` (a range's first): what "the next
+    day" counts from."""
+    text = doc_text(doc)
+    for ent in reversed([e for e in ents_in(doc) if e.label_ == "DATE" and e.end_char <= offset]):
+        if ignore and ignore(ent):
+            continue
+        line = text[text.rfind("\n", 0, ent.start_char) + 1 : (text.find("\n", ent.end_char) + 1 or len(text) + 1) - 1]
+        if len(line) < 100 and not line.rstrip().endswith((".", "!", "?", '"', "”")):
+            continue  # a heading's date is the heading's meeting, not where the story had got to
+        days, months, years, _, _ = parts(ent.text)
+        if days and months:
+            year = years[-1] if years else years_before(doc, ent.start_char, ignore=ignore)
+            start, _, partial = parse_range(ent.text, year=year)
+            if not partial and start is not None:
+                return start  # "Dec. 15 and 16 ... The talks moved the next day": from the first day
+    return None
+
+
 def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date | None,
                  skip: tuple[tuple[int, int], ...] = (), accept=None, ignore=None,
                  meeting_nouns: frozenset[str] = frozenset()) -> DateValue | None:
-    """The first full date in ``sents`` (in order), else the first partial one.
+    """The first full date in ``sents`` (in order; within a sentence a calendar date before a
+    counted one: "Six weeks later, on 9 June"), else the first partial one.
 
     ``skip``: the article's own dateline and publication dates, not a meeting's; ``accept``: a test
     a phrase must pass (the caller's check that it dates the meeting's own clause); ``ignore``:
@@ -311,6 +357,7 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
     """
     partial = None
     for sent in sents:
+        counted = None
         for span in phrase_spans(sent):
             if any(span.start_char < e and span.end_char > s for s, e in skip):
                 continue
@@ -319,9 +366,14 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
             value = value_of(span, after=after, article=article, ignore=ignore)
             if value is None:
                 continue
-            if not value.partial:
+            if not value.partial and _RELATIVE_DAY.fullmatch(value.text.strip()):
+                counted = counted or value
+            elif not value.partial:
                 return value
-            partial = partial or value
+            else:
+                partial = partial or value
+        if counted is not None:
+            return counted
     return partial
 
 
