@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
+from .sentences import doc_text
 
 # Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
 _PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
@@ -152,9 +154,22 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+@lru_cache(maxsize=8)
+def _offsets(doc: Doc) -> list[int]:
+    """Each token's first character, then the text's length: the characters of tokens ``i:k``
+    are ``text[offsets[i]:offsets[k]]`` (with the last one's trailing space)."""
+    return doc.to_array("IDX").tolist() + [len(doc_text(doc))]
+
+
 def _text(doc: Doc, i: int, k: int) -> str:
     # As written, so a hyphenated name stays whole ("Moon Jae-in"), with spaces normalised.
-    return " ".join(doc[i:k].text.split())
+    # Sliced from the text, not ``doc[i:k].text``: this runs for every capitalised token and
+    # each length of name after it, and a Span joins its tokens anew each time.
+    k = min(k, len(doc))
+    if i >= k:
+        return ""
+    offsets = _offsets(doc)
+    return " ".join(doc_text(doc)[offsets[i] : offsets[k]].split())
 
 
 def _count(doc: Doc, i: int, k: int) -> int:
@@ -252,10 +267,13 @@ def _locate(doc: Doc, table: NameTable) -> None:
             person = index[text[glued.end() :]]
             table.at[tok.i] = (person, tok.idx + glued.end(), tok.idx + len(text))
             person.mentions += 1
+    # The words tried below start with their first token's first word, so a token that begins
+    # no known name's first word starts no mention: skip it without trying each length.
+    prefixes = {w[:n] for a in index for w in a.split()[:1] for n in range(1, len(w) + 1)}
     i = 0
     while i < len(doc):
         hit = None
-        if doc[i].text[:1].isupper():
+        if doc[i].text[:1].isupper() and doc[i].text.split(None, 1)[0] in prefixes:
             # Up to MAX_NAME_WORDS words, each maybe hyphenated ("Jae" "-" "in").
             for j in range(min(len(doc), i + 3 * MAX_NAME_WORDS), i, -1):
                 words = _text(doc, i, j)
