@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import attributes
 from .errors import ModelNotFound
 
 # The upstream package name first; the republished MIT weights are the same model under another name.
@@ -46,4 +47,5 @@ def load_pipeline(name: str | None = None) -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    attributes.speed_up(nlp)  # same annotations, less time
     return nlp
