@@ -33,6 +33,8 @@ class Cast:
     parties: list[Person]
     lex: Lexicons
     countries: dict[str, str | None] = field(default_factory=dict)
+    # What ``events.classify`` made of each sentence: several extractors read the same ones.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, parties: list[Person], lex: Lexicons) -> Cast:
