@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -179,6 +179,23 @@ def _count(doc: Doc, i: int, k: int) -> int:
 
 def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTable:
     """Every person the article names, with the fullest name it gives each."""
+    # The people found do not depend on ``given``: they are read once per article (the parties
+    # and the speakers both ask), and each caller gets its own copies to enrich.
+    persons = [replace(p, aliases=set(p.aliases), titles=set(p.titles)) for p in _people(doc, lex)]
+    for g in given:  # the caller's canonical spelling wins
+        match = next((p for p in persons if g.name in p.aliases or g.name == p.name), None)
+        if match is not None:
+            match.aliases.add(match.name)
+            match.name = g.name
+    table = NameTable(people=persons)
+    _locate(doc, table)
+    table.people.sort(key=lambda p: (-p.mentions, p.first_offset))
+    return table
+
+
+@lru_cache(maxsize=4)
+def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
+    """The people of ``doc`` before any caller's spelling or count: never modified, only copied."""
     spans = _forms(doc, lex)
     full = Counter(_text(doc, i, k) for i, k in spans if _count(doc, i, k) > 1)
     first_at: dict[str, int] = {}
@@ -209,29 +226,26 @@ def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTabl
         elif word in {_text(doc, i, k) for i, k in spans}:
             persons.append(Person(name=word, aliases={word}, first_offset=first_at.get(word, 0)))
     _lengthen(doc, lex, persons)
-    for g in given:  # the caller's canonical spelling wins
-        match = next((p for p in persons if g.name in p.aliases or g.name == p.name), None)
-        if match is not None:
-            match.aliases.add(match.name)
-            match.name = g.name
-    table = NameTable(people=persons)
-    _locate(doc, table)
-    table.people.sort(key=lambda p: (-p.mentions, p.first_offset))
-    return table
+    return tuple(persons)
 
 
 def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
     """A one-word name that the text also writes with a first name NER missed ("- Maria Lopez and")."""
     titles = _title_words(lex)
     places = {t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
+    # Where each one-word name is written, found in one pass rather than one per name.
+    at: dict[str, list[int]] = {p.name: [] for p in persons if " " not in p.name}
+    for tok in doc:
+        if tok.text in at:
+            at[tok.text].append(tok.i)
     for p in persons:
         if " " in p.name:
             continue
         seen = Counter()
-        for tok in doc:
-            if tok.text != p.name or tok.i == 0:
+        for i in at[p.name]:
+            if i == 0:
                 continue
-            prev = doc[tok.i - 1]
+            prev = doc[i - 1]
             if (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and prev.whitespace_
                     and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places
                     and not any(prev.text in q.name.split() for q in persons if q is not p)):
