@@ -133,10 +133,12 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             if i < k and _count(doc, i, k) <= MAX_NAME_WORDS:
                 out.add((i, k))
     # Names after a title that NER missed: "Foreign Secretary Vijay Gokhale".
+    # Which tokens may be part of one, read in a single pass.
+    nameish = [(t.pos_ == "PROPN" or t.lower_ in titles) and t.text[:1].isupper() for t in doc]
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].lower_ in titles) and doc[j].text[:1].isupper():
+        while j < len(doc) and nameish[j]:
             j += 1
         if j > i:
             a, k, titled = strip(i, j)
@@ -218,7 +220,8 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
                                           and p.name.split()[0] != p.surname)]
     singles = {_text(doc, i, k) for i, k in spans if _count(doc, i, k) == 1}
-    singles |= {t.text for t in doc if t.pos_ == "PROPN" and any(t.text in p.name.split() for p in persons)}
+    name_words = {w for p in persons for w in p.name.split()}
+    singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     for word in singles:
         owner = _owner(word, persons)
         if owner is not None:
