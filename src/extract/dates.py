@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .sentences import ents_in, ents_overlapping
+from .sentences import doc_text, ents_in, ents_overlapping
 
 if TYPE_CHECKING:
     import dateparser.date
@@ -308,7 +308,7 @@ class ArticleDate:
 def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> ArticleDate | None:
     """The article's own date: a dateline ("BALI, Indonesia, Nov. 14, 2022 —") or a publication line
     ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none."""
-    text = doc.text
+    text = doc_text(doc)
     cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []
