@@ -8,6 +8,7 @@ president"), and phrases that refer to the pair ("the two leaders", "they").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -111,7 +112,7 @@ class Cast:
     def descriptions(self, span: Span) -> list[tuple[str, int, int]]:
         """Stand-alone descriptions in ``span`` (not titles before a name): country, token range."""
         out = []
-        firsts = {d.split()[0] for d in self.lex.demonyms}
+        firsts = _demonym_firsts(self.lex)
         i = span.start
         while i < span.end:
             if span.doc[i].text not in firsts:
@@ -138,6 +139,12 @@ class Cast:
     def other(self, name: str) -> str | None:
         rest = [p.name for p in self.parties if p.name != name]
         return rest[0] if len(rest) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _demonym_firsts(lex: Lexicons) -> frozenset[str]:
+    """First words of the demonyms ("South" of "South Korean"): where a description may start."""
+    return frozenset(d.split()[0] for d in lex.demonyms)
 
 
 def _names_follow(doc: Doc, i: int) -> bool:
