@@ -64,3 +64,10 @@ def test_unsupported_patterns_keep_spacy_matcher():
     ruler = spacy.blank("en").add_pipe("attribute_ruler")
     ruler.add([[{"SHAPE": "Xxxx"}]], {"LEMMA": "x"})
     assert cached_matcher(ruler) is None
+
+
+def test_a_blank_line_starts_a_sentence(nlp):
+    doc = nlp("By Jane Doe\n\nThe two leaders met in Paris \n \n on Monday and talked.\nThen they left.")
+    starts = [t.text for t in doc if t.is_sent_start and not t.is_space]
+    assert starts[:3] == ["By", "The", "on"]
+    assert [t.text for t in nlp("")] == []
