@@ -34,7 +34,8 @@ class Cast:
     parties: list[Person]
     lex: Lexicons
     countries: dict[str, str | None] = field(default_factory=dict)
-    # What ``events.classify`` made of each sentence: several extractors read the same ones.
+    # What ``events.classify`` and ``mentioned`` made of each sentence: several extractors read
+    # the same ones. Keyed with the countries, which may still be learnt.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -129,6 +130,13 @@ class Cast:
 
     def mentioned(self, span: Span) -> list[str]:
         """Principals named or described anywhere in ``span``, in order of first mention."""
+        # Asked twice of each sentence a meeting word is read in: remembered like ``classify``.
+        key = ("mentioned", span.doc, span.start, span.end, tuple(self.countries.items()))
+        if key not in self.memo:
+            self.memo[key] = self._mentioned(span)
+        return list(self.memo[key])
+
+    def _mentioned(self, span: Span) -> list[str]:
         seen = self.named(span)
         for country, _, _ in self.descriptions(span):
             who = self.by_country(country)
