@@ -154,7 +154,7 @@ def _parser(base: dt.date | None) -> dateparser.date.DateDataParser:
 
 
 # "6 June 2016", as ``parse_range`` writes a day for dateparser.
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", re.ASCII)
 
 
 @lru_cache(maxsize=4096)
