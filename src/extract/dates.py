@@ -1,9 +1,9 @@
-"""Meeting dates: candidate phrases from spaCy DATE entities, parsed with dateparser.
+"""Meeting dates: candidate phrases from spaCy DATE entities, read into calendar days.
 
 Only the phrases NER marks as dates are parsed (never a search over free text, which reads words
 like "we" as dates). A phrase is first split into its parts here (days, months, years, weekday), so
 ranges ("June 6th and 7th, 2016", "27–28 April 2018") and missing years are handled explicitly;
-each single day is then parsed by dateparser with a fixed reference date, and cached.
+each single day is then read as a calendar date (see ``_parse_day``), and cached.
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import dateparser
-import dateparser.date
 from spacy.tokens import Doc, Span, Token
 
 from .sentences import doc_text, ents_in, ents_overlapping
+
+if TYPE_CHECKING:
+    import dateparser.date
 
 # dateparser fills missing parts from its reference date; phrases handed to it here are complete
 # (day, month and year) except weekdays, which are resolved against the article's own date.
@@ -27,6 +29,7 @@ _FALLBACK_BASE = dt.datetime(2000, 1, 1)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
+_MONTH_NAMES = {m: i for i, m in enumerate(calendar.month_name) if m}
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 # "Sept. 15 last year": a year counted from the article's own date.
 _RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
@@ -187,6 +190,8 @@ def _closed_up(doc: Doc, dash: int) -> bool:
 def _parser(base: dt.date | None) -> dateparser.date.DateDataParser:
     """One parser per reference date: ``dateparser.parse`` builds a new one, with its locale
     and regular expressions, on every call."""
+    import dateparser.date  # here, not at the top: most runs never need it (see _parse_day)
+
     settings = {
         "RELATIVE_BASE": dt.datetime.combine(base, dt.time()) if base else _FALLBACK_BASE,
         "PREFER_DATES_FROM": "past",
@@ -195,8 +200,21 @@ def _parser(base: dt.date | None) -> dateparser.date.DateDataParser:
     return dateparser.date.DateDataParser(languages=["en"], settings=settings)
 
 
+# "6 June 2016", as ``parse_range`` writes a day for dateparser.
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", re.ASCII)
+
+
 @lru_cache(maxsize=4096)
 def _parse_day(text: str, base: dt.date | None) -> dt.date | None:
+    # A day written "6 June 2016" is a calendar date or none ("31 June"): dateparser reads every
+    # such day of 1799-2099 exactly so (tests/test_day_parsing.py), but importing it and its first
+    # parse cost half a second of each run.
+    if base is None and (m := _DAY_MONTH_YEAR.fullmatch(text)) and m.group(2) in _MONTH_NAMES \
+            and 1799 <= int(m.group(3)) <= 2099:
+        try:
+            return dt.date(int(m.group(3)), _MONTH_NAMES[m.group(2)], int(m.group(1)))
+        except ValueError:
+            return None
     got = _parser(base).get_date_data(text).date_obj
     return got.date() if got else None
 
@@ -397,7 +415,7 @@ class ArticleDate:
 def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> ArticleDate | None:
     """The article's own date: a dateline ("BALI, Indonesia, Nov. 14, 2022 —") or a publication line
     ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none."""
-    text = doc.text
+    text = doc_text(doc)
     cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []

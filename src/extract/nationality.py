@@ -42,15 +42,18 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         if not para.sents:
             continue
         for sent in para.sents:
-            places = [c for n in place_names(sent, lex) if (c := country_of(n.text, lex))]
-            mentioned.update(c for n in place_names(sent, lex) if (c := as_country(n.text, aliases(lex))))
+            found = place_names(sent, lex)  # read once: each travel word below looks at them again
+            places = [c for n in found if (c := country_of(n.text, lex))]
+            mentioned.update(c for n in found if (c := as_country(n.text, aliases(lex))))
             mentioned.update(lex.demonyms[e.text] for e in ents_in(sent) if e.label_ == "NORP" and e.text in lex.demonyms)
+            if not places:
+                continue  # both tests below need a country in the sentence
             for tok in sent:
-                if hits(tok, travel) and places:
+                if hits(tok, travel):
                     who = _principal(tok, cast)
                     # A verb's own destination only ("will travel to Cuba, ... the first US
                     # president to ..." does not keep him from the US); a noun's anywhere.
-                    dest = [c for n in place_names(sent, lex) if (tok.pos_ not in {"VERB", "AUX"} or governed(n, tok))
+                    dest = [c for n in found if (tok.pos_ not in {"VERB", "AUX"} or governed(n, tok))
                             and (c := country_of(n.text, lex))]
                     if who:
                         not_from[who].update(dest)

@@ -6,9 +6,11 @@ import importlib.util
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import attributes
 from .errors import ModelNotFound
 
 # The upstream package name first; the republished MIT weights are the same model under another name.
@@ -27,9 +29,10 @@ def default_model_name() -> str:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence. The parser otherwise runs a sentence across it, gluing a
     byline or an "Advertisement" line onto the next paragraph's subject."""
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+    # Only whitespace tokens can hold a blank line: found from one array, not a Token each.
+    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
+        if doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -46,4 +49,5 @@ def load_pipeline(name: str | None = None) -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    attributes.speed_up(nlp)  # same annotations, less time
     return nlp

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from . import gazetteer
 from .lexicons import Lexicons
 from .names import NameTable, Person, clean_name, find_names
-from .sentences import ents_in
+from .sentences import doc_text, ents_in
 from .wordlists import words
 
 __all__ = ["Person", "clean_name", "names", "people", "principals", "headline_end"]
@@ -168,7 +168,7 @@ def principals(
                 match.aliases |= {name}
             chosen.append(match)
         return chosen
-    body, head, lead = _mentions(doc, table, doc.text)
+    body, head, lead = _mentions(doc, table, doc_text(doc))
     # People the story talks about: named in its prose, by a full name, and not places.
     cands = [p for p in everyone if body[p.name] and " " in p.name and not _is_place(doc, table, p)]
 

@@ -81,10 +81,12 @@ class EntityTable:
         # leaves one choice, then by the writer's habits; a country learnt late can settle a
         # description met early.
         table._index_focus(names_only=True)
+        # The same words are read on each pass (what is learnt changes, not which words): found once.
+        heads = [tok for tok in doc if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.heads
+                 and tok.i not in table.named]
         for guess in (False, False, True, False):
-            for tok in doc:
-                if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.heads and tok.i not in table.named:
-                    table._match_description(tok, learn=True, guess=guess)
+            for tok in heads:
+                table._match_description(tok, learn=True, guess=guess)
         table._index_focus()
         return table
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
 
@@ -34,13 +34,31 @@ def verb_lemma(tok: Token) -> str:
 
 def hits(tok: Token, entries: frozenset[str]) -> bool:
     """Whether ``tok`` (its lemma, its lower form, or its phrasal verb) is one of ``entries``."""
-    forms = {tok.lemma_.lower(), tok.lower_}
-    if tok.pos_ in {"VERB", "AUX"}:
-        forms.add(verb_lemma(tok))
-    for form in forms:
-        if form in entries or f"{form}/{tok.pos_.lower()}" in entries:
-            return True
-    return False
+    forms, tagged = _forms(tok)
+    return any(form in entries for form in forms) or any(form in entries for form in tagged)
+
+
+# The forms of each token of the last few Docs, by Doc identity (checked: an id can be reused
+# once a Doc is gone): the extractors test the same tokens against many lists.
+_FORMS: dict[int, tuple[Doc, dict[int, tuple[tuple[str, ...], tuple[str, ...]]]]] = {}
+
+
+def _forms(tok: Token) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``tok``'s lemma, lower form and phrasal verb, and each as ``form/pos``."""
+    doc = tok.doc
+    cached = _FORMS.get(id(doc))
+    if cached is None or cached[0] is not doc:
+        if len(_FORMS) >= 4:
+            _FORMS.clear()
+        cached = _FORMS[id(doc)] = (doc, {})
+    found = cached[1].get(tok.i)
+    if found is None:
+        forms = {tok.lemma_.lower(), tok.lower_}
+        if tok.pos_ in {"VERB", "AUX"}:
+            forms.add(verb_lemma(tok))
+        pos = tok.pos_.lower()
+        found = cached[1][tok.i] = (tuple(forms), tuple(f"{form}/{pos}" for form in forms))
+    return found
 
 
 @lru_cache(maxsize=256)
