@@ -83,16 +83,13 @@ def is_header(para: Para) -> bool:
 
 
 class _Reader:
-    """Sentence classification, memoised for one article."""
+    """Sentence classification for one article (``classify`` remembers it on the cast)."""
 
     def __init__(self, cast: Cast, lex: Lexicons):
-        self.cast, self.lex, self._memo = cast, lex, {}
+        self.cast, self.lex = cast, lex
 
     def full(self, sent: Span, *, strict: bool = True) -> tuple[str, list[Event]]:
-        key = (sent.start, sent.end, strict)
-        if key not in self._memo:
-            self._memo[key] = classify(sent, self.cast, self.lex, strict=strict)
-        return self._memo[key]
+        return classify(sent, self.cast, self.lex, strict=strict)
 
     def __call__(self, sent: Span, *, strict: bool = True) -> str:
         return self.full(sent, strict=strict)[0]
