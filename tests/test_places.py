@@ -47,6 +47,8 @@ from .meeting_text import meetings_of
         ("They met in Woodside, California, south of San Francisco.", "Woodside", "United States", []),
         # A US state after a city picks the American one, listed by GeoNames or not.
         ("She flew to Palm Beach, Florida, for dinner at the Mar-a-Lago resort.", "Palm Beach", "United States", ["Mar-a-Lago resort"]),
+        # Only small towns under the name: the great city known by it; "flew into" a city.
+        ("She flew into Hanover for talks at Herrenhausen Palace.", "Hannover", "Germany", ["Herrenhausen Palace"]),
         # A list of places stops where the people start.
         ("At the G20 in Buenos Aires, Trudeau, Trump and Mexico's president signed.", "Buenos Aires", "Argentina", []),
     ],

@@ -17,6 +17,8 @@ TABLE = Path(__file__).parent / "data" / "geonames.tsv"
 # A city found only through an alternate name ("St Petersburg", "Kiev") must be large: GeoNames
 # lists many small places whose alternate names are common words or other cities' names.
 ALT_NAME_MIN_POPULATION = 500_000
+# Below this, the towns GeoNames lists under a name give way to a great city with that alternate name.
+SMALL_TOWN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,14 @@ def _norm(name: str) -> str:
 def cities(name: str) -> tuple[City, ...]:
     """Cities called ``name`` (by their name, else by a large city's alternate name), largest first."""
     key = _norm(name)
-    found = _by_name(key) or _by_alt(key) or _by_alt(key.replace("st ", "st. ", 1))
-    return tuple(sorted(found, key=lambda c: -c.population))
+    named = _by_name(key)
+    if named and max(c.population for c in named) >= SMALL_TOWN_POPULATION:
+        found = named
+    else:
+        # Only small towns by that name: a great city known by it comes first ("Hanover" is
+        # Hannover before the American Hanovers).
+        found = named + _by_alt(key) or _by_alt(key.replace("st ", "st. ", 1))
+    return tuple(sorted(set(found), key=lambda c: (-c.population, c.name, c.country_code)))
 
 
 def country_name(code: str, aliases: dict[str, str]) -> str | None:

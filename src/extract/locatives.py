@@ -66,7 +66,7 @@ def place_names(sent: Span, lex: Lexicons) -> list[Span]:
         run = doc[i:j]
         found = gazetteer.cities(run.text)
         if run.text in data(lex, "landmarks") or (
-            run.root.ent_type_ in {"ORG", "FAC"} and found and found[0].name.lower() != run.text.lower()
+            run.root.ent_type_ in {"ORG", "FAC"} and found and all(c.name.lower() != run.text.lower() for c in found)
         ):
             i = j
             continue  # a building or body, whatever GeoNames' foreign names say ("White House")
@@ -253,7 +253,7 @@ def _classify(item: Item, lex: Lexicons) -> Item:
     if item.kind == "venue" and after + 1 < len(item.span.doc) and item.span.doc[after].lower_ == "of" \
             and capitalised(item.span.doc[after + 1]) and item.span[-1].lower_ in words(lex, "venue_words"):
         item.kind = "other"  # "the Black Sea resort of Sochi" describes the town
-    if item.kind in {"city", "gpe"} and item.prep in _VENUE_ONLY - {"to"}:
+    if item.kind in {"city", "gpe"} and item.prep in _VENUE_ONLY - {"to", "into"}:
         item.kind = "other"  # "on Climate Change" is no place
     return item
 
