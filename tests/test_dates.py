@@ -202,6 +202,11 @@ def test_iso_and_header_dates(nlp, text, expected):
     assert (found.text, found.start, found.end) == expected
 
 
+def test_dateline_without_year_is_skipped_but_dates_nothing(nlp):
+    found = dates.article_date(nlp("HAMBURG, Oct 10 (Reuters) - The leaders met on Tuesday."), words(load_lexicons(), "dateline_cues"))
+    assert found is not None and found.date is None and len(found.places) == 1
+
+
 def test_dateline_without_year_is_no_meeting_date(nlp):
     lead = ("July 20, 2016 / 5:48 PM / Updated\n\nBERLIN, July 20 (Agency) - German Chancellor Angela Merkel "
             "and French President Emmanuel Macron met on Wednesday in Berlin.\n\n")

@@ -78,3 +78,16 @@ def test_country_after_the_name(nlp):
 )
 def test_headline_end(text, expected):
     assert headline_end(text) == expected
+
+
+def test_a_titled_name_ner_calls_a_place_or_body(nlp):
+    # The small model tags "Olaf Scholz" an ORG and "Scholz" a GPE here; the title says otherwise.
+    text = (
+        "Scholz hosts Macron in Hamburg\n\n"
+        "HAMBURG, Oct 10 (Reuters) - German Chancellor Olaf Scholz welcomed French President Emmanuel Macron "
+        "to Hamburg on Tuesday for two days of talks aimed at repairing a relationship strained by "
+        "disagreements over energy and defence.\n\n"
+        "The leaders toured the harbour on Monday evening. Scholz told reporters that the two countries agreed.\n\n"
+        '"We always find a way," Macron said.'
+    )
+    assert chosen(nlp, text) == ["Emmanuel Macron", "Olaf Scholz"]

@@ -406,7 +406,7 @@ _TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
 
 @dataclass(frozen=True)
 class ArticleDate:
-    date: dt.date
+    date: dt.date | None  # None: a dateline without a year
     start_char: int
     end_char: int
     places: tuple[tuple[int, int], ...] = ()  # every dateline or publication date: none is a meeting's
@@ -414,7 +414,8 @@ class ArticleDate:
 
 def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> ArticleDate | None:
     """The article's own date: a dateline ("BALI, Indonesia, Nov. 14, 2022 —") or a publication line
-    ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none."""
+    ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none, and
+    no date (only the places to skip) when its dateline has no year."""
     text = doc_text(doc)
     cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
@@ -440,6 +441,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
             if start and not partial:
                 found.append((start, span.start_char, span.end_char))
     if not found:
-        return None
+        # "HAMBURG, Oct 10 (Reuters) -": no year, so no date, but still no meeting's day either.
+        return ArticleDate(None, *skips[0], tuple(skips)) if skips else None
     date, start, end = found[0]
     return ArticleDate(date, start, end, tuple(skips))

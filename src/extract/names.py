@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from . import gazetteer
 from .lexicons import Lexicons
 from .sentences import doc_text
 
@@ -122,7 +123,8 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
         while k < j and _name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
             k = hyphen_end(doc, k + 1)
         # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
-        while k > i + 1 and (doc[k - 1].lower_ in _PARTICLES or place[doc[k - 1].text] > person[doc[k - 1].text]):
+        while k > i + 1 and (doc[k - 1].lower_ in _PARTICLES or place[doc[k - 1].text] > person[doc[k - 1].text]
+                             and _is_place(doc[k - 1].text)):
             k -= 1
         return i, k, titled
 
@@ -144,7 +146,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             a, k, titled = strip(i, j)
             # Two words at least, and not an organisation's ("State Department" after "the").
             if titled and 1 < _count(doc, a, k) <= MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
-                    and not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)):
+                    and (not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)) or _mislabelled(doc, a, k)):
                 out.add((a, k))
         i = max(j, i + 1)
     # A name in apposition to a description: "Peru's chief negotiator, Ana Ruiz, said".
@@ -154,6 +156,21 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             if a < tok.i and all(_name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
                 out.add((a, tok.i + 1))
     return sorted(out)
+
+
+def _is_place(word: str) -> bool:
+    # NER calls some surnames places ("Scholz" as a GPE); GeoNames has the last word.
+    return bool(gazetteer.cities(word) or gazetteer.as_country(word, {}))
+
+
+def _mislabelled(doc: Doc, a: int, k: int) -> bool:
+    """Whether NER took a titled name for a place or body: "German Chancellor Olaf Scholz" with
+    "Olaf Scholz" an ORG. The entity must be just those words, right after the title, and the
+    surname no city GeoNames knows."""
+    ents = {doc[t].ent_type_ for t in range(a, k)}
+    if len(ents) != 1 or doc[a].ent_iob_ != "B" or (k < len(doc) and doc[k].ent_iob_ == "I"):
+        return False
+    return not _is_place(doc[k - 1].text)
 
 
 @lru_cache(maxsize=8)
