@@ -91,3 +91,11 @@ def test_a_titled_name_ner_calls_a_place_or_body(nlp):
         '"We always find a way," Macron said.'
     )
     assert chosen(nlp, text) == ["Emmanuel Macron", "Olaf Scholz"]
+
+
+def test_names_with_particles_and_an_inner_name_alone(nlp):
+    doc = nlp("Brazilian President Luiz Inácio Lula da Silva met Chinese President Xi Jinping. "
+              "Lula said it was good. Ursula von der Leyen agreed.")
+    people = {p.name: p.aliases for p in find_names(doc, LEX).people}
+    assert set(people) == {"Luiz Inácio Lula da Silva", "Xi Jinping", "Ursula von der Leyen"}
+    assert "Lula" in people["Luiz Inácio Lula da Silva"]

@@ -81,7 +81,7 @@ def clean_name(ent: Span) -> str | None:
             break
     while words and words[-1].lower() in _PARTICLES:
         words.pop()
-    if not words or len(words) > 4:
+    if not words or sum(w.lower() not in _PARTICLES for w in words) > MAX_NAME_WORDS:
         return None
     return " ".join(words)
 
@@ -131,7 +131,10 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            i, k, _ = strip(ent.start, ent.end)
+            end = ent.end
+            if doc[end - 1].lower_ in _PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
+                end += 1  # NER stops inside the name: "Ursula von der" + "Leyen"
+            i, k, _ = strip(ent.start, end)
             if i < k and _count(doc, i, k) <= MAX_NAME_WORDS:
                 out.add((i, k))
     # Names after a title that NER missed: "Foreign Secretary Vijay Gokhale".
@@ -192,8 +195,8 @@ def _text(doc: Doc, i: int, k: int) -> str:
 
 
 def _count(doc: Doc, i: int, k: int) -> int:
-    """How many words the tokens ``i:k`` spell ("Jae-in" is one)."""
-    return len(_text(doc, i, k).split())
+    """How many words the tokens ``i:k`` spell ("Jae-in" is one; a particle, "da", "von", none)."""
+    return sum(w.lower() not in _PARTICLES for w in _text(doc, i, k).split())
 
 
 def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTable:
@@ -284,12 +287,15 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 
 def _owner(word: str, persons: list[Person]) -> Person | None:
-    """The person a lone name word means: the earliest introduced with it as last word, else as first."""
+    """The person a lone name word means: the earliest introduced with it as last word, else as
+    first, else the one full name it stands inside."""
     for pos in (-1, 0):
         cands = [p for p in persons if len(p.name.split()) > 1 and p.name.split()[pos] == word]
         if cands:
             return min(cands, key=lambda p: p.first_offset)
-    return None
+    # A word inside one full name only: "Lula" of "Luiz Inácio Lula da Silva".
+    inner = [p for p in persons if word in p.name.split()[1:-1] and word.lower() not in _PARTICLES]
+    return inner[0] if len(inner) == 1 else None
 
 
 def _locate(doc: Doc, table: NameTable) -> None:
