@@ -27,6 +27,10 @@ def countries(nlp, text):
          "US president to do so. Lee said so, and Carlos Diaz agreed.\n\nThe talks were the first between a US president and a "
          "Cuban leader since 1956, and Diaz said so.",
          {"Ann Lee": "United States", "Carlos Diaz": "Cuba"}),
+        # A host at a seat of government is from its country; the guest who flew there is not.
+        ("Lee and Diaz meet\n\nAnn Lee welcomed Carlos Diaz to the White House on March 21. Lee said so.\n\n"
+         "Diaz flew to the Kremlin in May, and Diaz said so.",
+         {"Ann Lee": "United States", "Carlos Diaz": None}),
     ],
 )
 def test_traveller_country(nlp, text, expected):

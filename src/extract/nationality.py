@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from .events import governed, subjects
 from .gazetteer import as_country
 from .lexicons import Lexicons
-from .locatives import aliases, country_of, place_names
+from .locatives import aliases, country_of, landmarks, place_names
 from .mentions import PRINCIPAL, Cast
 from .sentences import Layout, ents_in
 from .wordlists import hits, words
@@ -42,9 +42,12 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         if not para.sents:
             continue
         for sent in para.sents:
-            found = place_names(sent, lex)  # read once: each travel word below looks at them again
-            places = [c for n in found if (c := country_of(n.text, lex))]
-            mentioned.update(c for n in found if (c := as_country(n.text, aliases(lex))))
+            names = place_names(sent, lex)  # read once: each travel word below looks at them again
+            mentioned.update(c for n in names if (c := as_country(n.text, aliases(lex))))
+            # A seat of government is in its country: "welcomed him to the White House".
+            found = [(n, c) for n in names if (c := country_of(n.text, lex))]
+            found += [(n, c) for n, city in landmarks(sent, lex) if (c := country_of(city, lex))]
+            places = [c for _, c in found]
             mentioned.update(lex.demonyms[e.text] for e in ents_in(sent) if e.label_ == "NORP" and e.text in lex.demonyms)
             if not places:
                 continue  # both tests below need a country in the sentence
@@ -53,8 +56,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                     who = _principal(tok, cast)
                     # A verb's own destination only ("will travel to Cuba, ... the first US
                     # president to ..." does not keep him from the US); a noun's anywhere.
-                    dest = [c for n in found if (tok.pos_ not in {"VERB", "AUX"} or governed(n, tok))
-                            and (c := country_of(n.text, lex))]
+                    dest = [c for n, c in found if tok.pos_ not in {"VERB", "AUX"} or governed(n, tok)]
                     if who:
                         not_from[who].update(dest)
                 elif hits(tok, host_verbs) and tok.pos_ == "VERB" and places:
