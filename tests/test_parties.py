@@ -99,3 +99,12 @@ def test_names_with_particles_and_an_inner_name_alone(nlp):
     people = {p.name: p.aliases for p in find_names(doc, LEX).people}
     assert set(people) == {"Luiz Inácio Lula da Silva", "Xi Jinping", "Ursula von der Leyen"}
     assert "Lula" in people["Luiz Inácio Lula da Silva"]
+
+
+def test_a_speaking_surname_ner_calls_a_body(nlp):
+    # "Olaf Scholz" is an ORG to the small model; "Scholz told reporters" says it is a person.
+    text = ("An Engine That Sputters: Emmanuel Macron and Olaf Scholz\n\n"
+            "Olaf Scholz had been chancellor for two days when he landed in Paris. At the Élysée, Emmanuel Macron "
+            "greeted him. Scholz told reporters that the two countries shared a goal. Macron said so too. "
+            "Scholz said that Russia would pay a price. Vladimir Putin was not amused.")
+    assert chosen(nlp, text) == ["Emmanuel Macron", "Olaf Scholz"]

@@ -124,3 +124,12 @@ def test_a_demonym_describes_the_name_it_touches(nlp):
         "The Chilean leader was in a sombre mood. Asked about the border, she said it would stay closed."
     )
     assert [brief(q) for q in quotes(nlp, text)] == [("indirect", "it would stay closed", "Maria Lopez")]
+
+
+def test_gender_from_the_pronoun_after_a_sentence_about_one_person(nlp):
+    text = (
+        "Maria Lopez met Juan Perez in Lima on Monday.\n\n"
+        "Perez was sworn in on 14 May. The next day he flew to Lima.\n\n"
+        "Lopez received Perez at the palace. “There is a magic in every beginning,” she told reporters."
+    )
+    assert [brief(q) for q in quotes(nlp, text)] == [("direct", "There is a magic in every beginning,", "Maria Lopez")]

@@ -290,3 +290,20 @@ def test_dated_headings_over_their_paragraphs(nlp):
         (dt.date(2018, 9, 28), "Berlin", body.index("## September")),
     ]
     assert found[1].section.end == len(LEAD) + body.index("## March")
+
+
+def test_headings_of_a_place_and_a_month(nlp):
+    body = (
+        "Berlin, May 2017\n\n"
+        "Macron was sworn in on 14 May 2017. The next day he flew to Berlin, where Merkel received him at the Chancellery.\n\n"
+        "Merkel said that the treaties could change.\n\n"
+        "Meseberg, June 2018\n\n"
+        "It took another year. On 19 June 2018 Macron drove out to Meseberg Castle for talks with Merkel.\n\n"
+        "Nobody, August 2019\n\n"
+        "The two leaders only spoke by phone that summer."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.section.start - len(LEAD)) for m in found] == [
+        (dt.date(2017, 5, 15), 0), (dt.date(2018, 6, 19), body.index("Meseberg, June")),
+    ]
+    assert found[1].section.end == len(LEAD) + body.index("Nobody, August")

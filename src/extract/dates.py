@@ -400,6 +400,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)*,\s*$")
 _DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
 
 
+# A byline's date after a separator: "By Staff Correspondents | 16 March 2023, 22:40 JST".
+_BYLINE = re.compile(r"^\s*(?:by|posted|published|updated)\b[^\n]*[|·•]\s*$", re.I)
 # A time after a line's date: "17 November 2016, 19:42 CET", "March 3, 2021 at 5.48pm".
 _TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
 
@@ -428,7 +430,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         before = text[line_start : span.start_char]
         after = text[span.end_char : span.end_char + 48]
         is_dateline = bool(_DATELINE.match(before)) and bool(_DASH_AFTER.match(after))
-        is_cued = bool(cue and cue.search(before))
+        is_cued = bool(cue and cue.search(before)) or bool(_BYLINE.match(before))
         # A line that is only a date, or opens with one before "/" or "|" ("July 20, 2016 / 5:48 PM").
         rest = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
         is_line = not before.strip() and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))

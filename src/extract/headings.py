@@ -1,8 +1,9 @@
-"""Numbered headings: a list whose items are heading lines with a number and no meeting noun.
+"""Headings that make a list of meetings: numbered ("1. Versailles, May 2017", "Second: St
+Petersburg, May 2018", "3) Brégançon", "Number four: Paris") or dated ("Berlin, May 2017").
 
-"1. Versailles, May 2017", "Second: St Petersburg, May 2018", "3) Brégançon", "Number four: Paris".
 One such line could be anything ("1. Background"), so a heading counts only among others of its
-kind whose numbers rise, and the segmenter still asks the text under it to report a meeting.
+kind (numbered ones whose numbers rise), and the segmenter still asks the text under it to report
+a meeting.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import phrase_spans
 from .lexicons import Lexicons
 from .sentences import Para
 from .wordlists import data
@@ -65,3 +67,10 @@ def numbered_headings(paras: list[Para], lex: Lexicons, is_heading) -> dict[int,
     if len(values) < 2 or any(b.value <= a.value for a, b in zip(values, values[1:])):
         return {}
     return found
+
+
+def dated_headings(paras: list[Para], is_heading) -> dict[int, None]:
+    """Paragraph index -> None for the article's heading lines that carry a date ("Meseberg, June
+    2018"), when there are at least two; empty otherwise."""
+    found = {p.index: None for p in paras if is_heading(p) and any(phrase_spans(s) for s in p.sents)}
+    return found if len(found) >= 2 else {}

@@ -152,6 +152,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
                     and (not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)) or _mislabelled(doc, a, k)):
                 out.add((a, k))
         i = max(j, i + 1)
+    out |= _speakers_ner_missed(doc, lex, titles)
     # A name in apposition to a description: "Peru's chief negotiator, Ana Ruiz, said".
     for tok in doc:
         if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN":
@@ -159,6 +160,34 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             if a < tok.i and all(_name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
                 out.add((a, tok.i + 1))
     return sorted(out)
+
+
+def _speakers_ner_missed(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, int]]:
+    """Full names NER took for a place or body ("Olaf Scholz" an ORG) when the surname alone
+    speaks ("Scholz told reporters", "Scholz said"): the full name, written somewhere as two or
+    three capitalised proper nouns ending in that surname, and each time the surname stands alone."""
+    verbs = lex.reporting_verbs | set(lex.extra.get("speech_verbs", ()))
+    buildings = set(lex.extra.get("venue_words", ())) | titles
+    landmarks = set(lex.extra.get("landmarks", {}))
+    speaking = {t.text for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_.lower() in verbs
+                and t.ent_type_ in {"ORG", "GPE", "FAC", "NORP", ""} and t.text[:1].isupper() and not t.text.isupper()
+                and not any(c.dep_ == "compound" for c in t.children) and t.lower_ not in buildings
+                and t.text not in landmarks and not _is_place(t.text)}
+    speaking -= {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}  # NER knows those
+    out: set[tuple[int, int]] = set()
+    if not speaking:
+        return out
+    full: set[str] = set()
+    for t in doc:
+        if t.text in speaking and t.i >= 1:
+            a = t.i
+            while a > 0 and t.i - a < 2 and doc[a - 1].pos_ == "PROPN" and _name_word(doc[a - 1]) \
+                    and doc[a - 1].lower_ not in buildings and doc[a - 1].text not in lex.demonyms and not _is_place(doc[a - 1].text):
+                a -= 1
+            if a < t.i:
+                out.add((a, t.i + 1))
+                full.add(t.text)
+    return out | {(t.i, t.i + 1) for t in doc if t.text in full}
 
 
 def _is_place(word: str) -> bool:

@@ -35,7 +35,7 @@ from .events import (
     in_future,
     travels_to,
 )
-from .headings import Number, numbered_headings
+from .headings import Number, dated_headings, numbered_headings
 from .lexicons import Lexicons
 from .locatives import country_of, place_names
 from .mentions import Cast
@@ -127,10 +127,14 @@ class _Segmenter:
     def __init__(self, layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None):
         self.lex, self.read = lex, _Reader(cast, lex)
         self.paras = [p for p in layout.paras if p.sents]
-        self.timeline = sum(entry_date(p) is not None for p in self.paras) >= 2
-        self.numbered = {} if self.timeline else numbered_headings(self.paras, lex, is_header)
         self.article = article.date if article else None
         self.skip = article.places if article else ()
+        self.timeline = sum(entry_date(p) is not None for p in self.paras) >= 2
+        # A list of headings, numbered or dated (not the article's own date lines): each heading is
+        # an item, and the text under it goes on with it.
+        self.listed: dict[int, Number | None] = {} if self.timeline else (
+            numbered_headings(self.paras, lex, is_header)
+            or dated_headings(self.paras, lambda p: is_header(p) and not any(p.start <= a < p.end for a, _ in self.skip)))
         self.found: list[Section] = []
         self.stops: list[int] = []  # starts of timeline entries that are not meetings
 
@@ -183,19 +187,20 @@ class _Segmenter:
             return None
         return nxt
 
-    def heading(self, para: Para, number: Number) -> Section | None:
-        """A numbered heading's meeting, when the text under it reports one (or None, and the
+    def heading(self, para: Para, number: Number | None) -> Section | None:
+        """A listed heading's meeting, when the text under it reports one (or None, and the
         heading ends the section before it)."""
-        later = [i for i in self.numbered if i > para.index]
+        later = [i for i in self.listed if i > para.index]
         under = [p for p in self.paras if para.index < p.index < (later[0] if later else para.index + 3)]
+        line = para.sents[0].doc[para.sents[0].start : para.sents[-1].end]  # "1." may parse as a sentence
+        ordinal = Ordinal(number.value, number.start_char, number.end_char) if number else find_ordinal(line, self.lex)
         told = [s for p in under if not is_quoted(p) for s in p.sents]
-        verdicts = [self.read(s) for s in told]
-        lead = next((v for v in verdicts if v != NONE), NONE)
-        if not (lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
+        lead = next((v for s in told if (v := self.read(s)) != NONE), NONE)
+        # "Meeting #1 — 29 May 2017" says so itself; "Berlin, May 2017" needs the text under it.
+        says_so = number is None and ordinal is not None and ordinal.value is not None
+        if not (says_so or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
             self.stops.append(para.start)
             return None
-        ordinal = Ordinal(number.value, number.start_char, number.end_char)
-        line = para.sents[0].doc[para.sents[0].start : para.sents[-1].end]  # "1." may parse as a sentence
         return Section(para.start, para.end, para, ordinal, self.date([line]), [line])
 
     def intro(self, para: Para) -> Section | None:
@@ -205,9 +210,8 @@ class _Segmenter:
             return self.entry(para, entry)
         if self.timeline and self.found and not is_header(para):
             return None  # in a timeline, a paragraph between entries goes on with the last entry
-        if self.numbered and para.index >= min(self.numbered):
-            # A list of numbered headings: each heading is an item, the text under it goes on with it.
-            return self.heading(para, self.numbered[para.index]) if para.index in self.numbered else None
+        if self.listed and para.index >= min(self.listed):
+            return self.heading(para, self.listed[para.index]) if para.index in self.listed else None
         ordinal = find_ordinal(first, self.lex)
         if ordinal is not None:
             seen = {s.ordinal.value for s in self.found if s.ordinal}
@@ -285,7 +289,7 @@ class _Segmenter:
         sec.sentences = [lead, *dated, *rest, *later]
         if sec.date is None or sec.date.partial:
             # A heading's "May 2017" gives way to the day the text under it names ("on 29 May").
-            candidates = [lead, *[s for s in sec.sentences[1:] if read(s) == MEETING or s in rest]]
+            candidates = [lead, *_nearest_first([s for s in sec.sentences[1:] if read(s) == MEETING or s in rest], read)]
             found = self.date(candidates, after=after)
             sec.date = found if found is not None and (sec.date is None or not found.partial) else sec.date
             if sec.date is not None and sec.date.start_char > sec.intro.end:
@@ -293,6 +297,18 @@ class _Segmenter:
                 told = next(s for s in candidates if s.start_char <= sec.date.start_char < s.end_char)
                 sec.sentences.remove(told)
                 sec.sentences.insert(1, told)
+
+
+def _nearest_first(sents: list[Span], read: _Reader) -> list[Span]:
+    """The sentences that may date a meeting, in the order to ask them: those reporting it, then
+    the ones before the first of those, nearest first ("sworn in on 14 May. The next day he flew
+    to Berlin. Merkel received him ..." is the next day), then the rest."""
+    told = [s for s in sents if read(s) == MEETING]
+    if not told:
+        return sents
+    first = min(s.start for s in told)
+    before = sorted((s for s in sents if s.end <= first), key=lambda s: -s.start)
+    return told + before + [s for s in sents if s not in told and s not in before]
 
 
 def sections(layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None) -> list[Section]:

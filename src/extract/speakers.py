@@ -111,16 +111,27 @@ class EntityTable:
                 self.gender.setdefault(person.name, self.roles.honorifics[prev])
 
     def _learn_genders(self) -> None:
-        """A person's pronouns, from sentences that name that person alone: "Merkel, who smiled
-        through the tribute, said that it was hard for her". Kept only when one gender clearly
-        wins, so that "he" cannot then mean a woman the text has named just before."""
+        """A person's pronouns, from sentences that name that person alone ("Merkel, who smiled
+        through the tribute, said that it was hard for her") and the subject pronoun of a sentence
+        naming nobody right after one with that person as its subject. Kept only when one gender
+        clearly wins, so that "he" cannot then mean a woman the text has named just before."""
         votes: dict[str, Counter] = defaultdict(Counter)
+        alone: str | None = None  # the one person the previous sentence named, as its subject
         for sent in self.doc.sents:
             people = {self.named[t.i][0].name for t in sent if t.i in self.named}
-            if len(people) != 1 or any(t.ent_type_ == "PERSON" and t.i not in self.named for t in sent):
+            others = any(t.ent_type_ == "PERSON" and t.i not in self.named for t in sent)
+            if not people and not others and alone is not None:
+                # "Macron was sworn in on 14 May. The next day he was on a plane to Berlin."
+                subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in self.roles.pronouns), None)
+                if subj is not None:
+                    votes[alone][self.roles.pronouns[subj.lower_]] += 1
+            alone = None
+            if len(people) != 1 or others:
                 continue
             (name,) = people
             first = min(t.i for t in sent if t.i in self.named)
+            if any(t.dep_ == "nsubj" and t.i in self.named for t in sent):
+                alone = name
             for t in sent[first - sent.start :]:
                 if t.pos_ == "PRON" and t.lower_ in self.roles.pronouns:
                     votes[name][self.roles.pronouns[t.lower_]] += 1
