@@ -307,3 +307,15 @@ def test_headings_of_a_place_and_a_month(nlp):
         (dt.date(2017, 5, 15), 0), (dt.date(2018, 6, 19), body.index("Meseberg, June")),
     ]
     assert found[1].section.end == len(LEAD) + body.index("Nobody, August")
+
+
+def test_dated_headings_with_a_title_over_their_paragraphs(nlp):
+    body = (
+        "December 2017: the surprise trip to Paris\n\n"
+        "Nobody knew she was coming. On December 21, 2017, Merkel flew to Paris. After talks at the Élysée Palace, "
+        "the two leaders held a joint press conference.\n\n"
+        "Feb 2018: Macron in Berlin\n\n"
+        "On February 20th, 2018, Macron turned up in Berlin after a night train ride. He and Merkel walked along the river."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 12, 21), "Paris"), (dt.date(2018, 2, 20), "Berlin")]

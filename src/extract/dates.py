@@ -171,8 +171,9 @@ def phrase_spans(span: Span) -> list[Span]:
         if j > i and not any(s.start == i and s.end == j for s in out):
             out.append(doc[i:j])
     # All-digit dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20", "08.10.2020 –"),
-    # and days counted from another ("The following morning").
-    for pattern in (_ISO_RANGE, _NUMERIC_RANGE, _RELATIVE_DAY):
+    # days counted from another ("The following morning"), and a written date with its year that
+    # NER missed, as headings often are ("Feb 2023:").
+    for pattern in (_ISO_RANGE, _NUMERIC_RANGE, _RELATIVE_DAY, _WRITTEN):
         for m in pattern.finditer(span.text):
             got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
             if got is not None and not any(s.start < got.end and got.start < s.end for s in out):
@@ -400,6 +401,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)*,\s*$")
 _DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
 
 
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WRITTEN = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_WORD + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?:1[89]|20)\d\d\b"
+)
 # A byline's date after a separator: "By Staff Correspondents | 16 March 2023, 22:40 JST".
 _BYLINE = re.compile(r"^\s*(?:by|posted|published|updated)\b[^\n]*[|·•]\s*$", re.I)
 # A time after a line's date: "17 November 2016, 19:42 CET", "March 3, 2021 at 5.48pm".

@@ -164,7 +164,11 @@ class _Segmenter:
         if label is not None:
             rest = [s for s in sents if s.start_char >= head.end_char]
             under = self._under(para) if not rest else None
-            told = rest[0] if rest else content(under)[0] if under is not None else head
+            if under is not None:
+                # A heading over its paragraph: the paragraph's first sentence telling a meeting.
+                rest = list(content(under))
+                rest = [s for s in rest if self.read(s, strict=False) == MEETING][:1] or rest
+            told = rest[0] if rest else head
         else:
             told = sents[1] if len(sents) > 1 and len(sents[0]) <= len(entry) + 1 else sents[0]
         if label is not None and any(hits(t, words(self.lex, "call_words")) for t in label):
@@ -172,7 +176,8 @@ class _Segmenter:
         else:
             verdict = self.read(told, strict=False)
         if verdict == NONE and label is not None and (places := place_names(label, self.lex)):
-            if travels_to(told, country_of(places[0].text, self.lex), self.read.cast, self.lex):
+            country = country_of(places[-1].text, self.lex)
+            if any(travels_to(s, country, self.read.cast, self.lex) for s in [told, *rest[1:3]]):
                 verdict = MEETING  # "17.06.2022 – Kyiv" over "Johnson returns for a second visit"
         if verdict != MEETING:
             self.stops.append(para.start)
