@@ -319,3 +319,20 @@ def test_dated_headings_with_a_title_over_their_paragraphs(nlp):
     )
     found = meetings_of(nlp, body)
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 12, 21), "Paris"), (dt.date(2018, 2, 20), "Berlin")]
+
+
+def test_a_news_lead_dates_the_talks_told_next(nlp):
+    lead = ("By Staff | 16 March 2023, 22:40 CET\n\n"
+            "BERLIN, March 16 – German Chancellor Angela Merkel and French President Emmanuel Macron agreed on "
+            "Thursday to resume regular visits.\n\n")
+    body = (
+        "The talks between Merkel and Macron at the Chancellery were their first in a year.\n\n"
+        "The two leaders held their first formal talks on Nov. 13 last year in Paris.\n\n"
+        "That followed a 30-minute encounter on Sept. 21 in New York."
+    )
+    found = meetings_of(nlp, body, lead=lead)
+    assert [(m.start_date, m.section.start) for m in found] == [
+        (dt.date(2023, 3, 16), lead.index("BERLIN")),
+        (dt.date(2022, 11, 13), len(lead) + body.index("The two")),
+        (dt.date(2022, 9, 21), len(lead) + body.index("That followed")),
+    ]

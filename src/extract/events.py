@@ -107,6 +107,11 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").
         travel = words(lex, "travel_verbs") | words(lex, "choice_verbs")
         return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        # "is expected to travel to Berlin for a further round of talks": the talks are the plan's.
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.dep_ in {"xcomp", "ccomp"} and hits(verb.head, planned):
+            return True
     # A modifier as written ("the planned summit"; "a hastily arranged summit" did take place).
     mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in planned]
     if mods and all(c.lower_ in words(lex, "sequence_words") for c in mods):

@@ -185,6 +185,21 @@ class _Segmenter:
         told_sents = [head, told] if label is not None and told is not head else [told]  # the label names the place
         return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), told_sents)
 
+    def _goes_on(self, para: Para, k: int) -> bool:
+        """Whether the ``k``-th sentence of ``para`` follows one reporting the principals meeting,
+        or opens the paragraph after the one that introduced the last meeting found."""
+        if k:
+            return self.read(para.sents[k - 1]) == MEETING
+        prev = next((p for p in reversed(self.paras) if p.index < para.index), None)
+        return prev is not None and bool(self.found) and self.found[-1].intro is prev
+
+    def _sentence_before(self, para: Para, k: int) -> Span | None:
+        """The sentence before the ``k``-th of ``para``: in it, or the last of the paragraph before."""
+        if k:
+            return para.sents[k - 1]
+        prev = next((p for p in reversed(self.paras) if p.index < para.index), None)
+        return prev.sents[-1] if prev is not None and not is_header(prev) else None
+
     def _under(self, para: Para) -> Para | None:
         """The paragraph right under a heading line, when it is prose, not another entry or heading."""
         nxt = next((p for p in self.paras if p.index > para.index), None)
@@ -228,12 +243,23 @@ class _Segmenter:
             return Section(para.start, para.end, para, ordinal, self.date(told), [first])
         for k, sent in enumerate(para.sents):
             verdict, told = read.full(sent)
+            if verdict != MEETING and read(sent, strict=False) == MEETING and self._goes_on(para, k):
+                # "That followed a 30-minute encounter on Sept. 21 in New York": a meeting word
+                # with nobody named, right after the principals' meeting was reported.
+                verdict, told = read.full(sent, strict=False)
             if verdict != MEETING:
                 continue
             date = self.date(
                 list(para.sents[k : k + 2]),
                 accept=lambda span: span.start >= sent.end or any(_dates_event(span, e, sent) for e in told),
             )
+            intro = para
+            if date is None and self.article is not None and (before := self._sentence_before(para, k)) is not None:
+                # A news lead: "X and Y agreed on Thursday to ... The talks at the Kantei were
+                # the first ...": the sentence before dates the talks, and opens their section.
+                date = self.date([before])
+                if date is not None and k == 0:
+                    intro = next(p for p in self.paras if p.start <= before.start_char < p.end)
             if date is None:
                 return None
             last = self.found[-1] if self.found else None
@@ -249,7 +275,7 @@ class _Segmenter:
                 last.date = replace(last.date, start=min(last.date.start, date.start),
                                     end=max(last.date.end or last.date.start, date.end or date.start))
                 return None
-            return Section(para.start, para.end, para, None, date, [sent])
+            return Section(intro.start, intro.end, intro, None, date, [sent])
         return None
 
     def run(self) -> list[Section]:
