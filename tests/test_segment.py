@@ -336,3 +336,17 @@ def test_a_news_lead_dates_the_talks_told_next(nlp):
         (dt.date(2022, 11, 13), len(lead) + body.index("The two")),
         (dt.date(2022, 9, 21), len(lead) + body.index("That followed")),
     ]
+
+
+def test_bullets_of_a_date_and_places(nlp):
+    body = (
+        "When and where did they meet?\n\n"
+        "• 30 August – 3 September 2017, Berlin and Hamburg.\nMacron's first trip. Merkel travelled to Hamburg to greet him.\n"
+        "• Nov 11th–12th, 2018, Paris.\nMerkel flew to Paris for talks with Macron.\n"
+        "• Dec. 2019, Lyon.\nA summit planned for Lyon was called off."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.end_date, m.date_text) for m in found] == [
+        (dt.date(2017, 8, 30), dt.date(2017, 9, 3), "30 August – 3 September 2017"),
+        (dt.date(2018, 11, 11), dt.date(2018, 11, 12), "Nov 11th–12th, 2018"),
+    ]

@@ -176,7 +176,12 @@ def phrase_spans(span: Span) -> list[Span]:
     for pattern in (_ISO_RANGE, _NUMERIC_RANGE, _RELATIVE_DAY, _WRITTEN):
         for m in pattern.finditer(span.text):
             got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
-            if got is not None and not any(s.start < got.end and got.start < s.end for s in out):
+            if got is None:
+                continue
+            inside = [s for s in out if got.start <= s.start and s.end <= got.end]
+            if pattern is _WRITTEN and inside and len(got) > max(len(s) for s in inside):
+                out = [s for s in out if s not in inside]  # NER kept only "2016" of "Nov 11th–12th, 2016"
+            if not any(s.start < got.end and got.start < s.end for s in out):
                 out.append(got)
     return sorted(out, key=lambda s: s.start)
 
@@ -402,8 +407,9 @@ _DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
 
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_WORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _WRITTEN = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_WORD + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?:1[89]|20)\d\d\b"
+    r"\b(?:" + _DAY_WORD + r"\s+)?" + _MONTH_WORD + r"(?:\s+" + _DAY_WORD + r"(?:\s*[–-]\s*" + _DAY_WORD + r")?,?)?\s+(?:1[89]|20)\d\d\b"
 )
 # A byline's date after a separator: "By Staff Correspondents | 16 March 2023, 22:40 JST".
 _BYLINE = re.compile(r"^\s*(?:by|posted|published|updated)\b[^\n]*[|·•]\s*$", re.I)

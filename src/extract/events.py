@@ -107,6 +107,8 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").
         travel = words(lex, "travel_verbs") | words(lex, "choice_verbs")
         return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
+    if any(c.dep_ == "acl" and hits(c, planned) for c in tok.children):
+        return True  # "a summit planned for Lyon", "the visit scheduled for May"
     if tok.pos_ in {"NOUN", "PROPN"}:
         # "is expected to travel to Berlin for a further round of talks": the talks are the plan's.
         verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -187,7 +189,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         dest_ok = False
         if kind == "travel":
             dest_ok = _destination_ok(sent, principals, cast, lex, tok)
-        negated = any(c.dep_ == "neg" for c in tok.children)
+        negated = any(c.dep_ == "neg" for c in tok.children) or (
+            tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun))
     return out
 

@@ -177,8 +177,14 @@ class _Segmenter:
             verdict = self.read(told, strict=False)
         if verdict == NONE and label is not None and (places := place_names(label, self.lex)):
             country = country_of(places[-1].text, self.lex)
-            if any(travels_to(s, country, self.read.cast, self.lex) for s in [told, *rest[1:3]]):
+            entry_sents = [told, *rest[1:4]]
+            if any(travels_to(s, country, self.read.cast, self.lex) for s in entry_sents[:3]):
                 verdict = MEETING  # "17.06.2022 – Kyiv" over "Johnson returns for a second visit"
+            elif any(self.read.tells_event(s) for s in entry_sents) and not any(
+                    self.read(s, strict=False) not in {NONE, MEETING} for s in entry_sents):
+                # "• Sept. 13–14, 2017, Ahmedabad." over "... visits to the Sabarmati Ashram ...":
+                # an entry named for a place, telling of a visit, and of no call or plan.
+                verdict = MEETING
         if verdict != MEETING:
             self.stops.append(para.start)
             return None

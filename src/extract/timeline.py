@@ -27,12 +27,15 @@ def entry_date(para: Para) -> Span | None:
     nxt = spans[0].end
     doc = first.doc
     if nxt < first.end and doc[nxt].text == ",":
-        # "April 2023, Beijing: ...": a place may stand between the date and the separator.
+        # "April 2023, Beijing: ...": places may stand between the date and the separator, or
+        # end the bullet's first sentence ("• 30 August – 3 September 2014, Kyoto and Tokyo.").
         nxt += 1
-        while nxt < first.end and doc[nxt].text[:1].isupper() and doc[nxt].text not in SEPARATORS:
+        while nxt < first.end and (doc[nxt].text[:1].isupper() or doc[nxt].lower_ == "and") and doc[nxt].text not in SEPARATORS:
             nxt += 1
         if nxt == spans[0].end + 1:
             return None
+        if first[0].text in BULLETS and (nxt == first.end or doc[nxt].text == "." and nxt + 1 == first.end):
+            return spans[0]
     if nxt < first.end and doc[nxt].text in SEPARATORS:
         return spans[0]
     return None
