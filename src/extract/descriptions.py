@@ -91,8 +91,8 @@ def before_name(first: Token, roles: RoleLexicon) -> tuple[str | None, str | Non
         k += 1
     if k:
         role, rest = " ".join(w.lower_ for w in words[-k:]), words[:-k]
-    # The demonym must touch the title or the name: in "the French president tried to talk
-    # Vladimir Putin round", "French" describes somebody else.
+    # The demonym must touch the title or the name: in "how the Chilean president tried to win
+    # Juan Perez round", "Chilean" describes somebody else.
     return demonym(rest, roles.demonyms, at_end=True), role
 
 
