@@ -111,6 +111,15 @@ def test_years_counted_from_the_article_and_the_narrative(nlp):
     ]
 
 
+def test_a_day_in_an_earlier_month_turns_the_narrative_year(nlp):
+    body = (
+        "The budget row began on 10 December 2021, when the ministers fell out.\n\n"
+        "On 25 January the finance ministers tried again, and failed.\n\n"
+        "On 16 June, Merkel and Macron met in Rome."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [D(2022, 6, 16)]
+
+
 def test_following_year_moves_the_narrative_on(nlp):
     body = (
         "On 27 April 2018, Merkel and Macron met in Berlin.\n\n"

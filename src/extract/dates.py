@@ -294,7 +294,7 @@ def _next_year(d: dt.date) -> dt.date:
 def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
     """The last year written out in a DATE entity before ``offset`` ("Reconciliation came in 2016.");
     ``ignore``: a test for entities that do not set the narrative's year (a plan: "in 2019")."""
-    last = None
+    last, month = None, None
     for ent in ents_in(doc):
         if ent.start_char >= offset:
             break
@@ -303,11 +303,21 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
         if ent.start > 0 and doc[ent.start - 1].lower_ in _LIMITS:
             continue  # "cooperation until 2030" bounds a plan; the story stays where it was
         found = re.findall(r"\b(?:1[89]|20)\d\d\b", ent.text)
+        months = [_MONTHS[w.rstrip(".").lower()] for w in ent.text.split() if w.rstrip(".,").lower() in _MONTHS]
         if found:
-            last = int(found[-1])
+            last, month = int(found[-1]), (months[-1] if months else None)
         elif last is not None and _YEAR_LATER.search(ent.text):
-            last += 1  # "the following year", "a year later"
+            last, month = last + 1, None  # "the following year", "a year later"
+        elif last is not None and months and month is not None and _is_day(ent.text):
+            if months[0] < month:
+                last += 1  # "On 10 December 2021 ... On 25 January ...": the story has turned the year
+            month = months[-1]
     return last
+
+
+def _is_day(text: str) -> bool:
+    """Whether a date phrase names a day of a month ("25 January", "Sept. 21"), not a whole month."""
+    return bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text))
 
 
 def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, ignore=None) -> DateValue | None:
