@@ -120,6 +120,15 @@ def test_a_day_in_an_earlier_month_turns_the_narrative_year(nlp):
     assert [m.start_date for m in meetings_of(nlp, body)] == [D(2022, 6, 16)]
 
 
+def test_a_plans_year_and_a_step_back_stay_in_the_past(nlp):
+    # "expects to consume in 2030" sets no year; a meeting told after a later one went back in time.
+    lead = "Published 9 December 2022\n\nGerman Chancellor Angela Merkel and French President Emmanuel Macron met on Friday.\n\n"
+    body = ("The Union expects to consume ten times as much in 2030.\n\n"
+            "The breakthrough had come seven weeks earlier. On 20 October, Merkel and Macron sat down together in Brussels.")
+    found = meetings_of(nlp, body, lead=lead)
+    assert [m.start_date for m in found] == [D(2022, 12, 9), D(2022, 10, 20)]
+
+
 def test_following_year_moves_the_narrative_on(nlp):
     body = (
         "On 27 April 2018, Merkel and Macron met in Berlin.\n\n"

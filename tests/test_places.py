@@ -78,3 +78,12 @@ def test_place_evidence_slices_the_text(nlp):
         span = m.evidence[field]
         assert text[span.start : span.end] == span.text
     assert m.evidence["city"].text == "Paris"
+
+
+def test_a_city_standing_for_its_government_is_no_place_of_the_meeting(nlp):
+    doc = nlp("The breakthrough had come seven weeks earlier, in Brussels. On 20 October, shortly before the start of "
+              "a summit, the three leaders sat down together and agreed to drop MidCat, a long-stalled gas pipeline "
+              "through the Pyrenees that Madrid and Berlin had championed and Paris had resisted.")
+    first, told = list(doc.sents)
+    place = meeting_place([told, first], load_lexicons())
+    assert (place.city, place.country) == ("Brussels", "Belgium")

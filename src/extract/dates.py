@@ -337,14 +337,20 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
         after = None  # the phrase places itself: "last year" may go back before the previous meeting
     elif not years:
         year = years_before(span.doc, span.start_char, ignore=ignore)
+        if year is not None and article is not None and year > article.year:
+            year = article.year  # "expects to consume in 2030" is no year the story has reached
         if after is not None and (year is None or after.year > year):
             year = after.year  # the story has moved on past the last year it wrote out
         if year is None and article is not None:
             year = article.year
     start, end, partial = parse_range(text, year=year, after=after, article=article)
     if not years and year is not None and article is not None and start and start > article:
-        # A report tells of the past: a day after the article's own date is last year's.
-        start, end, partial = parse_range(text, year=year - 1, article=article)
+        # A report tells of the past: a day after the article's own date is not the next year's
+        # (the story went back before the last meeting: "seven weeks earlier ... On 20 October"),
+        # else it is last year's.
+        start, end, partial = parse_range(text, year=year, article=article)
+        if start and start > article:
+            start, end, partial = parse_range(text, year=year - 1, article=article)
     return DateValue(start, end, text, span.start_char, span.end_char, partial or start is None)
 
 

@@ -75,6 +75,18 @@ def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[
     return found[0].name, gazetteer.country_name(found[0].country_code, al)
 
 
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
+def _actor(name: Span) -> bool:
+    """Whether a city name stands for its government, not a place: "a pipeline that Madrid and
+    Berlin had championed", "Beijing's concerns"."""
+    root = name.root
+    if root.dep_ == "conj":
+        root = next((a for a in root.ancestors if a.dep_ != "conj"), root)
+    return root.dep_ in _ACTOR_DEPS
+
+
 def _strip_the(span: Span) -> Span:
     while len(span) > 1 and span[0].lower_ == "the":
         span = span[1:]
@@ -212,7 +224,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     cands.append((len(sents), 3, *got, span))
         for ent in loose:
             inside = any(r.start <= ent.start and ent.end <= r.end for r in in_regions + taken)
-            if not inside and not gazetteer.as_country(ent.text, al):
+            if not inside and not gazetteer.as_country(ent.text, al) and not _actor(ent):
                 if got := _pick(ent.text, [], lex, strict=False):
                     cands.append((si, 3, *got, ent))
     if cands:
