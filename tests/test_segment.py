@@ -350,3 +350,14 @@ def test_bullets_of_a_date_and_places(nlp):
         (dt.date(2017, 8, 30), dt.date(2017, 9, 3), "30 August – 3 September 2017"),
         (dt.date(2018, 11, 11), dt.date(2018, 11, 12), "Nov 11th–12th, 2018"),
     ]
+
+
+def test_journeys_by_land_and_by_a_pronoun_from_the_sentence_before(nlp):
+    body = (
+        "Macron had been president for two days when he landed in Berlin on 16 May 2017. Merkel greeted him.\n\n"
+        "A year later it was Merkel's turn to travel. On 25 January 2018 she flew to Paris for a working dinner."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city, m.visitor) for m in found] == [
+        (dt.date(2017, 5, 16), "Berlin", "Emmanuel Macron"), (dt.date(2018, 1, 25), "Paris", "Angela Merkel"),
+    ]

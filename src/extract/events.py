@@ -186,6 +186,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         pronoun = any(r.kind == "pronoun" for r in refs)
         if pronoun and not principals and len(named) == 1:
             principals = (named[0],)  # "his first trip": the one principal the sentence names
+        elif pronoun and not principals and not named and len(before := _named_before(sent, cast)) == 1:
+            principals = before  # "It was Macron's turn to travel. On 25 January he flew to Berlin"
         dest_ok = False
         if kind == "travel":
             dest_ok = _destination_ok(sent, principals, cast, lex, tok)
@@ -193,6 +195,16 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun))
     return out
+
+
+def _named_before(sent: Span, cast: Cast) -> tuple[str, ...]:
+    """The principals the sentence before names, when it is in the same paragraph."""
+    if sent.start == 0:
+        return ()
+    prev = sent.doc[sent.start - 1].sent
+    if "\n\n" in sent.doc[prev.end - 1 : sent.start + 1].text:
+        return ()
+    return tuple(cast.mentioned(prev))
 
 
 def _one_of(tok: Token, lex: Lexicons) -> bool:
