@@ -173,8 +173,9 @@ def phrase_spans(span: Span) -> list[Span]:
     # All-digit dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20", "08.10.2020 –"),
     # days counted from another ("The following morning"), and a written date with its year that
     # NER missed, as headings often are ("Feb 2023:").
+    text = doc_text(doc)[span.start_char : span.end_char]  # a Span joins its tokens anew on each .text
     for pattern in (_ISO_RANGE, _NUMERIC_RANGE, _RELATIVE_DAY, _WRITTEN):
-        for m in pattern.finditer(span.text):
+        for m in pattern.finditer(text):
             got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
             if got is None:
                 continue
