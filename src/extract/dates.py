@@ -304,21 +304,17 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
         if ent.start > 0 and doc[ent.start - 1].lower_ in _LIMITS:
             continue  # "cooperation until 2030" bounds a plan; the story stays where it was
         found = re.findall(r"\b(?:1[89]|20)\d\d\b", ent.text)
-        months = [_MONTHS[w.rstrip(".").lower()] for w in ent.text.split() if w.rstrip(".,").lower() in _MONTHS]
+        days, months, _, _, _ = parts(ent.text)
         if found:
             last, month = int(found[-1]), (months[-1] if months else None)
         elif last is not None and _YEAR_LATER.search(ent.text):
             last, month = last + 1, None  # "the following year", "a year later"
-        elif last is not None and months and month is not None and _is_day(ent.text):
+        elif last is not None and months and month is not None and days:
             if months[0] < month:
                 last += 1  # "On 10 December 2021 ... On 25 January ...": the story has turned the year
             month = months[-1]
     return last
 
-
-def _is_day(text: str) -> bool:
-    """Whether a date phrase names a day of a month ("25 January", "Sept. 21"), not a whole month."""
-    return bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text))
 
 
 def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, ignore=None) -> DateValue | None:

@@ -191,19 +191,22 @@ class _Segmenter:
         told_sents = [head, told] if label is not None and told is not head else [told]  # the label names the place
         return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), told_sents)
 
+    def _para_before(self, para: Para) -> Para | None:
+        return next((p for p in reversed(self.paras) if p.index < para.index), None)
+
     def _goes_on(self, para: Para, k: int) -> bool:
         """Whether the ``k``-th sentence of ``para`` follows one reporting the principals meeting,
         or opens the paragraph after the one that introduced the last meeting found."""
         if k:
             return self.read(para.sents[k - 1]) == MEETING
-        prev = next((p for p in reversed(self.paras) if p.index < para.index), None)
+        prev = self._para_before(para)
         return prev is not None and bool(self.found) and self.found[-1].intro is prev
 
     def _sentence_before(self, para: Para, k: int) -> Span | None:
         """The sentence before the ``k``-th of ``para``: in it, or the last of the paragraph before."""
         if k:
             return para.sents[k - 1]
-        prev = next((p for p in reversed(self.paras) if p.index < para.index), None)
+        prev = self._para_before(para)
         return prev.sents[-1] if prev is not None and not is_header(prev) else None
 
     def _under(self, para: Para) -> Para | None:
