@@ -191,3 +191,47 @@ def test_the_core_does_not_import_dask():
         "assert not loaded, loaded"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _poison_extraction() -> None:
+    """Installed on each worker: extraction raises for any article that mentions POISON."""
+    import extract.batch
+
+    real = extract.batch.extract_from_doc
+
+    def poisoned(source, doc, config):
+        if "POISON" in source.text:
+            raise ZeroDivisionError("injected")
+        return real(source, doc, config)
+
+    poisoned.real = real
+    extract.batch.extract_from_doc = poisoned
+
+
+def _cure_extraction() -> None:
+    import extract.batch
+
+    extract.batch.extract_from_doc = getattr(extract.batch.extract_from_doc, "real", extract.batch.extract_from_doc)
+
+
+def test_an_article_that_raises_on_a_worker_is_one_error_the_rest_are_written(cluster, client, tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    good = smallest(2)
+    for f in good:
+        shutil.copy(f, inbox / f.name)
+    (inbox / "poison.txt").write_text(good[0].read_text(encoding="utf-8") + "\nPOISON\n", encoding="utf-8")
+    files = sorted(inbox.glob("*.txt"))
+    client.run(_poison_extraction)
+    try:
+        results = run_dask(files, Job(out_dir=str(tmp_path / "o")), scheduler=cluster.scheduler_address)
+    finally:
+        client.run(_cure_extraction)
+
+    by_name = {Path(r.path).name: r for r in results}
+    bad = by_name.pop("poison.txt")
+    assert bad.exit_code == errors.INTERNAL and bad.output is None
+    assert "extraction failed (ZeroDivisionError: injected)" in bad.error and "--debug" in bad.error
+    assert "Traceback" in bad.traceback and "ZeroDivisionError" in bad.traceback
+    assert all(r.error is None and r.output for r in by_name.values())
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == sorted(f"{f.stem}.json" for f in good)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +84,32 @@ ARTICLES = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
 @given(seed=st.integers(0, 2**32 - 1), which=st.integers(0, len(ARTICLES) - 1))
 def test_mutated_corpus_articles(nlp, seed, which):
     _check(nlp, _mutate(ARTICLES[which], random.Random(seed)))
+
+
+# Real news (PolNeAR dev, shared for evaluation only: read in place, never copied into the repo).
+POLNEAR = CORPUS.parent.parent / "shared" / "data" / "polnear" / "dev.jsonl"
+
+
+def _polnear_texts() -> list[str]:
+    if not POLNEAR.exists():
+        return []
+    import json
+
+    return [json.loads(line)["text"] for line in POLNEAR.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+NEWS = _polnear_texts()
+
+
+def _cut(text: str, rng: random.Random) -> str:
+    """A scrape that stops anywhere: mid-word, mid-quotation, mid-paragraph."""
+    return text[: rng.randrange(len(text) // 2, len(text) + 1)]
+
+
+@pytest.mark.skipif(not NEWS, reason=f"PolNeAR dev not found at {POLNEAR}")
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32 - 1), which=st.integers(0, max(len(NEWS) - 1, 0)))
+def test_mutated_real_news(nlp, seed, which):
+    rng = random.Random(seed)
+    text = _mutate(NEWS[which], rng)
+    _check(nlp, _cut(text, rng) if rng.random() < 0.5 else text)

@@ -133,3 +133,17 @@ def test_gender_from_the_pronoun_after_a_sentence_about_one_person(nlp):
         "Lopez received Perez at the palace. “There is a magic in every beginning,” she told reporters."
     )
     assert [brief(q) for q in quotes(nlp, text)] == [("direct", "There is a magic in every beginning,", "Maria Lopez")]
+
+
+def test_a_speech_noun_with_no_owner_names_no_speaker(nlp):
+    # "Partial transcript as follows:" introduces the block but names nobody; once this raised
+    # AttributeError and stopped a whole batch of real news.
+    text = (
+        "The senator spoke on a radio show on Sunday.\n\n"
+        "Partial transcript as follows:\n\n"
+        "\u201cHOST: Will you run again? It is a fair question after this year.\u201d\n"
+    )
+    found = quotes(nlp, text)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("HOST: Will you run again? It is a fair question after this year.", None)
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -150,3 +151,83 @@ def test_malformed_lexicon_file_is_one_line(tmp_path, capsys):
     line = _one_line_error(err)
     assert "ordinals.json" in line and "not valid JSON (line 2" in line
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def _poison(monkeypatch):
+    """Extraction raises for any article that mentions POISON, as a bug in a rule would."""
+    import extract.batch
+
+    real = extract.batch.extract_from_doc
+
+    def poisoned(source, doc, config):
+        if "POISON" in source.text:
+            raise ZeroDivisionError("injected")
+        return real(source, doc, config)
+
+    monkeypatch.setattr(extract.batch, "extract_from_doc", poisoned)
+
+
+def _poisoned_batch(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED, src / "a.txt")
+    (src / "b.txt").write_text(SEED.read_text(encoding="utf-8") + "\nPOISON\n", encoding="utf-8")
+    shutil.copy(SEED, src / "c.txt")
+    return src
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "process-pool"])
+def test_an_article_that_raises_is_one_error_and_the_batch_goes_on(tmp_path, capsys, monkeypatch, workers):
+    _poison(monkeypatch)
+    if workers > 1:
+        # Worker processes do not see this monkeypatch; the injection rides in through fork.
+        import multiprocessing
+
+        if multiprocessing.get_start_method() != "fork":
+            pytest.skip("the injected fault reaches pool workers only through fork")
+    out_dir = tmp_path / "out"
+    code, _, err = _run(["run", str(_poisoned_batch(tmp_path)), "-o", str(out_dir), "--no-score", "--workers", str(workers)], capsys)
+    assert code == errors.PARTIAL
+    line = _one_line_error(err)
+    assert "b.txt" in line and "ZeroDivisionError: injected" in line and "--debug" in line
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.json", "c.json"]
+    assert (out_dir / "a.json").read_bytes() == (out_dir / "c.json").read_bytes().replace(b'"c"', b'"a"')
+
+
+def test_debug_shows_the_traceback(tmp_path, capsys, monkeypatch):
+    _poison(monkeypatch)
+    code, _, err = _run(["run", str(_poisoned_batch(tmp_path)), "-o", str(tmp_path / "out"), "--no-score", "--debug"], capsys)
+    assert code == errors.PARTIAL
+    assert "Traceback (most recent call last)" in err and "raise ZeroDivisionError" in err
+
+
+def test_a_failed_parse_is_one_error_and_the_rest_are_parsed(tmp_path, capsys, monkeypatch):
+    import extract.batch
+
+    real = extract.batch.parse_many
+
+    def failing(nlp, texts, **kw):  # nlp.pipe dies on the batch as soon as it meets POISON
+        texts = list(texts)
+        for t in texts:
+            if "POISON" in t:
+                raise MemoryError("injected")
+            yield from real(nlp, [t], **kw)
+
+    monkeypatch.setattr(extract.batch, "parse_many", failing)
+    monkeypatch.setattr(extract.batch, "parse", lambda nlp, t: (_ for _ in ()).throw(MemoryError("again")) if "POISON" in t else nlp(t))
+    out_dir = tmp_path / "out"
+    code, _, err = _run(["run", str(_poisoned_batch(tmp_path)), "-o", str(out_dir), "--no-score"], capsys)
+    assert code == errors.PARTIAL
+    assert "b.txt: parsing failed (MemoryError: again)" in _one_line_error(err)
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.json", "c.json"]
+
+
+def test_an_article_with_nothing_found_is_written_with_a_warning(tmp_path, capsys):
+    src = tmp_path / "note.txt"
+    src.write_text("The weather was mild across the region this week.\n", encoding="utf-8")
+    out_dir = tmp_path / "out"
+    code, _, err = _run(["run", str(src), "-o", str(out_dir), "--no-score"], capsys)
+    assert code == errors.OK
+    assert "warning:" in err and "no meetings and no quotes" in err and "Traceback" not in err
+    written = json.loads((out_dir / "note.json").read_text(encoding="utf-8"))
+    assert written["meetings"] == [] and written["quotes"] == []

@@ -122,6 +122,8 @@ def _previous_speaker(done: list[Attributed], q: Quoted) -> str | None:
 def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexicon) -> Mention:
     if tie.subject is not None:
         return table.resolve(tie.subject)
+    if tie.verb is None:
+        return NOBODY  # "Partial transcript as follows:": a speech noun that no one owns
     subj = relative_owner(tie.verb) or subject_of(reporting_head(tie.verb, cues))
     if subj is not None:
         return table.resolve(subj)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
+from spacy.tokens import Doc
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import errors
@@ -23,7 +25,7 @@ from .lexicons import load_lexicons
 from .models import Document
 from .nlp import load_pipeline
 from .output import write_atomic
-from .pipeline import Config, extract_from_doc, parse_many
+from .pipeline import Config, extract_from_doc, parse, parse_many
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class FileResult:
     error: str | None = None
     exit_code: int = errors.OK
     warning: str | None = None
+    traceback: str | None = None  # for an unexpected exception: shown only under --debug
 
 
 def collect(paths: Sequence[Path]) -> list[Path]:
@@ -82,11 +85,40 @@ def prepare_out_dir(out_dir: Path) -> None:
 
 
 def emptiness(document: Document) -> str | None:
-    """Why a document is not worth writing: a text with neither meetings nor quotes is not an
-    article about meetings between leaders, and an empty output would hide that."""
-    if document.meetings or document.quotes:
+    """What to warn about in a written document: an article with no meetings (news with quotes
+    only, or a story of calls and cancelled summits) is still a result, but worth a word."""
+    if document.meetings:
         return None
-    return "no meetings and no quotes found; is this an article about meetings between leaders?"
+    if document.quotes:
+        return "no meetings found (quotes written)"
+    return "no meetings and no quotes found (an empty document written); is this an article about meetings between leaders?"
+
+
+def crashed(path: str, stage: str, e: Exception) -> FileResult:
+    """An unexpected exception in one article: a one-line error for that file, never the batch's end."""
+    detail = " ".join(str(e).split())[:200] or "no message"
+    return FileResult(
+        path=path,
+        error=f"{path}: {stage} failed ({type(e).__name__}: {detail}); this is a bug, rerun with --debug for the traceback",
+        exit_code=errors.INTERNAL,
+        traceback="".join(traceback.format_exception(e)),
+    )
+
+
+def parsed(nlp, sources: Sequence[Source]) -> Iterator[tuple[Source, Doc | Exception]]:
+    """Each source with its Doc, or with the exception that parsing it raised. A failure inside a
+    batch ends ``nlp.pipe``, so the rest are parsed one at a time and fail one at a time."""
+    docs = parse_many(nlp, (s.text for s in sources))
+    for i, source in enumerate(sources):
+        try:
+            yield source, next(docs)
+        except Exception:  # noqa: BLE001 - whatever spaCy raised, it concerns this batch only
+            for rest in sources[i:]:
+                try:
+                    yield rest, parse(nlp, rest.text)
+                except Exception as e:  # noqa: BLE001
+                    yield rest, e
+            return
 
 
 def iter_process(paths: Sequence[str], job: Job) -> Iterator[FileResult]:
@@ -101,12 +133,15 @@ def iter_process(paths: Sequence[str], job: Job) -> Iterator[FileResult]:
     if not sources:
         return
     nlp = load_pipeline(job.model)  # cached: once per process, however many tasks it runs
-    for source, doc in zip(sources, parse_many(nlp, (s.text for s in sources)), strict=True):
+    for source, doc in parsed(nlp, sources):
         path = str(source.path)
-        document = extract_from_doc(source, doc, config)
-        problem = emptiness(document)
-        if problem:
-            yield FileResult(path=path, error=f"{path}: {problem}", exit_code=errors.BAD_INPUT)
+        if isinstance(doc, Exception):
+            yield crashed(path, "parsing", doc)
+            continue
+        try:
+            document = extract_from_doc(source, doc, config)
+        except Exception as e:  # noqa: BLE001 - one article's bug must not stop the batch
+            yield crashed(path, "extraction", e)
             continue
         target = Path(job.out_dir) / f"{source.id}.json"
         try:
@@ -127,7 +162,7 @@ def iter_process(paths: Sequence[str], job: Job) -> Iterator[FileResult]:
             output=str(target),
             meetings=len(document.meetings),
             quotes=len(document.quotes),
-            warning=None if document.meetings else f"{path}: no meetings found (quotes written)",
+            warning=(problem := emptiness(document)) and f"{path}: {problem}",
         )
 
 
@@ -184,6 +219,7 @@ def run_batch(
     engine: str = "local",
     scheduler: str | None = None,
     report: bool = False,
+    debug: bool = False,
 ) -> int:
     """Extract every article into ``out_dir``; bad files are reported and skipped."""
     console = Console(quiet=quiet)
@@ -209,14 +245,18 @@ def run_batch(
             results = run_local(files, job, workers, advance)
     order = {str(f): i for i, f in enumerate(files)}
     results.sort(key=lambda r: order.get(r.path, len(order)))
-    return report_results(results, files, console=console, score=score)
+    return report_results(results, files, console=console, score=score, debug=debug)
 
 
-def report_results(results: list[FileResult], files: Sequence[Path], *, console: Console, score: bool) -> int:
+def report_results(
+    results: list[FileResult], files: Sequence[Path], *, console: Console, score: bool, debug: bool = False
+) -> int:
     failures = [r for r in results if r.error]
     for r in results:
         if r.error:
             print(f"extract: error: {r.error}", file=sys.stderr)
+            if debug and r.traceback:
+                print(r.traceback, file=sys.stderr, end="")
         elif r.warning:
             print(f"extract: warning: {r.warning}", file=sys.stderr)
     for r in results:

@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--no-score", action="store_true", help="do not print the scorecard against gold files")
     run.add_argument("--report", action="store_true", help="also write DIR/<id>.html, the visual report of each article (see `extract report`)")
     run.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    run.add_argument("--debug", action="store_true", help="print the full traceback of an article whose extraction raised")
     run.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="worker processes (default: 1, in this process)")
     run.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run: this machine, or a Dask cluster (needs the 'dask' extra)")
     run.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to connect to, e.g. tcp://10.0.0.5:8786 (default: start a local cluster of --workers processes)")
@@ -107,6 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # noqa: BLE001 - a bug still gets one line, the traceback on request
+        if getattr(args, "debug", False):
+            raise
+        print(f"{PROG}: error: internal error ({type(e).__name__}: {e}); this is a bug, rerun with --debug", file=sys.stderr)
+        return errors.INTERNAL
 
 
 def run_main() -> None:
@@ -128,6 +134,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         report=args.report,
+        debug=args.debug,
     )
 
 

@@ -13,6 +13,7 @@ BAD_INPUT = 3  # an input text or gold file cannot be used
 NO_MODEL = 4  # the spaCy pipeline is not installed
 CANNOT_WRITE = 5  # an output cannot be written
 PARTIAL = 6  # a batch where some files failed and the others were written
+INTERNAL = 7  # an article raised an unexpected exception (a bug; --debug shows the traceback)
 
 
 class ExtractError(Exception):
