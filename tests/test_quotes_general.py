@@ -147,3 +147,20 @@ def test_a_speech_noun_with_no_owner_names_no_speaker(nlp):
     assert [(q.text, q.speaker) for q in found] == [
         ("HOST: Will you run again? It is a fair question after this year.", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reader's comment signed after a dash, as in vox-pop pieces
+        ("Readers wrote in after the debate.\n\n\u201cHe never answered the question. It was a shame.\u201d \u2015 Ana Ruiz\n"
+         "\u201cWe deserve better answers than that.\u201d\u2014 Jorge M. Falcon.\n",
+         [("He never answered the question. It was a shame.", "Ana Ruiz"),
+          ("We deserve better answers than that.", "Jorge M. Falcon")]),
+        # a dash that goes on into a sentence is the writer's aside, not a signature
+        ("\u201cIt was a shame\u201d \u2014 and the crowd agreed with that verdict.\n", []),
+    ],
+    ids=["signed", "aside"],
+)
+def test_a_quotation_signed_after_a_dash(nlp, text, expected):
+    assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.speaker] == expected

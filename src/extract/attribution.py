@@ -9,6 +9,7 @@ quotes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -24,6 +25,8 @@ from .ties import FINITE, NEAR, SENTENCE_END, Tie
 
 # A quotation tied to no speaker is kept only when it reads like a statement, not a phrase.
 _MIN_UNTIED_WORDS = 4
+# “...” ― Ana Ruiz: a dash and a name alone to the end of the paragraph sign the quotation.
+_SIGNATURE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4}?)[ \t]*[.,]?[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,10 @@ def attribute(
         bounds = (pars[q.first_par][0], pars[q.last_par][1])
         if _marked_as_writers(doc_text(doc), q, bounds[0], cues) or _is_name(toks):
             out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=False))
+            continue
+        signed = _signature(doc, q, bounds[1], table)
+        if signed is not None:
+            out.append(_record(doc_text(doc), q, signed, None, None, keep=True))
             continue
         tie = (
             ties.in_parse(toks, index, cues, bounds)
@@ -78,6 +85,22 @@ def attribute(
             continue
         out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=_speaks(toks)))
     return out
+
+
+def _signature(doc: Doc, q: Quoted, par_end: int, table: EntityTable) -> Mention | None:
+    """The name that signs a quotation after a dash, at the end of its line."""
+    if q.close_mark is None:
+        return None
+    text = doc_text(doc)
+    line_end = text.find("\n", q.close_mark, par_end)
+    m = _SIGNATURE.fullmatch(text, q.close_mark + 1, par_end if line_end < 0 else line_end)
+    if m is None:
+        return None
+    start, end = m.span(1)
+    last = doc.char_span(start, end, alignment_mode="expand")
+    if last is not None and last[-1].i in table.named:
+        return table.resolve(last[-1])
+    return Mention(m.group(1).rstrip("."), start, start + len(m.group(1).rstrip(".")))
 
 
 def _speaks(toks: list[Token]) -> bool:

@@ -37,6 +37,7 @@ class Job:
     parties: tuple[str, ...] | None = None
     lexicons: str | None = None
     report: bool = False  # also write <id>.html, the visual report
+    join_interrupted: bool = False  # one quote for “A,” she said, “B.” (PolNeAR's convention)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def parsed(nlp, sources: Sequence[Source]) -> Iterator[tuple[Source, Doc | Excep
 
 def iter_process(paths: Sequence[str], job: Job) -> Iterator[FileResult]:
     """Extract each file and write ``<out_dir>/<id>.json``; failures become results, not exceptions."""
-    config = Config(parties=job.parties, lexicons=load_lexicons(job.lexicons))
+    config = Config(parties=job.parties, lexicons=load_lexicons(job.lexicons), join_interrupted=job.join_interrupted)
     sources: list[Source] = []
     for path in paths:
         try:
@@ -220,12 +221,13 @@ def run_batch(
     scheduler: str | None = None,
     report: bool = False,
     debug: bool = False,
+    join_interrupted: bool = False,
 ) -> int:
     """Extract every article into ``out_dir``; bad files are reported and skipped."""
     console = Console(quiet=quiet)
     files = collect(paths)
     prepare_out_dir(out_dir)
-    job = Job(out_dir=str(out_dir), model=model, parties=parties, lexicons=lexicons, report=report)
+    job = Job(out_dir=str(out_dir), model=model, parties=parties, lexicons=lexicons, report=report, join_interrupted=join_interrupted)
     if engine == "local":
         load_pipeline(model)  # a missing model is one clear error before any work starts
     with Progress(

@@ -15,6 +15,8 @@ from .meetings import extract_meetings
 from .models import Document, Meeting, Quote, meeting_at
 from .paragraphs import Paragraphs
 from .quotes import extract_quotes
+from .interrupted import join_interrupted
+from .sentences import doc_text
 
 # Texts longer than this are parsed in paragraph blocks of about this size and joined, so
 # memory stays bounded and spaCy's max_length never bites; offsets stay those of the whole text.
@@ -27,6 +29,9 @@ class Config:
 
     parties: tuple[str, ...] | None = None  # principal parties; found from the text when None
     lexicons: Lexicons = field(default_factory=load_lexicons)
+    # Join a quotation split by its attribution into one quote (PolNeAR's convention), instead of
+    # ANNOTATION.md's two quotes.
+    join_interrupted: bool = False
 
 
 def blocks(text: str, size: int = BLOCK_CHARS) -> list[str]:
@@ -73,6 +78,8 @@ def extract_from_doc(source: Source, doc: Doc, config: Config) -> Document:
     meetings = extract_meetings(doc, parties=principals, lex=lex)
     meetings = [m.model_copy(update={"id": f"m{i}"}) for i, m in enumerate(meetings, 1)]
     quotes = sorted(extract_quotes(doc, parties=principals, lex=lex), key=lambda q: (q.start, q.end))
+    if config.join_interrupted:
+        quotes = join_interrupted(quotes, doc_text(doc))
     quotes = [
         q.model_copy(update={"id": f"q{i}", "meeting": meeting_at(meetings, q.start)})
         for i, q in enumerate(quotes, 1)
