@@ -47,8 +47,11 @@ def scanned(text: str) -> list[str]:
         ("She said “first part.\n\n“Second part.”", ["first part.\n\n“Second part."]),
         # an unmarked middle paragraph belongs to it when a later paragraph closes it
         ("“One.\n\nTwo.\n\nThree.”", ["One.\n\nTwo.\n\nThree."]),
-        # ... but not when a new quotation opens first: the first ends with its paragraph
-        ("“One.\n\nTwo.\n\n“Three.”", ["One.", "Three."]),
+        # ... and when the later paragraph reopens it first (ANNOTATION.md: “A. ¶ B. ¶ “C.” is one)
+        ("“One.\n\nTwo.\n\n“Three.”", ["One.\n\nTwo.\n\n“Three."]),
+        ("He said:\n\n“We will go.\n\nThe talks cover trade.\n\n“We hope.”", ["We will go.\n\nThe talks cover trade.\n\n“We hope."]),
+        # ... but not when a new quotation opens mid-paragraph first: the first ends with its paragraph
+        ("“One.\n\nTwo.\n\nThen she said “Three.”", ["One.", "Three."]),
         ("“One.\n\nA narrative paragraph.", ["One."]),
     ],
 )

@@ -54,10 +54,12 @@ def _continues(par_marks: list[list[Mark]], pars: Paragraphs, j: int, outer: Mar
     if any(m.role is Role.OPEN for m in par_marks[j]):
         return False
     # An unmarked middle paragraph belongs to the quotation when a later paragraph closes it
-    # before any new quotation opens.
+    # before any new quotation opens; a mark reopening a later paragraph continues it.
     for k in range(j, min(len(pars), j + LOOKAHEAD_PARAGRAPHS)):
-        for m in par_marks[k]:
+        for n, m in enumerate(par_marks[k]):
             if m.role is Role.OPEN:
+                if k > j and n == 0 and m.pos == pars[k][0] and m.double == outer.double:
+                    continue
                 return False
             if _closes(m, outer):
                 return True
