@@ -193,3 +193,17 @@ def test_offsets_slice_the_text(nlp):
     text = LOPEZ + "“We will,” Lopez said, “move on.” Perez said that trade would grow."
     for q in quotes(nlp, text):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a straight double mark right after a closing single one still closes the quotation
+        ("\"Go,\" he said, \"and say: 'We act.'\"\n\nA narrative paragraph.\n\n\"Next,\" he said.",
+         ["Go,", "and say: 'We act.'", "Next,"]),
+        # ... and right before an opening single one still opens it
+        ("He said: \"'Yes' was the answer.\"", ["'Yes' was the answer."]),
+    ],
+)
+def test_straight_marks_side_by_side(text, expected):
+    assert scanned(text) == expected

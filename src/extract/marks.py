@@ -94,6 +94,19 @@ def classify(text: str, i: int, *, elisions: Iterable[str] = ()) -> Role | None:
         return Role.OPEN
     if _right_open(nxt) and not _left_open(prev):
         return Role.CLOSE_OR_APOSTROPHE if ch == "'" and prev.isalnum() else Role.CLOSE
+    if prev in ALL_MARKS or nxt in ALL_MARKS:
+        # Marks side by side ('Look ... something.'" or "'Look): the first characters that are not
+        # marks decide, as they would for the mark alone.
+        a, b = i - 1, i + 1
+        while a >= 0 and text[a] in ALL_MARKS:
+            a -= 1
+        while b < len(text) and text[b] in ALL_MARKS:
+            b += 1
+        before, after = text[a] if a >= 0 else "", text[b] if b < len(text) else ""
+        if _left_open(before) and not _right_open(after):
+            return Role.OPEN
+        if _right_open(after) and not _left_open(before):
+            return Role.CLOSE
     return None
 
 
