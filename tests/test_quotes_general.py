@@ -164,3 +164,27 @@ def test_a_speech_noun_with_no_owner_names_no_speaker(nlp):
 )
 def test_a_quotation_signed_after_a_dash(nlp, text, expected):
     assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.speaker] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later statement in a paragraph that quoted someone goes on in their voice
+        ("\u201cWe have had problems before,\u201d Ana Ruiz said after the talks. She did not say more. "
+         "\u201cOur goal is calm.\u201d\n",
+         [("We have had problems before,", "Ana Ruiz"), ("Our goal is calm.", "Ana Ruiz")]),
+        # an outlet NER reads as a work of art still speaks
+        ("\u201cOn this basis,\u201d Zero Hedge said, \u201cthe figures are high.\u201d\n",
+         [("On this basis,", "Zero Hedge"), ("the figures are high.", "Zero Hedge")]),
+        # "Sen." before the name makes "the senator" that person
+        ("Vermont Sen. Bernie Sanders on Tuesday said he wants to change the tax code.\n\n"
+         "The senator said he would \u201cintroduce legislation next year.\u201d\n",
+         [("introduce legislation next year.", "Bernie Sanders")]),
+        # verbs that characterise introduce quoted words too
+        ("Juan Perez characterized the plan as \u201ca little desperate.\u201d\n",
+         [("a little desperate.", "Juan Perez")]),
+    ],
+    ids=["paragraph-voice", "outlet", "senator", "characterize"],
+)
+def test_speakers_in_real_news(nlp, text, expected):
+    assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.kind.value == "direct"] == expected

@@ -79,6 +79,13 @@ def attribute(
             out.append(_record(doc_text(doc), q, same[0], same[1], None, keep=True))
             continue
         prev = _previous_speaker(out, q)
+        if prev is None and _speaks(toks):
+            # An unattributed statement later in a paragraph that has quoted someone is theirs:
+            # "“A,” she said after the talks. She did not say more. “B.”"
+            prev = _paragraph_speaker(out, q)
+            if prev is not None:
+                out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
+                continue
         if at_par_start and prev is not None:
             # A quotation paragraph right after another by the same speaker continues it.
             out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
@@ -140,6 +147,14 @@ def _previous_speaker(done: list[Attributed], q: Quoted) -> str | None:
             continue
         return a.quote.speaker if a.quoted.last_par == q.first_par - 1 else None
     return None
+
+
+def _paragraph_speaker(done: list[Attributed], q: Quoted) -> str | None:
+    """The speaker of the last quotation kept earlier in the same paragraph as ``q``."""
+    prev = next((a for a in reversed(done) if a.keep), None)
+    if prev is None or prev.quoted.last_par != q.first_par:
+        return None
+    return prev.quote.speaker
 
 
 def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexicon) -> Mention:

@@ -22,6 +22,7 @@ from .parties import Person
 from .sentences import doc_text
 
 _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
+_NOT_SOURCES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _DETERMINERS = {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _RELATIVE = {"who", "which", "that"}
@@ -286,7 +287,9 @@ class EntityTable:
                     continue
                 if target.ent_type_ in _ORG_LABELS or target.i in self.named:
                     return self.resolve(target)
-            if tok.pos_ == "PROPN" and tok.ent_type_ in {"", "PERSON"} and tok.text[:1].isupper():
+            # NER reads some outlets and bodies as works or products ("Zero Hedge said"): a proper
+            # noun that says something is a source whatever its label, unless it is a number or date.
+            if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_SOURCES and tok.text[:1].isupper():
                 return self._organisation(tok)  # a name NER missed: as written ("Ana Ruiz")
             if low not in self.roles.heads:
                 return self._group(tok)
