@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.scoring import metrics, score, total
+from extract.evaluate.scoring import metrics, score, total
 
 from .conftest import SEED_ID, assert_target
 

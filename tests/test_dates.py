@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extract import dates
+from extract.meetings import dates
 from extract.lexicons import load_lexicons
 from extract.wordlists import words
 

@@ -11,7 +11,7 @@ import calendar
 
 import pytest
 
-from extract import dates
+from extract.meetings import dates
 
 YEARS = [1799, 1800, 1900, 1999, 2000, 2015, 2016, 2023, 2024, 2099]
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from extract.models import Article, Document, Meeting, Quote, Section
-from extract.scoring import (
+from extract.evaluate.scoring import (
     Accuracy,
     PRF,
     align_meetings,

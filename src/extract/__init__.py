@@ -6,10 +6,10 @@ Library use::
     doc = extract(read_source("corpus/putin-netanyahu.txt"), load_pipeline())
 """
 
-from .article import Source, read_source
+from .text.article import Source, read_source
 from .errors import ExtractError
 from .models import Document, Meeting, Quote, check_against_text
-from .nlp import load_pipeline
+from .text.nlp import load_pipeline
 from .pipeline import Config, extract, extract_from_doc
 
 __all__ = [

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import parties as parties_mod
-from .article import Source
+from .people import parties as parties_mod
+from .text.article import Source
 from .lexicons import Lexicons, load_lexicons
-from .meetings import extract_meetings
+from .meetings.records import extract_meetings
 from .models import Document, Meeting, Quote, meeting_at
-from .paragraphs import Paragraphs
-from .quotes import extract_quotes
+from .text.paragraphs import Paragraphs
+from .quotes.quotes import extract_quotes
 
 # Texts longer than this are parsed in paragraph blocks of about this size and joined, so
 # memory stays bounded and spaCy's max_length never bites; offsets stay those of the whole text.
