@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from extract import errors
-from extract.run.batch import FileResult, Job, process_files, run_local
+from extract.run.batch import run_local
+from extract.run.jobs import FileResult, Job, process_files
 from extract.errors import ExtractError
 
 from .conftest import CORPUS, ROOT
@@ -195,9 +196,9 @@ def test_the_core_does_not_import_dask():
 
 def _poison_extraction() -> None:
     """Installed on each worker: extraction raises for any article that mentions POISON."""
-    import extract.run.batch
+    import extract.run.jobs
 
-    real = extract.run.batch.extract_from_doc
+    real = extract.run.jobs.extract_from_doc
 
     def poisoned(source, doc, config):
         if "POISON" in source.text:
@@ -205,13 +206,13 @@ def _poison_extraction() -> None:
         return real(source, doc, config)
 
     poisoned.real = real
-    extract.run.batch.extract_from_doc = poisoned
+    extract.run.jobs.extract_from_doc = poisoned
 
 
 def _cure_extraction() -> None:
-    import extract.run.batch
+    import extract.run.jobs
 
-    extract.run.batch.extract_from_doc = getattr(extract.run.batch.extract_from_doc, "real", extract.run.batch.extract_from_doc)
+    extract.run.jobs.extract_from_doc = getattr(extract.run.jobs.extract_from_doc, "real", extract.run.jobs.extract_from_doc)
 
 
 def test_an_article_that_raises_on_a_worker_is_one_error_the_rest_are_written(cluster, client, tmp_path):

@@ -340,3 +340,9 @@ def print_corpus_scorecard(pairs: list[tuple[Path, Path]], *, console: Console) 
             _warn(err, f"not scored: {e}")
     if scored:
         console.print(article_table(scored, "scorecard against gold (extract diff for the mismatches)"))
+
+
+def gold_beside(path: Path) -> Path | None:
+    """The ``<id>.gold.json`` beside an article ``<id>.txt``, when there is one."""
+    gold = path.with_name(f"{path.name.removesuffix('.txt')}.gold.json")
+    return gold if gold.exists() else None

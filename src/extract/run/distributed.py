@@ -5,7 +5,7 @@ of the package imports this module only when the dask engine is chosen (inside `
 this module imports Dask only inside its functions, so importing it without Dask installed works
 and :func:`run_dask` then says how to install it.
 
-The work is the same as the local engine's: :func:`extract.batch.process_files` runs on each worker
+The work is the same as the local engine's: :func:`extract.run.jobs.process_files` runs on each worker
 over a list of files and writes ``<out_dir>/<id>.json`` exactly as it does in-process. Dask only
 decides where each list runs.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import errors
-from .batch import FileResult, Job, partition, process_files
+from .jobs import FileResult, Job, partition, process_files
 from ..errors import ExtractError
 from ..text.nlp import load_pipeline
 
@@ -53,9 +53,9 @@ def run_dask(
     see the input files and ``job.out_dir`` at the same absolute paths (a shared filesystem):
     relative paths are made absolute here before they are shipped, and mapped back in the results.
 
-    Work: the files are split with :func:`extract.batch.partition` into about equal-sized lists,
+    Work: the files are split with :func:`extract.run.jobs.partition` into about equal-sized lists,
     ``PARTS_PER_THREAD`` per worker thread, and each list is one task running
-    :func:`extract.batch.process_files` — the local engine's unit of work, so the outputs are the
+    :func:`extract.run.jobs.process_files` — the local engine's unit of work, so the outputs are the
     same bytes. ``advance(n)`` is called as tasks complete, with the number of files they finished.
 
     The spaCy pipeline is loaded once per worker process, not per task: ``load_pipeline`` is an
@@ -126,13 +126,13 @@ def worker_stats() -> dict[str, int]:
 
     Run it on every worker with ``client.run(worker_stats)``: after a run, ``pipeline_loads`` is 1
     per worker (per model) however many ``tasks`` it ran. The count is the ``lru_cache`` misses of
-    :func:`extract.nlp.load_pipeline`, i.e. how many times its body (``spacy.load``) ran.
+    :func:`extract.text.nlp.load_pipeline`, i.e. how many times its body (``spacy.load``) ran.
     """
     return {"pid": os.getpid(), "tasks": _tasks_run, "pipeline_loads": load_pipeline.cache_info().misses}
 
 
 def extract_part(paths: list[str], job: Job) -> list[FileResult]:
-    """One task: :func:`extract.batch.process_files` on ``paths``, counted in :func:`worker_stats`."""
+    """One task: :func:`extract.run.jobs.process_files` on ``paths``, counted in :func:`worker_stats`."""
     global _tasks_run
     _tasks_run += 1
     return process_files(paths, job)

@@ -34,7 +34,7 @@ from ..models import Document, Meeting, Quote, check_against_text, sha256_text
 from ..text.nlp import load_pipeline
 from ..output import write_atomic
 from ..pipeline import Config, extract
-from ..evaluate.scorecard import line_column, load_document
+from ..evaluate.scorecard import gold_beside, line_column, load_document
 from ..evaluate.scoring import ArticleScore, score
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -603,8 +603,6 @@ def build_report(
 ) -> tuple[str, Document, Document | None, str]:
     """(article id, document, gold or None, HTML) for an article ``.txt`` (extracted now) or a
     written ``<id>.json``; gold is ``gold``, else ``<id>.gold.json`` beside the article."""
-    from .batch import gold_beside
-
     if path.suffix == ".json":
         doc = load_document(path)
         source = find_text(path, doc, text=text, gold=gold)

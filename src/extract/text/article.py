@@ -21,6 +21,12 @@ class Source:
     text: str
     path: Path | None = None
 
+    @classmethod
+    def of_text(cls, text: str) -> Source:
+        """A text that has no file: its id is made from the text (``text-`` and 12 hex digits of
+        its SHA-256), so the same text always gets the same id."""
+        return cls(id=f"text-{sha256_text(text)[:12]}", text=text)
+
     def article(self) -> Article:
         return Article(id=self.id, title=guess_title(self.text), sha256=sha256_text(self.text), chars=len(self.text))
 
