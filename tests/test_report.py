@@ -13,7 +13,8 @@ from extract.run import cli
 from extract.text.article import read_source
 from extract.models import Document, sha256_text
 from extract.pipeline import extract
-from extract.run.report import Wrap, nest, render_report
+from extract.run.markup import Wrap, nest
+from extract.run.report import render_report
 from extract.evaluate.scoring import score
 
 from . import chromium
