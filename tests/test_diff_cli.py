@@ -15,7 +15,7 @@ from extract import errors
 from extract.run.cli import main
 from extract.models import Article, Document, Meeting, Quote, Section, sha256_text
 from extract.evaluate.scorecard import print_corpus_scorecard
-from extract.evaluate.scoring import metric_names
+from extract.evaluate.metrics import metric_names
 
 TEXT = (
     "Putin and Netanyahu\n"

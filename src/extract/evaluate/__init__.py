@@ -7,7 +7,8 @@ the tables and every mismatch with its line and column (``extract diff``).
 
 from .gold import build, load_annotation
 from .scorecard import diff_command, gold_beside, load_document, print_corpus_scorecard
-from .scoring import ArticleScore, Counts, Mismatch, metric_names, metrics, score, total
+from .metrics import ArticleScore, Counts, Mismatch, metric_names, metrics, total
+from .scoring import score
 
 __all__ = [
     "ArticleScore", "Counts", "Mismatch", "build", "diff_command", "gold_beside", "load_annotation",

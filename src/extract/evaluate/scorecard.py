@@ -23,7 +23,8 @@ from ..text.article import read_source
 from ..errors import ExtractError, InputError
 from ..models import Document
 from ..output import write_atomic
-from .scoring import PRF, Accuracy, ArticleScore, Counts, Mismatch, layout, metric_names, metrics, report_json, score, total
+from .metrics import PRF, Accuracy, ArticleScore, Counts, Mismatch, layout, metric_names, metrics, report_json, total
+from .scoring import score
 
 GOLD_SUFFIX = ".gold.json"
 SNIPPET_CHARS = 60

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..evaluate.scoring import ArticleScore, score
+from ..evaluate.metrics import ArticleScore
+from ..evaluate.scoring import score
 from ..models import Document, Meeting, Quote
 from .markup import MONTHS, Wrap, cell, esc, fmt_date, fmt_dates, nest, plain, where
 
