@@ -3,7 +3,7 @@
 Only the phrases NER marks as dates are parsed (never a search over free text, which reads words
 like "we" as dates). A phrase is first split into its parts here (days, months, years, weekday), so
 ranges ("June 6th and 7th, 2016", "27–28 April 2018") and missing years are handled explicitly;
-each single day is then read as a calendar date (see ``_parse_day``), and cached.
+each single day is then read as a calendar date (see ``days.parse_day``), and cached.
 """
 
 from __future__ import annotations
@@ -12,24 +12,16 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from ..text.sentences import doc_text, ents_in, ents_overlapping
+from .days import parse_day
 
-if TYPE_CHECKING:
-    import dateparser.date
-
-# dateparser fills missing parts from its reference date; phrases handed to it here are complete
-# (day, month and year) except weekdays, which are resolved against the article's own date.
-_FALLBACK_BASE = dt.datetime(2000, 1, 1)
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
-_MONTH_NAMES = {m: i for i, m in enumerate(calendar.month_name) if m}
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 # "Sept. 15 last year": a year counted from the article's own date.
 _RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
@@ -193,39 +185,6 @@ def _closed_up(doc: Doc, dash: int) -> bool:
     return not doc[dash - 1].whitespace_ and not doc[dash].whitespace_
 
 
-@lru_cache(maxsize=64)
-def _parser(base: dt.date | None) -> dateparser.date.DateDataParser:
-    """One parser per reference date: ``dateparser.parse`` builds a new one, with its locale
-    and regular expressions, on every call."""
-    import dateparser.date  # here, not at the top: most runs never need it (see _parse_day)
-
-    settings = {
-        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()) if base else _FALLBACK_BASE,
-        "PREFER_DATES_FROM": "past",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
-    return dateparser.date.DateDataParser(languages=["en"], settings=settings)
-
-
-# "6 June 2016", as ``parse_range`` writes a day for dateparser.
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", re.ASCII)
-
-
-@lru_cache(maxsize=4096)
-def _parse_day(text: str, base: dt.date | None) -> dt.date | None:
-    # A day written "6 June 2016" is a calendar date or none ("31 June"): dateparser reads every
-    # such day of 1799-2099 exactly so (tests/test_day_parsing.py), but importing it and its first
-    # parse cost half a second of each run.
-    if base is None and (m := _DAY_MONTH_YEAR.fullmatch(text)) and m.group(2) in _MONTH_NAMES \
-            and 1799 <= int(m.group(3)) <= 2099:
-        try:
-            return dt.date(int(m.group(3)), _MONTH_NAMES[m.group(2)], int(m.group(1)))
-        except ValueError:
-            return None
-    got = _parser(base).get_date_data(text).date_obj
-    return got.date() if got else None
-
-
 def parts(text: str) -> tuple[list[int], list[int], list[int], int | None, bool]:
     """Days, months, years, weekday and whether a month comes first ("June 6" vs "6 June")."""
     days, months, years, weekday, month_first = [], [], [], None, None
@@ -274,7 +233,7 @@ def parse_range(text: str, *, year: int | None = None, after: dt.date | None = N
         ys = [year] * len(pairs)
     else:
         return None, None, True
-    got = [_parse_day(f"{d} {calendar.month_name[m]} {y}", None) for (d, m), y in zip(pairs, ys)]
+    got = [parse_day(f"{d} {calendar.month_name[m]} {y}", None) for (d, m), y in zip(pairs, ys)]
     if any(g is None for g in got):
         return None, None, True
     start, end = got[0], got[-1]
@@ -414,60 +373,9 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
     return partial
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)*,\s*$")
-# The dash after a dateline's date, maybe after the agency: "Jan 22, 2023 (Reuters) -".
-_DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
-
-
+# A date written out in words: "June 6th, 2016", "6-7 June 2016".
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY_WORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _WRITTEN = re.compile(
     r"\b(?:" + _DAY_WORD + r"\s+)?" + _MONTH_WORD + r"(?:\s+" + _DAY_WORD + r"(?:\s*[–-]\s*" + _DAY_WORD + r")?,?)?\s+(?:1[89]|20)\d\d\b"
 )
-# A byline's date after a separator: "By Staff Correspondents | 16 March 2023, 22:40 JST".
-_BYLINE = re.compile(r"^\s*(?:by|posted|published|updated)\b[^\n]*[|·•]\s*$", re.I)
-# A time after a line's date: "17 November 2016, 19:42 CET", "March 3, 2021 at 5.48pm".
-_TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
-
-
-@dataclass(frozen=True)
-class ArticleDate:
-    date: dt.date | None  # None: a dateline without a year
-    start_char: int
-    end_char: int
-    places: tuple[tuple[int, int], ...] = ()  # every dateline or publication date: none is a meeting's
-
-
-def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> ArticleDate | None:
-    """The article's own date: a dateline ("BALI, Indonesia, Nov. 14, 2022 —") or a publication line
-    ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none, and
-    no date (only the places to skip) when its dateline has no year."""
-    text = doc_text(doc)
-    cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
-    found: list[tuple[dt.date, int, int]] = []
-    skips: list[tuple[int, int]] = []
-    for span in phrase_spans(doc[:]):
-        if span.start_char > lead_chars:
-            break
-        line_start = text.rfind("\n", 0, span.start_char) + 1
-        line_end = text.find("\n", span.end_char)
-        before = text[line_start : span.start_char]
-        after = text[span.end_char : span.end_char + 48]
-        is_dateline = bool(_DATELINE.match(before)) and bool(_DASH_AFTER.match(after))
-        is_cued = bool(cue and cue.search(before)) or bool(_BYLINE.match(before))
-        # A line that is only a date, or opens with one before "/" or "|" ("July 20, 2016 / 5:48 PM").
-        rest = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
-        is_line = not before.strip() and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
-        if not (is_dateline or is_cued or is_line):
-            continue
-        skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's
-        days, months, years, _, _ = parts(span.text)
-        if len(days) == 1 and months and years:
-            start, _, partial = parse_range(span.text)
-            if start and not partial:
-                found.append((start, span.start_char, span.end_char))
-    if not found:
-        # "HAMBURG, Oct 10 (Reuters) -": no year, so no date, but still no meeting's day either.
-        return ArticleDate(None, *skips[0], tuple(skips)) if skips else None
-    date, start, end = found[0]
-    return ArticleDate(date, start, end, tuple(skips))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import dates, nationality, occasions
+from . import dateline, dates, nationality, occasions
 from .events import REMOTE, THIRD, classify, in_future
 from ..lexicons import Lexicons
 from ..people.mentions import Cast
@@ -128,6 +128,6 @@ def extract_meetings(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[
     layout = Layout(doc)
     cast = Cast.of(parties, lex)
     nationality.infer(doc, cast, layout, lex)
-    article = dates.article_date(doc, words(lex, "dateline_cues"))
+    article = dateline.article_date(doc, words(lex, "dateline_cues"))
     everyone = people(doc, lex)
     return [_record(doc, sec, layout, cast, lex, everyone) for sec in sections(layout, cast, lex, article)]

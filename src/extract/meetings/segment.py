@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span
 
 from . import dates
-from .dates import ArticleDate, DateValue
+from .dateline import ArticleDate
+from .dates import DateValue
 from .events import (
     MEETING,
     NONE,
