@@ -47,7 +47,7 @@ def corpus_texts(min_chars: int) -> list[str]:
 # --- measurements, each run in its own subprocess -------------------------------------------
 
 def measure_spacy(min_chars: int, model: str | None) -> dict:
-    from extract.nlp import default_model_name
+    from extract.text.nlp import default_model_name
 
     import spacy
 
@@ -61,8 +61,8 @@ def measure_spacy(min_chars: int, model: str | None) -> dict:
 
 
 def measure_extract(min_chars: int, model: str | None) -> dict:
-    from extract.article import Source
-    from extract.nlp import load_pipeline
+    from extract.text.article import Source
+    from extract.text.nlp import load_pipeline
     from extract.pipeline import Config, extract_from_doc, parse_many
 
     nlp = load_pipeline(model)
@@ -114,8 +114,8 @@ def main() -> int:
         }
     throughput_ratio = rows["extract"]["chars_per_second"] / rows["spacy"]["chars_per_second"]
 
-    model_arg = repr(args.model) if args.model else "extract.nlp.default_model_name()"
-    bare = [PY, "-c", f"import spacy, extract.nlp; nlp = spacy.load({model_arg}); nlp(open({str(SEED)!r}, encoding='utf-8').read())"]
+    model_arg = repr(args.model) if args.model else "extract.text.nlp.default_model_name()"
+    bare = [PY, "-c", f"import spacy, extract.text.nlp; nlp = spacy.load({model_arg}); nlp(open({str(SEED)!r}, encoding='utf-8').read())"]
     with tempfile.TemporaryDirectory() as tmp:
         run_one = [EXTRACT, "run", str(SEED), "-o", tmp, "--no-score", "-q"]
         bare_s = statistics.median(_timed(bare) for _ in range(args.reps + 2))

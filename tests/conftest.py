@@ -12,7 +12,7 @@ SEED_ID = "putin-netanyahu"
 @pytest.fixture(scope="session")
 def nlp():
     """The real English pipeline, loaded once for the whole run."""
-    from extract.nlp import load_pipeline
+    from extract.text.nlp import load_pipeline
 
     return load_pipeline()
 
@@ -25,7 +25,7 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def predictions(nlp):
     """Every corpus article extracted once per test run, by article id."""
-    from extract.article import read_source
+    from extract.text.article import read_source
     from extract.pipeline import Config, extract
 
     config = Config()
@@ -46,7 +46,7 @@ def golds():
 @pytest.fixture(scope="session")
 def seed_score(predictions, golds):
     """The seed article's prediction scored against its gold."""
-    from extract.scoring import score
+    from extract.evaluate.scoring import score
 
     if SEED_ID not in golds:
         pytest.skip(f"no gold file yet: {CORPUS / (SEED_ID + '.gold.json')} is absent")

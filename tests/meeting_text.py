@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.article import Source
+from extract.text.article import Source
 from extract.models import Meeting
 from extract.pipeline import Config, extract
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from extract.attributes import CachedMatcher, cached_matcher
-from extract.nlp import default_model_name
+from extract.text.attributes import CachedMatcher, cached_matcher
+from extract.text.nlp import default_model_name
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("eval/*/*.txt"))

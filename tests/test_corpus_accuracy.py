@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.scoring import metrics, score, total
+from extract.evaluate.metrics import metrics, total
+from extract.evaluate.scoring import score
 
 from .conftest import SEED_ID, assert_target
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extract import dates
+from extract.meetings import dateline, dates
 from extract.lexicons import load_lexicons
 from extract.wordlists import words
 
@@ -71,7 +71,7 @@ def test_parse_range_with_context(text, kwargs, expected):
     ],
 )
 def test_article_date(nlp, text, expected):
-    found = dates.article_date(nlp(text), words(load_lexicons(), "dateline_cues"))
+    found = dateline.article_date(nlp(text), words(load_lexicons(), "dateline_cues"))
     assert (found.date if found else None) == expected
 
 
@@ -224,7 +224,7 @@ def test_iso_and_header_dates(nlp, text, expected):
 
 
 def test_dateline_without_year_is_skipped_but_dates_nothing(nlp):
-    found = dates.article_date(nlp("HAMBURG, Oct 10 (Reuters) - The leaders met on Tuesday."), words(load_lexicons(), "dateline_cues"))
+    found = dateline.article_date(nlp("HAMBURG, Oct 10 (Reuters) - The leaders met on Tuesday."), words(load_lexicons(), "dateline_cues"))
     assert found is not None and found.date is None and len(found.places) == 1
 
 

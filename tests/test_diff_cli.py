@@ -1,4 +1,4 @@
-"""``extract diff`` end to end through ``extract.cli.main``, on small files written in tmp_path."""
+"""``extract diff`` end to end through ``extract.run.cli.main``, on small files written in tmp_path."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import pytest
 from rich.console import Console
 
 from extract import errors
-from extract.cli import main
+from extract.run.cli import main
 from extract.models import Article, Document, Meeting, Quote, Section, sha256_text
-from extract.scorecard import print_corpus_scorecard
-from extract.scoring import metric_names
+from extract.evaluate.scorecard import print_corpus_scorecard
+from extract.evaluate.metrics import metric_names
 
 TEXT = (
     "Putin and Netanyahu\n"

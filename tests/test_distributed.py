@@ -16,14 +16,15 @@ from pathlib import Path
 import pytest
 
 from extract import errors
-from extract.batch import FileResult, Job, process_files, run_local
+from extract.run.batch import run_local
+from extract.run.jobs import FileResult, Job, process_files
 from extract.errors import ExtractError
 
 from .conftest import CORPUS, ROOT
 
 distributed = pytest.importorskip("distributed")  # a safety net: `make test` installs the dask extra
 
-from extract.distributed import _run_on, local_cluster, run_dask, worker_stats  # noqa: E402
+from extract.run.distributed import _run_on, local_cluster, run_dask, worker_stats  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +187,7 @@ def test_without_dask_one_line_error_with_the_install_hint(monkeypatch, tmp_path
 
 def test_the_core_does_not_import_dask():
     code = (
-        "import sys, extract, extract.batch, extract.cli, extract.distributed; "
+        "import sys, extract, extract.run.batch, extract.run.cli, extract.run.distributed; "
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')); "
         "assert not loaded, loaded"
     )
@@ -195,9 +196,9 @@ def test_the_core_does_not_import_dask():
 
 def _poison_extraction() -> None:
     """Installed on each worker: extraction raises for any article that mentions POISON."""
-    import extract.batch
+    import extract.run.jobs
 
-    real = extract.batch.extract_from_doc
+    real = extract.run.jobs.extract_from_doc
 
     def poisoned(source, doc, config):
         if "POISON" in source.text:
@@ -205,13 +206,13 @@ def _poison_extraction() -> None:
         return real(source, doc, config)
 
     poisoned.real = real
-    extract.batch.extract_from_doc = poisoned
+    extract.run.jobs.extract_from_doc = poisoned
 
 
 def _cure_extraction() -> None:
-    import extract.batch
+    import extract.run.jobs
 
-    extract.batch.extract_from_doc = getattr(extract.batch.extract_from_doc, "real", extract.batch.extract_from_doc)
+    extract.run.jobs.extract_from_doc = getattr(extract.run.jobs.extract_from_doc, "real", extract.run.jobs.extract_from_doc)
 
 
 def test_an_article_that_raises_on_a_worker_is_one_error_the_rest_are_written(cluster, client, tmp_path):

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from extract import cli
+from extract.run import cli
 from extract.models import Document, check_against_text
-from extract.schema import schemas
+from extract.run.schema import schemas
 
 from .conftest import CORPUS, ROOT
 
@@ -70,7 +70,7 @@ def test_document_rejects_unknown_fields_and_bad_order():
 
 
 def test_list_items_are_paragraphs_of_their_own():
-    from extract.paragraphs import Paragraphs
+    from extract.text.paragraphs import Paragraphs
 
     text = "Intro line\n\n• A one\n• B two\nmore of B\n- C three\n\nA sentence - with a dash\nLast"
     assert [text[s:e] for s, e in Paragraphs.of(text).spans] == [

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from extract.article import read_source
-from extract.gold import build, load_annotation
+from extract.text.article import read_source
+from extract.evaluate.gold import build, load_annotation
 from extract.models import Document, check_against_text, meeting_at
 
 from .conftest import CORPUS

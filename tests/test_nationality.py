@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract import nationality, parties
+from extract.meetings import nationality
+from extract.people import parties
 from extract.lexicons import load_lexicons
-from extract.mentions import Cast
-from extract.sentences import Layout
+from extract.people.mentions import Cast
+from extract.text.sentences import Layout
 
 LEX = load_lexicons()
 

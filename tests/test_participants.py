@@ -51,8 +51,8 @@ def test_participants(nlp, body, others):
 
 def test_a_title_only_one_principal_holds_names_that_principal(nlp):
     from extract.lexicons import load_lexicons
-    from extract.mentions import Cast
-    from extract.parties import principals
+    from extract.people.mentions import Cast
+    from extract.people.parties import principals
 
     lex = load_lexicons()
     doc = nlp("German Chancellor Angela Merkel met French President Emmanuel Macron in Paris.\n\n"

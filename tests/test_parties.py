@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from extract.lexicons import load_lexicons
-from extract.names import clean_name, find_names
-from extract.parties import headline_end, principals
+from extract.people.names import clean_name, find_names
+from extract.people.parties import headline_end, principals
 
 LEX = load_lexicons()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.lexicons import load_lexicons
-from extract.locatives import country_of
-from extract.places import meeting_place
+from extract.meetings.locatives import country_of
+from extract.meetings.places import meeting_place
 
 from .meeting_text import meetings_of
 

@@ -14,8 +14,9 @@ import json
 
 import pytest
 
-from extract.article import Source
-from extract.pipeline import Config, extract_from_doc, parse_many
+from extract.text.article import Source
+from extract.pipeline import Config, extract_from_doc
+from extract.text.parse import parse_many
 
 from .conftest import ROOT
 

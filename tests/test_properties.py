@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.article import Source
+from extract.text.article import Source
 from extract.models import Document, check_against_text
 from extract.pipeline import Config, extract
 

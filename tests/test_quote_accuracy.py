@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.scoring import metrics
+from extract.evaluate.metrics import metrics
 
 from .conftest import assert_target
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from extract.lexicons import load_lexicons
-from extract.parties import principals
-from extract.quotes import extract_quotes
-from extract.scanner import scan
+from extract.people.parties import principals
+from extract.quotes.quotes import extract_quotes
+from extract.text.scanner import scan
 
 LEX = load_lexicons()
 ELISIONS = frozenset(LEX.extra["elisions"])

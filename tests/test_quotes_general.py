@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.cues import subject_of
+from extract.quotes.cues import subject_of
 
 from .test_quotes import LOPEZ, brief, quotes
 

@@ -9,12 +9,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from extract import cli
-from extract.article import read_source
+from extract.run import cli
+from extract.text.article import read_source
 from extract.models import Document, sha256_text
 from extract.pipeline import extract
-from extract.report import Wrap, nest, render_report
-from extract.scoring import score
+from extract.run.markup import Wrap, nest
+from extract.run.report import render_report
+from extract.evaluate.scoring import score
 
 from . import chromium
 from .conftest import CORPUS, SEED_ID
@@ -214,11 +215,11 @@ def test_report_command_on_an_article_compares_with_gold(tmp_path, capsys, nlp):
 
 
 def test_run_with_report_writes_a_page_beside_each_output(tmp_path, monkeypatch, nlp):
-    import extract.batch
+    import extract.run.jobs
 
     _, gold = seed_pair()
     # The extractors' quality is not at issue here: the batch's plumbing is.
-    monkeypatch.setattr(extract.batch, "extract_from_doc", lambda source, doc, config: gold)
+    monkeypatch.setattr(extract.run.jobs, "extract_from_doc", lambda source, doc, config: gold)
     assert cli.main(["run", str(CORPUS / f"{SEED_ID}.txt"), "-o", str(tmp_path), "--report", "--no-score", "-q"]) == 0
     page = (tmp_path / f"{SEED_ID}.html").read_text(encoding="utf-8")
     assert (tmp_path / f"{SEED_ID}.json").exists() and 'id="gold"' in page

@@ -8,11 +8,12 @@ import shutil
 
 import pytest
 
-from extract import cli, errors
-from extract.article import decode
+from extract.run import cli
+from extract import errors
+from extract.text.article import decode
 from extract.errors import InputError
 from extract.output import write_atomic
-from extract.pipeline import blocks, parse
+from extract.text.parse import blocks, parse
 
 from .conftest import CORPUS
 
@@ -117,7 +118,7 @@ def test_blocks_join_back_and_cut_at_paragraphs():
 
 
 def test_long_text_parsed_in_blocks_keeps_offsets(nlp, monkeypatch):
-    import extract.pipeline as pipeline
+    import extract.text.parse as pipeline
 
     text = SEED.read_text(encoding="utf-8")
     whole = nlp(text)
@@ -155,16 +156,16 @@ def test_malformed_lexicon_file_is_one_line(tmp_path, capsys):
 
 def _poison(monkeypatch):
     """Extraction raises for any article that mentions POISON, as a bug in a rule would."""
-    import extract.batch
+    import extract.run.jobs
 
-    real = extract.batch.extract_from_doc
+    real = extract.run.jobs.extract_from_doc
 
     def poisoned(source, doc, config):
         if "POISON" in source.text:
             raise ZeroDivisionError("injected")
         return real(source, doc, config)
 
-    monkeypatch.setattr(extract.batch, "extract_from_doc", poisoned)
+    monkeypatch.setattr(extract.run.jobs, "extract_from_doc", poisoned)
 
 
 def _poisoned_batch(tmp_path):
@@ -202,9 +203,9 @@ def test_debug_shows_the_traceback(tmp_path, capsys, monkeypatch):
 
 
 def test_a_failed_parse_is_one_error_and_the_rest_are_parsed(tmp_path, capsys, monkeypatch):
-    import extract.batch
+    import extract.run.jobs
 
-    real = extract.batch.parse_many
+    real = extract.run.jobs.parse_many
 
     def failing(nlp, texts, **kw):  # nlp.pipe dies on the batch as soon as it meets POISON
         texts = list(texts)
@@ -213,8 +214,8 @@ def test_a_failed_parse_is_one_error_and_the_rest_are_parsed(tmp_path, capsys, m
                 raise MemoryError("injected")
             yield from real(nlp, [t], **kw)
 
-    monkeypatch.setattr(extract.batch, "parse_many", failing)
-    monkeypatch.setattr(extract.batch, "parse", lambda nlp, t: (_ for _ in ()).throw(MemoryError("again")) if "POISON" in t else nlp(t))
+    monkeypatch.setattr(extract.run.jobs, "parse_many", failing)
+    monkeypatch.setattr(extract.run.jobs, "parse", lambda nlp, t: (_ for _ in ()).throw(MemoryError("again")) if "POISON" in t else nlp(t))
     out_dir = tmp_path / "out"
     code, _, err = _run(["run", str(_poisoned_batch(tmp_path)), "-o", str(out_dir), "--no-score"], capsys)
     assert code == errors.PARTIAL

@@ -8,18 +8,8 @@ import json
 import pytest
 
 from extract.models import Article, Document, Meeting, Quote, Section
-from extract.scoring import (
-    Accuracy,
-    PRF,
-    align_meetings,
-    iou,
-    metric_names,
-    metrics,
-    report_json,
-    score,
-    token_f1,
-    total,
-)
+from extract.evaluate.metrics import Accuracy, PRF, metric_names, metrics, report_json, total
+from extract.evaluate.scoring import align_meetings, iou, score, token_f1
 
 D1, D2 = dt.date(2016, 6, 7), dt.date(2017, 3, 9)
 

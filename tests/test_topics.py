@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.lexicons import load_lexicons
-from extract.topics import topics
+from extract.meetings.topics import topics
 
 from .meeting_text import meetings_of
 

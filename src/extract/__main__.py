@@ -1,3 +1,3 @@
-from .cli import run_main
+from .run.cli import run_main
 
 run_main()

@@ -1,0 +1,12 @@
+"""Stage 3, meetings: takes a parsed ``Doc`` and its principal parties and gives ``Meeting`` records.
+
+``segment`` cuts the article into meeting sections (with ``headings``, ``ordinals``,
+``timeline`` and ``events``, which classifies each sentence); each section's date comes from
+``dates``, its city, country and venues from ``places`` and ``locatives``, its format, visitor and
+occasion from ``occasions`` (with ``nationality``), then ``participants`` and ``topics``;
+``records`` assembles them, every value with the span it came from.
+"""
+
+from .records import extract_meetings
+
+__all__ = ["extract_meetings"]

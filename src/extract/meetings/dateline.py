@@ -1,0 +1,66 @@
+"""The article's own date, from its dateline or byline, against which relative dates are read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..text.sentences import doc_text
+from .dates import parse_range, parts, phrase_spans
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)*,\s*$")
+# The dash after a dateline's date, maybe after the agency: "Jan 22, 2023 (Reuters) -".
+_DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
+
+
+# A byline's date after a separator: "By Staff Correspondents | 16 March 2023, 22:40 JST".
+_BYLINE = re.compile(r"^\s*(?:by|posted|published|updated)\b[^\n]*[|·•]\s*$", re.I)
+# A time after a line's date: "17 November 2016, 19:42 CET", "March 3, 2021 at 5.48pm".
+_TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    date: dt.date | None  # None: a dateline without a year
+    start_char: int
+    end_char: int
+    places: tuple[tuple[int, int], ...] = ()  # every dateline or publication date: none is a meeting's
+
+
+def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> ArticleDate | None:
+    """The article's own date: a dateline ("BALI, Indonesia, Nov. 14, 2022 —") or a publication line
+    ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none, and
+    no date (only the places to skip) when its dateline has no year."""
+    text = doc_text(doc)
+    cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
+    found: list[tuple[dt.date, int, int]] = []
+    skips: list[tuple[int, int]] = []
+    for span in phrase_spans(doc[:]):
+        if span.start_char > lead_chars:
+            break
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        before = text[line_start : span.start_char]
+        after = text[span.end_char : span.end_char + 48]
+        is_dateline = bool(_DATELINE.match(before)) and bool(_DASH_AFTER.match(after))
+        is_cued = bool(cue and cue.search(before)) or bool(_BYLINE.match(before))
+        # A line that is only a date, or opens with one before "/" or "|" ("July 20, 2016 / 5:48 PM").
+        rest = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
+        is_line = not before.strip() and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
+        if not (is_dateline or is_cued or is_line):
+            continue
+        skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's
+        days, months, years, _, _ = parts(span.text)
+        if len(days) == 1 and months and years:
+            start, _, partial = parse_range(span.text)
+            if start and not partial:
+                found.append((start, span.start_char, span.end_char))
+    if not found:
+        # "HAMBURG, Oct 10 (Reuters) -": no year, so no date, but still no meeting's day either.
+        return ArticleDate(None, *skips[0], tuple(skips)) if skips else None
+    date, start, end = found[0]
+    return ArticleDate(date, start, end, tuple(skips))

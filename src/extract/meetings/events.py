@@ -1,0 +1,351 @@
+"""Whether a sentence reports the principals meeting in person, and if not, what it reports.
+
+A sentence is read through its meeting words (verbs like "met", nouns like "summit", travel words
+like "flew to Moscow") and the people each one involves (subject, object, "with"/"between", the
+possessor of the noun). It reports a meeting when the principals are the ones involved; a call,
+a letter, a plan or a meeting with someone else is reported as such, so callers can skip it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..lexicons import Lexicons
+from .locatives import country_of, landmarks, place_names
+from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
+from ..wordlists import data, find_phrases, hits, words
+
+MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
+
+_SUBJ = {"nsubj", "nsubjpass"}
+_OBJ = {"dobj", "dative", "pobj"}
+# A verb without a subject of its own takes its head's ("visited Moscow and met with X").
+_INHERITS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
+_PARTNER_PREPS = {"with", "between", "by", "alongside"}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One meeting word of a sentence with the people it involves."""
+
+    token: Token
+    kind: str  # "verb", "noun" or "travel"
+    principals: tuple[str, ...]
+    pair: bool  # the principals referred to together ("they", "the two leaders", "their")
+    others: tuple[str, ...]  # other people involved
+    planned: bool
+    negated: bool
+    destination_ok: bool = False  # travel: the place is the other principal's country
+    pronoun: bool = False  # a "he"/"him" among those involved
+
+
+def _heads_with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts]
+
+
+def _phrase(tok: Token) -> Span:
+    # The noun phrase ending at ``tok``: its title and first names sit to its left.
+    return tok.doc[tok.left_edge.i : tok.i + 1]
+
+
+def subjects(verb: Token) -> list[Token]:
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subj or verb.dep_ not in _INHERITS or verb.head.i == verb.i:
+            return [h for s in subj for h in _heads_with_conjuncts(s)]
+        verb = verb.head
+    return []
+
+
+def partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
+    """Objects and "with"/"between"/"by" partners of a verb or noun; through a meeting noun for
+    a light verb ("held talks with X")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "dative"}:
+            out.extend(_heads_with_conjuncts(c))
+            if hits(c, nouns):
+                out.extend(partners(c))
+        # "met with X", "talks between X and Y", passive "was received by X" (an agent).
+        if c.dep_ in {"prep", "agent"} and c.lower_ in _PARTNER_PREPS:
+            for p in c.children:
+                if p.dep_ in _OBJ:
+                    out.extend(_heads_with_conjuncts(p))
+    return out
+
+
+def in_future(tok: Token, lex: Lexicons) -> bool:
+    """Whether ``tok``'s clause is in the future: "will meet", "would be glad to host", "are to meet"."""
+    aux = words(lex, "future_aux")
+    cur = tok
+    # Four steps up: "before he flies on to Peru for the summit" under "will host".
+    for _ in range(5):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux for c in cur.children):
+            return True
+        # "are to meet": an infinitive under a form of "be".
+        if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return True
+        if cur.dep_ not in {"xcomp", "acomp", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def is_planned(tok: Token, lex: Lexicons) -> bool:
+    """A meeting word in a plan: future tense, "agreed to meet", "the upcoming summit"."""
+    planned = words(lex, "planned_words")
+    if in_future(tok, lex):
+        return True
+    if tok.dep_ in {"xcomp", "ccomp", "acl"} and hits(tok.head, planned):
+        return True
+    if tok.dep_ == "dobj" and hits(tok.head, planned):
+        return True  # "arrange a face-to-face meeting", "weighs a visit"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey or a
+        # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").
+        travel = words(lex, "travel_verbs") | words(lex, "choice_verbs")
+        return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
+    if any(c.dep_ == "acl" and hits(c, planned) for c in tok.children):
+        return True  # "a summit planned for Lyon", "the visit scheduled for May"
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        # "is expected to travel to Berlin for a further round of talks": the talks are the plan's.
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.dep_ in {"xcomp", "ccomp"} and hits(verb.head, planned):
+            return True
+    # A modifier as written ("the planned summit"; "a hastily arranged summit" did take place).
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in planned]
+    if mods and all(c.lower_ in words(lex, "sequence_words") for c in mods):
+        # "Their next meeting was in New York": a word of order plans only what is yet to come.
+        return _clause_tense(tok) != "VBD"
+    return bool(mods)
+
+
+def _clause_tense(tok: Token) -> str | None:
+    """The tag of the verb (or auxiliary) whose clause ``tok`` sits in."""
+    for anc in tok.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            aux = [c.tag_ for c in anc.children if c.dep_ in {"aux", "auxpass"}]
+            return aux[0] if aux else anc.tag_
+    return None
+
+
+def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
+    out = []
+    for t in tokens:
+        ref = cast.resolve(_phrase(t))
+        if ref is None and t.pos_ == "PRON" and t.lower_ in {"he", "him", "she", "her", "his"}:
+            ref = Ref("pronoun")
+        elif ref is None and t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} and t.text[:1].isupper():
+            ref = Ref(OTHER, t.text)  # a name NER missed is still someone else ("Trump and Kim's summit")
+        if ref is not None:
+            out.append(ref)
+    return out
+
+
+def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
+    """Every meeting or travel word of ``sent`` with who it involves."""
+    verbs, support = words(lex, "meeting_verbs"), words(lex, "meeting_support_verbs")
+    nouns, tverbs, tnouns = words(lex, "meeting_nouns"), words(lex, "travel_verbs"), words(lex, "travel_nouns")
+    named = cast.mentioned(sent)
+    out: list[Event] = []
+    for tok in sent:
+        kind = None
+        if tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and hits(tok, verbs):
+            kind = "verb"  # headline present tense mis-tagged: "Biden and Xi meet face to face"
+        elif tok.pos_ in {"VERB", "AUX"}:
+            if hits(tok, verbs):
+                kind = "verb"
+            elif hits(tok, support) and any(c.dep_ == "dobj" and hits(c, nouns) for c in tok.children):
+                kind = "verb"
+            elif hits(tok, tverbs):
+                kind = "travel"
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            # A plural of a meeting noun counts several meetings ("five of their encounters",
+            # "three summits in five months"), none in particular; "talks" is listed as written.
+            if hits(tok, nouns) and not (tok.tag_ == "NNS" and tok.lower_ not in nouns and not _one_of(tok, lex)):
+                kind = "noun"
+            elif hits(tok, tnouns):
+                kind = "travel"
+        if kind is None:
+            continue
+        involved = partners(tok, nouns)
+        if kind == "verb" or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
+            involved = subjects(tok) + involved
+        else:
+            # "Trump and Kim's second summit": every owner, not just the first.
+            involved += [h for c in tok.children if c.dep_ in {"poss", "nmod"} and c.pos_ in {"PROPN", "PRON"}
+                         for h in _heads_with_conjuncts(c)]
+            if tok.dep_ == "dobj" and hits(tok.head, support):
+                involved += subjects(tok.head) + partners(tok.head)
+        refs = _refs(involved, cast)
+        principals = tuple(dict.fromkeys(r.name for r in refs if r.kind == PRINCIPAL and r.name))
+        others = tuple(r.name or "" for r in refs if r.kind == OTHER)
+        pair = any(r.kind == PAIR for r in refs)
+        pronoun = any(r.kind == "pronoun" for r in refs)
+        if pronoun and not principals and len(named) == 1:
+            principals = (named[0],)  # "his first trip": the one principal the sentence names
+        elif pronoun and not principals and not named and len(before := _named_before(sent, cast)) == 1:
+            principals = before  # "It was Macron's turn to travel. On 25 January he flew to Berlin"
+        dest_ok = False
+        if kind == "travel":
+            dest_ok = _destination_ok(sent, principals, cast, lex, tok)
+        negated = any(c.dep_ == "neg" for c in tok.children) or (
+            tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
+        out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun))
+    return out
+
+
+def _named_before(sent: Span, cast: Cast) -> tuple[str, ...]:
+    """The principals the sentence before names, when it is in the same paragraph."""
+    if sent.start == 0:
+        return ()
+    prev = sent.doc[sent.start - 1].sent
+    if "\n\n" in sent.doc[prev.end - 1 : sent.start + 1].text:
+        return ()
+    return tuple(cast.mentioned(prev))
+
+
+def _one_of(tok: Token, lex: Lexicons) -> bool:
+    """A plural after "the first of": "The first of the year's three summits" is one of them."""
+    head = tok.head
+    return head.lower_ == "of" and head.head.lower_ in data(lex, "ordinals")
+
+
+def governed(name: Span, tok: Token) -> bool:
+    """Whether the place hangs on the travel word itself, through prepositions and nouns only
+    ("flew to the resort of Sochi"), not inside another clause ("came into office convinced
+    that Europe could not wall itself off from Russia")."""
+    cur = name.root
+    while cur.i != tok.i:
+        if cur.head.i == cur.i or (cur.i != name.root.i and cur.pos_ in {"VERB", "AUX"}):
+            return False
+        cur = cur.head
+    return True
+
+
+def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Lexicons, tok: Token) -> bool:
+    """The traveller goes to the other principal's country (or, that one unknown, abroad)."""
+    if len(principals) != 1 or any(c.lower_ == "home" for c in tok.children):
+        return False  # "flew home" ends a journey
+    # A seat of government stands for its city: "was back at the White House".
+    places = [(n, n.text) for n in place_names(sent, lex)] + landmarks(sent, lex)
+    # A noun's destination may sit anywhere: "chose Sochi for his first trip"; a verb's hangs on
+    # it, and not as the place left: "flew home from Moscow".
+    places = [(n, city) for n, city in places if tok.pos_ not in {"VERB", "AUX"} or governed(n, tok) and not _origin(n, tok)]
+    return any(abroad(principals[0], country_of(city, lex), cast) for _, city in places)
+
+
+def _origin(name: Span, tok: Token) -> bool:
+    """Whether the place is where the journey starts ("from Moscow"), or no destination at all
+    (a subject: the dateline's "MOSCOW, March 22 - Xi flew ...")."""
+    if name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i == tok.i:
+        return True
+    cur = name.root
+    while cur.i != tok.i and cur.head.i != cur.i:
+        if cur.lower_ == "from":
+            return True
+        cur = cur.head
+    return False
+
+
+def abroad(traveller: str, country: str | None, cast: Cast) -> bool:
+    """Whether going to ``country`` takes ``traveller`` to the other principal (or, that one's
+    country unknown, out of the traveller's own)."""
+    if country is None:
+        return False
+    host = cast.other(traveller)
+    home, host_country = cast.countries.get(traveller), cast.countries.get(host) if host else None
+    if host_country:
+        return country == host_country
+    return bool(home) and country != home
+
+
+def travels_to(sent: Span, country: str | None, cast: Cast, lex: Lexicons) -> bool:
+    """Whether ``sent`` has one principal travelling, and ``country`` (a place given elsewhere, as
+    a timeline entry's "17.06.2022 – Kyiv") takes the traveller to the other principal."""
+    return any(
+        ev.kind == "travel" and len(ev.principals) == 1 and not (ev.planned or ev.negated or ev.others)
+        and abroad(ev.principals[0], country, cast)
+        for ev in events(sent, cast, lex)
+    )
+
+
+# A call word under one of these only dates something else: "the day after the tweet".
+_TEMPORAL = {"after", "before", "since", "following", "until"}
+
+
+def is_remote(sent: Span, lex: Lexicons) -> bool:
+    """A call, a video link, a letter or a post: the exchange the sentence reports is not in person.
+
+    The call word must carry the sentence (its subject or head: "A second call, of about 90
+    minutes", "the president telephoned him") or say how the leaders spoke or met ("spoke by phone",
+    "a virtual summit"); "launched construction by video link" and "the day after the tweet" do not.
+    """
+    calls, comm = words(lex, "call_words"), words(lex, "communication_verbs")
+    nouns = words(lex, "meeting_nouns")
+    for t in sent:
+        if not hits(t, calls) or any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in t.ancestors):
+            continue
+        if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head.i == t.i:
+            return True
+        if hits(t.head, nouns):
+            return True  # "a virtual summit", "a phone meeting"
+        for anc in t.ancestors:
+            if anc.pos_ in {"VERB", "AUX"} or anc.dep_ == "ROOT":
+                if hits(anc, comm) or anc.head.i == anc.i and anc.pos_ == "NOUN":
+                    return True
+                break
+    return False
+
+
+def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True) -> bool:
+    """Whether ``ev`` reports the principals meeting. ``named``: the principals its sentence names;
+    ``pair_words``: the sentence refers to the two together. Not ``strict``: a timeline entry, whose
+    principals go without saying."""
+    if ev.planned or ev.negated:
+        return False
+    if ev.others:
+        # Someone else with both principals ("Parmelin welcomed the two leaders") is still
+        # their meeting; with one of them it is a meeting with a third party.
+        return len(ev.principals) >= 2 or ev.pair
+    if ev.kind == "travel":
+        return ev.destination_ok
+    if not strict or len(ev.principals) >= 2 or ev.pair:
+        return True
+    if ev.kind == "verb":
+        # "Merkel met him": the other principal named elsewhere in the sentence, or a pronoun.
+        return len(ev.principals) == 1 and (len(named) >= 2 or ev.pronoun)
+    # A noun: the sentence names both principals or refers to them together.
+    return len(named) >= 2 or pair_words
+
+
+def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, list[Event]]:
+    """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence.
+
+    Remembered on the cast: segmentation, the talk of each meeting and its participants read the
+    same sentences. The principals' countries are part of the key, as they may still be learnt."""
+    key = (sent.doc, sent.start, sent.end, strict, lex, tuple(cast.countries.items()))
+    found = cast.memo.get(key)
+    if found is None:
+        found = cast.memo[key] = _classify(sent, cast, lex, strict=strict)
+    return found
+
+
+def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[str, list[Event]]:
+    if is_remote(sent, lex):
+        return REMOTE, []
+    evs = events(sent, cast, lex)
+    if not evs:
+        return NONE, []
+    named = cast.mentioned(sent)
+    pair_words = bool(find_phrases(sent, words(lex, "pair_refs")))
+    meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
+    if meeting:
+        return MEETING, meeting
+    if any(e.others and not e.negated and not e.planned for e in evs):
+        return THIRD, []
+    if any(e.planned for e in evs):
+        return PLANNED, []
+    return NONE, []

@@ -1,0 +1,124 @@
+"""Which country each principal stands for, when the caller's ``Person`` records do not say.
+
+The visit rule needs it (a meeting in one principal's country is a visit by the other). Read from
+the text, strongest evidence first:
+1. a host is in his own country: "Xi invited Modi to the central Chinese city of Wuhan";
+2. a traveller is not: "Xi, on his first trip to the United States", "the president came to Istanbul";
+3. the article's stand-alone descriptions ("the Indian prime minister") name the candidate
+   countries; with one principal placed, the other takes the remaining one;
+4. a description in a paragraph that names one principal only, when nothing above contradicts;
+5. with one principal placed, the other is from one of the two countries the article names
+   most, if he did not travel there ("Turkey and Russia have backed opposing sides ...").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from .events import governed, subjects
+from ..gazetteer import as_country
+from ..lexicons import Lexicons
+from .locatives import aliases, country_of, landmarks, place_names
+from ..people.mentions import PRINCIPAL, Cast
+from ..text.sentences import Layout, ents_in
+from ..wordlists import hits, words
+
+
+def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str | None]:
+    """Fill ``cast.countries`` where unknown; returns it."""
+    countries = cast.countries
+    if all(countries.values()) or len(cast.parties) != 2:
+        return countries
+    hosts: dict[str, Counter] = defaultdict(Counter)
+    not_from: dict[str, set[str]] = defaultdict(set)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    described: Counter = Counter()
+    mentioned: Counter = Counter()  # countries named, by name or demonym
+    travel = words(lex, "travel_verbs") | words(lex, "travel_nouns")
+    host_verbs = words(lex, "host_verbs")
+    for para in layout.paras:
+        if not para.sents:
+            continue
+        for sent in para.sents:
+            names = place_names(sent, lex)  # read once: each travel word below looks at them again
+            mentioned.update(c for n in names if (c := as_country(n.text, aliases(lex))))
+            # A seat of government is in its country: "welcomed him to the White House".
+            found = [(n, c) for n in names if (c := country_of(n.text, lex))]
+            found += [(n, c) for n, city in landmarks(sent, lex) if (c := country_of(city, lex))]
+            places = [c for _, c in found]
+            mentioned.update(lex.demonyms[e.text] for e in ents_in(sent) if e.label_ == "NORP" and e.text in lex.demonyms)
+            if not places:
+                continue  # both tests below need a country in the sentence
+            for tok in sent:
+                if hits(tok, travel):
+                    who = _principal(tok, cast)
+                    # A verb's own destination only ("will travel to Cuba, ... the first US
+                    # president to ..." does not keep him from the US); a noun's anywhere.
+                    dest = [c for n, c in found if tok.pos_ not in {"VERB", "AUX"} or governed(n, tok)]
+                    if who:
+                        not_from[who].update(dest)
+                elif hits(tok, host_verbs) and tok.pos_ == "VERB" and places:
+                    who = _principal(tok, cast)
+                    guest = [c for c in tok.children if c.dep_ == "dobj" and (r := cast.resolve(c.doc[c.left_edge.i : c.i + 1])) and r.kind == PRINCIPAL]
+                    if who and guest:
+                        hosts[who][places[0]] += 1
+        span = doc[para.sents[0].start : para.sents[-1].end]
+        descs = [c for c, _, _ in cast.descriptions(span)]
+        described.update(descs)
+        named = cast.named(span)
+        if len(named) == 1:
+            votes[named[0]].update(descs)
+    candidates = [c for c, _ in described.most_common()]
+    names = [p.name for p in cast.parties]
+    for name in names:
+        if countries.get(name) is None and hosts[name]:
+            countries[name] = hosts[name].most_common(1)[0][0]
+    _by_elimination(countries, names, candidates, not_from)
+    for name in names:
+        if countries.get(name) is None:
+            taken = {c for c in countries.values() if c}
+            for country, _ in votes[name].most_common():
+                if country not in taken and country not in not_from[name]:
+                    countries[name] = country
+                    break
+    _by_elimination(countries, names, candidates, not_from)
+    # The article's framing: one of its two most named countries, named at least three times
+    # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
+    top = [c for c, n in mentioned.most_common(2) if n >= 3]
+    for name in names:
+        taken = {c for c in countries.values() if c}
+        if countries.get(name) is None and len(taken) == 1:
+            left = [c for c in top if c not in taken and c not in not_from[name]]
+            if left:
+                countries[name] = left[0]
+    return countries
+
+
+def _by_elimination(countries: dict, names: list[str], candidates: list[str], not_from: dict) -> None:
+    for name in names:
+        if countries.get(name) is not None:
+            continue
+        taken = {c for c in countries.values() if c}
+        left = [c for c in candidates if c not in taken and c not in not_from[name]]
+        other_known = all(countries.get(n) for n in names if n != name)
+        # One principal placed and one described country left: it is the other's. A traveller
+        # shut out of every country but one is from that one.
+        if len(left) == 1 and (other_known or not_from[name]):
+            countries[name] = left[0]
+
+
+def _principal(tok, cast: Cast) -> str | None:
+    """The principal doing ``tok``: its subject, or for a noun its possessor ("his first trip")."""
+    heads = subjects(tok) if tok.pos_ in {"VERB", "AUX"} else [c for c in tok.children if c.dep_ == "poss"]
+    for h in heads:
+        ref = cast.resolve(h.doc[h.left_edge.i : h.i + 1])
+        if ref and ref.kind == PRINCIPAL:
+            return ref.name
+        if h.pos_ == "PRON":
+            # "Xi, on his first trip": the nearest principal named before the pronoun.
+            for prev in reversed(tok.doc[tok.sent.start : h.i]):
+                if prev.pos_ == "PROPN" and (who := cast.principal_named(prev.text)):
+                    return who
+    return None

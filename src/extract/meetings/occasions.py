@@ -1,0 +1,180 @@
+"""A meeting's format (sidelines, visit or neither), who visited, and the occasion it was held for.
+
+- sidelines: the meeting's sentences place it "on the sidelines/margins of" something, or at,
+  for or during a named multilateral event ("for the World Energy Congress");
+- visit: otherwise, a principal travelled to the other's country ("a 1-day visit by X",
+  "X flew to Moscow"), or the meeting's city lies in one principal's country, making the other
+  the visitor; nothing for a meeting in a third country;
+- occasion: the named event, commemoration or anniversary after a cue ("on the commemoration of
+  Victory Day", "commemorated 25 years of ...", "on the sidelines of the Paris Summit ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .events import events, in_future
+from ..lexicons import Lexicons
+from ..people.mentions import Cast
+from .places import Place
+from ..wordlists import find_phrases, hits, words
+
+# Prepositions that put a meeting at a named event: "for the World Energy Congress".
+_EVENT_PREPS = {"at", "for", "during"}
+# Prepositions that may sit inside an event's name: "Paris Summit on Climate Change".
+_NAME_PREPS = {"of", "on", "for"}
+_STOP_PUNCT = {",", ":", ";", ".", "(", ")", "—", "–", "!", "?", '"', "“", "”"}
+
+
+@dataclass
+class Format:
+    format: str | None = None
+    visitor: str | None = None
+    occasion: str | None = None
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _name_after(sent: Span, start: int) -> Span | None:
+    """The event or occasion named from token ``start``: up to punctuation, a verb, or a trailing
+    place or date ("Armistice Day in Paris on November 11th" -> "Armistice Day")."""
+    doc = sent.doc
+    i = start
+    while i < sent.end and (doc[i].lower_ in {"the", "a", "an"} or doc[i].is_space):
+        i += 1
+    j = i
+    while j < sent.end:
+        t = doc[j]
+        if t.text in _STOP_PUNCT or t.pos_ in {"VERB", "AUX", "SCONJ", "PRON"}:
+            break
+        if t.pos_ == "ADP" and t.lower_ not in _NAME_PREPS:
+            break  # "BRICS summit in the Russian city of Kazan"
+        if t.pos_ == "ADP" and j + 1 < sent.end:
+            nxt = doc[j + 1] if doc[j + 1].lower_ != "the" or j + 2 >= sent.end else doc[j + 2]
+            place = nxt.ent_type_ in {"GPE", "DATE", "LOC", "TIME"} and t.lower_ != "of"
+            if place or not (nxt.text[:1].isupper() or nxt.like_num):
+                break
+        if t.lower_ == "and" and j + 1 < sent.end and not doc[j + 1].text[:1].isupper():
+            break
+        j += 1
+    return doc[i:j] if j > i else None
+
+
+def _named_part(span: Span) -> Span | None:
+    """The named event after "of" in "opening of the Winter Olympics", "start of the G20 summit"."""
+    for tok in span[:-1]:
+        if tok.lower_ == "of":
+            rest = span.doc[tok.i + 1 + (span.doc[tok.i + 1].lower_ == "the") : span.end]
+            return rest if _named(rest) else None
+    return None
+
+
+def _named(span: Span | None) -> bool:
+    # "the congress", "the first day" and "a three-way summit on Syria" name nothing; "World
+    # Energy Congress", "25 years of ... relations" and "60th anniversary of ..." do.
+    return bool(span) and (span[0].text[:1].isupper() or span[0].text[:1].isdigit())
+
+
+def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted: bool = False) -> list[tuple[Span, Span]]:
+    """(preposition, name) for "at/for/during the <Named ... Summit>" in ``sent``; with
+    ``kind="occasion_words"``, for "on/for the <60th anniversary of ...>"; ``hosted``: also
+    (verb, name) for "hosted the Group of Seven summit"."""
+    heads, out = words(lex, kind), []
+    preps = _EVENT_PREPS | ({"on"} if kind == "occasion_words" else set())
+    hosts = words(lex, "host_verbs") if hosted else frozenset()
+    for tok in sent:
+        # "at the G20 summit", and "hosted the Group of Seven summit".
+        if tok.lower_ in preps and tok.pos_ == "ADP" or tok.pos_ == "VERB" and hits(tok, hosts):
+            name = _name_after(sent, tok.i + 1)
+            if name is not None and not _named(name):
+                name = _named_part(name)  # "for the opening of the Winter Olympics"
+            proper = name is not None and any(t.text[:1].isupper() for t in name)  # not "for 1 day"
+            if proper and _named(name) and ({t.lower_ for t in name} & heads or name.root.ent_type_ == "EVENT"):
+                out.append((sent.doc[tok.i : tok.i + 1], name))
+    return out
+
+
+def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span | None] | None:
+    """The sidelines cue's offsets and the event it names, from the first sentence having one."""
+    for sent in sents:
+        for start, end in find_phrases(sent, words(lex, "sidelines_cues")):
+            cue = sent.doc.char_span(start, end, alignment_mode="expand")
+            name = _name_after(sent, cue.end) if cue is not None else None
+            if cue is not None and cue[-1].lower_ != "of":
+                name = None  # "on its sidelines" names no event
+            return (start, end), name
+        for prep, name in _event_names(sent, lex):
+            if prep.text.lower() in {"during", "at", "for"} and not in_future(prep[0].head, lex):
+                # Not a plan: "he would raise it when he met Xi at the G20 the following week".
+                return (prep.start_char, name.end_char), name
+    return None
+
+
+def _full_name(short: Span) -> Span:
+    """The full name an earlier sentence gave an event the text now calls by a short form:
+    "the Vladivostok forum" after "the Eastern Economic Forum" (the same head word, capitalised,
+    in the one earlier name ending with it)."""
+    head = short[-1]
+    if not head.text.islower():
+        return short
+    doc = short.doc
+    earlier = [e for e in doc.ents if e.end_char <= short.start_char and e.label_ in {"ORG", "EVENT", "FAC"}
+               and e[-1].lower_ == head.lower_ and e[-1].text[:1].isupper()]
+    if earlier and len({e.text for e in earlier}) == 1:
+        full = earlier[-1]
+        return full[1:] if full[0].lower_ == "the" else full
+    return short
+
+
+def occasion(sents: list[Span], lex: Lexicons, *, sideline_event: Span | None) -> Span | None:
+    """The named occasion: the sidelines event when it is named, else one after an occasion cue."""
+    if _named(sideline_event):
+        return _full_name(sideline_event)
+    if sideline_event is not None:
+        # "on the sidelines of the summit" after "hosted the Group of Seven summit".
+        head = sideline_event[-1].lower_
+        for sent in sents:
+            for _, name in _event_names(sent, lex, hosted=True):
+                if name[-1].lower_ == head:
+                    return name
+    for sent in sents:
+        for start, end in find_phrases(sent, words(lex, "occasion_cues")):
+            cue = sent.doc.char_span(start, end, alignment_mode="expand")
+            name = _name_after(sent, cue.end) if cue is not None else None
+            if _named(name):
+                return name
+        for prep, name in _event_names(sent, lex) + _event_names(sent, lex, "occasion_words"):
+            if not in_future(prep[0].head, lex):
+                return name
+    return None
+
+
+def meeting_format(sents: list[Span], place: Place, cast: Cast, lex: Lexicons, *,
+                   side: tuple[tuple[int, int], Span | None] | None, named: Span | None) -> Format:
+    """Format, visitor and occasion, given the ``sidelines`` and ``occasion`` found in ``sents``."""
+    out = Format()
+    if side is not None:
+        out.format = "sidelines"
+        out.evidence["format"] = side[0]
+    if named is not None:
+        out.occasion = named.text
+        out.evidence["occasion"] = (named.start_char, named.end_char)
+    if out.format:
+        return out
+    # A journey reported in the meeting's sentences: "a 1-day visit by X", "X flew to Moscow".
+    for sent in sents:
+        for event in events(sent, cast, lex):
+            if event.kind == "travel" and event.destination_ok and not (event.planned or event.negated):
+                out.format, out.visitor = "visit", event.principals[0]
+                out.evidence["format"] = out.evidence["visitor"] = (event.token.idx, event.token.idx + len(event.token))
+                return out
+    # The meeting's country is one principal's: the other came.
+    if place.country:
+        hosts = [name for name, c in cast.countries.items() if c == place.country]
+        if len(hosts) == 1 and (guest := cast.other(hosts[0])):
+            out.format, out.visitor = "visit", guest
+            where = place.evidence.get("country") or place.evidence.get("city")
+            if where:
+                out.evidence["format"] = out.evidence["visitor"] = where
+    return out

@@ -1,0 +1,256 @@
+"""Where a meeting was held: city, country and named venues, read from the meeting's sentences.
+
+Items of the sentences' locative lists (``locatives``) give venues and candidate cities; a city's
+country comes from GeoNames, choosing among same-named cities the one whose country the text names
+beside it, else the most populous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span
+
+from .. import gazetteer
+from .headings import heading_number
+from ..lexicons import Lexicons
+from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses
+from ..text.sentences import ents_in
+from ..wordlists import data, words
+
+# "the resort of Sochi", and the side of a town a building stands on ("the northern side of X").
+_CITY_OF = re.compile(r"\b(?:city|town|village|port|resort|side) of ((?:[A-Z][\w'’-]*\s?)+)")
+# A dateline opening the paragraph names where the story was filed: "GENEVA, June 16, 2021 --".
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]+[A-Z])(?:,|\s+(?:—|–|--|-)\s)")
+
+
+@dataclass
+class Place:
+    city: str | None = None
+    country: str | None = None
+    venues: list[str] = field(default_factory=list)
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _hints(sent: Span, lex: Lexicons) -> list[str]:
+    """Countries the sentence mentions: by name, by a US state, or by a demonym."""
+    out = []
+    for ent in ents_in(sent):
+        if ent.label_ == "GPE":
+            c = gazetteer.as_country(ent.text, aliases(lex)) or (
+                gazetteer.as_country("United States", aliases(lex)) if gazetteer.is_us_state(ent.text) else None
+            )
+            if c:
+                out.append(c)
+        elif ent.label_ == "NORP" and ent.text in lex.demonyms:
+            out.append(lex.demonyms[ent.text])
+    return out
+
+
+def _apposed_state(span: Span, lex: Lexicons) -> str | None:
+    """The country of a US state written right after a city ("Palm Beach, Florida")."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        ent = next((e for e in ents_in(doc[span.end + 1 : min(span.end + 4, len(doc))]) if e.start == span.end + 1), None)
+        if ent is not None and gazetteer.is_us_state(ent.text):
+            return gazetteer.as_country("United States", aliases(lex))
+    return None
+
+
+def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[str, str] | None:
+    """GeoNames city and its country; ``strict``: refuse when the text names another country
+    right beside it ("BALI, Indonesia" is not Bali, Cameroon)."""
+    found = gazetteer.cities(name)
+    if not found:
+        return None
+    al = aliases(lex)
+    # The name as written when GeoNames only adds "City" to it ("New York" for New York City).
+    found = [replace(c, name=name) if c.name == f"{name} City" else c for c in found]
+    for city in found:
+        if gazetteer.country_name(city.country_code, al) in hints:
+            return city.name, gazetteer.country_name(city.country_code, al)
+    if strict and hints:
+        return None
+    return found[0].name, gazetteer.country_name(found[0].country_code, al)
+
+
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
+def _actor(name: Span) -> bool:
+    """Whether a city name stands for its government, not a place: "a pipeline that Madrid and
+    Berlin had championed", "Beijing's concerns"."""
+    root = name.root
+    if root.dep_ == "conj":
+        root = next((a for a in root.ancestors if a.dep_ != "conj"), root)
+    return root.dep_ in _ACTOR_DEPS
+
+
+def _strip_the(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    while len(span) > 1 and span[-1].lower_ in {"'s", "’s"}:
+        span = span[:-1]
+    return span
+
+
+# A heading's parts: "Meeting #1 — 29 May 2017, Versailles", "## Meeting 3: Hamburg, 7 July 2017".
+_HEADER_PART = re.compile(r"[^,;:|/—–#()\[\]]+")
+_PAREN = re.compile(r"\(([^()]+)\)")
+
+
+def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, str | None]], list[tuple[int, int]]]:
+    """Places a heading line names: (start, end, city, country) for each part that is a known city
+    or a capitalised name with no digits, meeting word or country in it; and the character spans
+    of parenthesised names after them ("Bormes-les-Mimosas (Fort de Brégançon)"), the venues."""
+    text, base = sent.text, sent.start_char
+    if (number := heading_number(text, lex)) is not None:
+        # "Second: St Petersburg, May 2018": the list's number is no place.
+        cut = number.end_char
+        text, base = text[cut:], base + cut
+    nouns = words(lex, "meeting_nouns")
+    al = aliases(lex)
+    venues = [(base + m.start(1), base + m.end(1)) for m in _PAREN.finditer(text) if m.group(1)[:1].isupper()]
+    plain = _PAREN.sub(lambda m: " " * len(m.group(0)), text)
+    cities = []
+    for m in _HEADER_PART.finditer(plain):
+        part = m.group(0).strip()
+        start = base + m.start() + m.group(0).index(part) if part else 0
+        tokens = part.split()
+        if not tokens or any(c.isdigit() for c in part) or any(w.lower() in nouns for w in tokens):
+            continue
+        if not all(w[:1].isupper() or "-" in w for w in tokens) or gazetteer.as_country(part, al):
+            continue
+        found = gazetteer.cities(part)
+        city, country = (found[0].name, gazetteer.country_name(found[0].country_code, al)) if found else (part, None)
+        cities.append((start, start + len(part), city, country))
+    return cities, venues
+
+
+def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = None,
+                  home: frozenset[str] = frozenset(), principals: frozenset[str] = frozenset(),
+                  header: Span | None = None) -> Place:
+    """City, country and venues from ``sents``, the meeting's own sentences first.
+
+    The city is the first one found going sentence by sentence, preferring within a sentence a
+    listed GeoNames city, then "the city of X" or a city owning a region ("Singapore's Sentosa
+    island"), then any other place name after "at"/"in", then any GeoNames city the sentence names;
+    the occasion's name is the last resort ("Paris Summit on Climate Change"). ``home``: the
+    principals' countries, which a sentence names for its people, not for its places;
+    ``principals``: their name words.
+    """
+    place = Place()
+    seen: set[str] = set()
+    cands: list[tuple[int, int, str, str | None, Span]] = []  # (sentence, rank, city, country, span)
+    countries: list[tuple[str, Span]] = []
+    al = aliases(lex)
+    if header is not None:
+        # A heading over the section names its place outright: it outranks the prose.
+        found, rooms = header_place(header, lex)
+        for start, end, city, country in found[:1]:
+            if (span := header.doc.char_span(start, end, alignment_mode="expand")) is not None:
+                cands.append((-1, 0, city, country, span))
+        for start, end in rooms:
+            name = header.doc.text[start:end]
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                place.venues.append(name)
+                place.evidence.setdefault("venues", (start, end))
+    for si, sent in enumerate(sents):
+        items = locatives(sent, lex)
+        hints = [h for h in _hints(sent, lex) if h not in home]
+        listed = [it.country for it in items if it.kind == "country" and it.country]
+        in_regions, taken = [], []
+        for it in items:
+            if it.kind == "venue" and someone_elses(it, principals):
+                continue
+            if it.kind == "venue":
+                name = _strip_the(it.span)
+                if len(name) > 2 and name[0].text in principals and name[1].lower_ in {"'s", "’s"}:
+                    name = name[2:]  # "Trump's Mar-a-Lago resort": the owner is no part of the name
+                if city_of := data(lex, "landmarks").get(name.text):
+                    # A seat of government names its city: "agreed at the Kremlin".
+                    if got := _pick(city_of, [], lex, strict=False):
+                        cands.append((si, 2, *got, name))
+                if name.text.lower() not in seen:
+                    seen.add(name.text.lower())
+                    place.venues.append(name.text)
+                    place.evidence.setdefault("venues", (name.start_char, name.end_char))
+                    place.evidence["venues"] = (place.evidence["venues"][0], name.end_char)
+            if it.kind not in {"city", "gpe"}:
+                taken.append(it.span)
+            if it.kind == "city":
+                if state := _apposed_state(it.span, lex):
+                    # "Palm Beach, Florida": the American town, whether or not GeoNames lists it.
+                    got = _pick(it.span.text, [state], lex, strict=True) or (it.span.text, state)
+                else:
+                    got = _pick(it.span.text, listed, lex, strict=bool(listed))
+                if got:
+                    cands.append((si, 0, *got, it.span))
+            elif it.kind == "gpe":
+                # A town GeoNames lacks takes its country from the list it stands in, the
+                # sentence's countries, or the nearest known place ("south of Chennai").
+                near = sorted(
+                    (abs(n.start - it.span.start), c)
+                    for n in place_names(sent, lex)
+                    if n.start != it.span.start and (c := country_of(n.text, lex))
+                )
+                country = (listed or hints or [c for _, c in near] or [None])[0]
+                cands.append((si, 2, it.span.text, country, it.span))
+            elif it.kind == "country":
+                countries.append((it.country, it.span))
+            elif it.kind == "region":
+                in_regions.append(it.span)
+                for tok in it.span[1:]:
+                    # The city owning a region: "Singapore's Sentosa island".
+                    if tok.lower_ in {"'s", "’s"}:
+                        owner = _strip_the(it.span.doc[it.span.start : tok.i])
+                        if got := _pick(owner.text, [], lex, strict=False):
+                            cands.append((si, 1, *got, owner))
+        for m in _CITY_OF.finditer(sent.text):
+            name = m.group(1).strip()
+            span = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.start(1) + len(name))
+            if span is not None:
+                got = _pick(name, hints, lex, strict=False)
+                cands.append((si, 1, *(got or (name, (hints or [None])[0])), span))
+        loose = place_names(sent, lex)
+        if m := _DATELINE_PLACE.match(sent.text):
+            if (span := sent.doc.char_span(sent.start_char, sent.start_char + len(m.group(1)))) is not None:
+                # Where the story was filed: the meeting's city only when nothing else says where
+                # ("TOKYO — ... agreed at the Kremlin").
+                loose = [e for e in loose if not (e.start < span.end and span.start < e.end)]
+                if got := _pick(span.text, [], lex, strict=False):
+                    cands.append((len(sents), 3, *got, span))
+        for ent in loose:
+            inside = any(r.start <= ent.start and ent.end <= r.end for r in in_regions + taken)
+            if not inside and not gazetteer.as_country(ent.text, al) and not _actor(ent):
+                if got := _pick(ent.text, [], lex, strict=False):
+                    cands.append((si, 3, *got, ent))
+    if cands:
+        _, _, city, country, span = min(cands, key=lambda c: (c[0], c[1]))
+        if country is None:
+            # A town GeoNames lacks, alone in its sentence: the country another of the meeting's
+            # sentences names ("a building on the South Korean side of the truce village"), or,
+            # for a heading's town, the first country the text names (a principal's, maybe).
+            country = next((h for sent in sents for h in _hints(sent, lex) if h not in home), None)
+            if header is not None and span.start_char < header.end_char:
+                named = [gazetteer.as_country(e.text, al) for sent in sents for e in ents_in(sent) if e.label_ == "GPE"]
+                country = next((c for c in named if c), country)
+        place.city, place.country = city, country
+        place.evidence["city"] = (span.start_char, span.end_char)
+        if country:
+            place.evidence["country"] = (span.start_char, span.end_char)
+    elif occasion is not None:
+        # A venue or occasion named after its city: "the Paris Summit on Climate Change".
+        for n in (2, 1):
+            head = occasion[:n]
+            if len(head) == n and all(capitalised(t) for t in head) and not gazetteer.as_country(head.text, al):
+                if got := _pick(head.text, [], lex, strict=False):
+                    place.city, place.country = got
+                    place.evidence["city"] = place.evidence["country"] = (head.start_char, head.end_char)
+                    break
+    if place.country is None and countries:
+        place.country, span = countries[0]
+        place.evidence["country"] = (span.start_char, span.end_char)
+    return place

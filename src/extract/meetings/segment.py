@@ -1,0 +1,388 @@
+"""Meeting sections: which paragraphs introduce a meeting of the principals, and where each ends.
+
+A paragraph introduces a meeting when
+- its first sentence numbers a meeting ("The 5th meeting", "Their most recent and 12th meeting",
+  "Meeting #3", "The second summit"), or
+- one of its sentences reports the principals meeting ("met", "held talks", "travelled to" the
+  other's country) with a date in it or in the next sentence, or
+- in a timeline (paragraphs opening with a date and a colon or dash, see ``timeline``), its
+  entry reports a meeting, or
+- in a list of numbered headings ("1. Versailles, May 2017", see ``headings``), the text under
+  the heading reports one.
+Calls, letters, plans and meetings with someone else introduce nothing; in a timeline such an
+entry ends the section before it. A section runs to the next meeting's paragraph; the last one
+runs while paragraphs still report on it (see ``_last_paragraphs``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span
+
+from . import dates
+from .dateline import ArticleDate
+from .dates import DateValue
+from .events import (
+    MEETING,
+    NONE,
+    REMOTE,
+    THIRD,
+    Event,
+    classify,
+    events,
+    in_future,
+    travels_to,
+)
+from .headings import Number, dated_headings, numbered_headings
+from ..lexicons import Lexicons
+from .locatives import country_of, place_names
+from ..people.mentions import Cast
+from .ordinals import Ordinal, find_ordinal
+from ..text.sentences import Layout, Para
+from .timeline import content, entry_date, entry_label
+from ..wordlists import hits, starts_with, words
+
+_QUOTE_OPENERS = "\"'“‘«"
+# "Meeting #3", "Meeting No. 3", "Meeting number 3", and a heading's "Meeting 3: Hamburg".
+_TRAILING_NAME = re.compile(r"\s*\([A-Z][^().!?]*\)$")
+_TERMINAL = tuple(".!?:;\"'”’)")
+
+
+@dataclass
+class Section:
+    """One meeting's stretch of the article and the sentences that report it."""
+
+    start: int
+    end: int
+    intro: Para
+    ordinal: Ordinal | None
+    date: DateValue | None
+    sentences: list[Span] = field(default_factory=list)  # reporting the meeting, best first
+
+
+def _same_visit(known: DateValue, new: DateValue) -> bool:
+    """Whether ``new`` falls within a day of the meeting dated ``known``."""
+    day = dt.timedelta(days=1)
+    return known.start - day <= new.start <= (known.end or known.start) + day
+
+
+def is_quoted(para: Para) -> bool:
+    """Whether the paragraph opens with a quotation mark: speech, which introduces no meeting."""
+    return para.text[:1] in _QUOTE_OPENERS
+
+
+def is_header(para: Para) -> bool:
+    """Whether the paragraph is a one-line heading (or page furniture), not prose."""
+    # "Related: ...", "Share this: Facebook Twitter": a one-line, unpunctuated run of words;
+    # a single word ("Advertisement") is page furniture inside the story, not an ending.
+    # A heading may end on a parenthesised name: "Meeting #4 — 19 August 2019, Town (Fort X)".
+    text = _TRAILING_NAME.sub("", para.text.strip())
+    return "\n" not in text and len(text.split()) >= 2 and not text.endswith(_TERMINAL) and len(text) < 100
+
+
+class _Reader:
+    """Sentence classification for one article (``classify`` remembers it on the cast)."""
+
+    def __init__(self, cast: Cast, lex: Lexicons):
+        self.cast, self.lex = cast, lex
+
+    def full(self, sent: Span, *, strict: bool = True) -> tuple[str, list[Event]]:
+        return classify(sent, self.cast, self.lex, strict=strict)
+
+    def __call__(self, sent: Span, *, strict: bool = True) -> str:
+        return self.full(sent, strict=strict)[0]
+
+    def tells_event(self, sent: Span) -> bool:
+        """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
+        return bool(events(sent, self.cast, self.lex))
+
+
+_SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
+
+
+def _clause_verb(tok):
+    """The verb whose clause ``tok`` sits in (``tok`` itself when none)."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc
+    return tok
+
+
+def _dates_event(span: Span, event: Event, sent: Span) -> bool:
+    """Whether a date in the event's sentence belongs to the event's clause, not to a clause
+    inside it ("their first meeting since a plane was downed ... on September 17th")."""
+    for anc in span.root.ancestors:
+        if anc is event.token or not (sent.start <= anc.i < sent.end):
+            return True
+        if anc.dep_ in _SUBORDINATE:
+            return event.token in anc.subtree
+    return True
+
+
+class _Segmenter:
+    """One pass over an article's paragraphs, finding meeting introductions."""
+
+    def __init__(self, layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None):
+        self.lex, self.read = lex, _Reader(cast, lex)
+        self.paras = [p for p in layout.paras if p.sents]
+        self.article = article.date if article else None
+        self.skip = article.places if article else ()
+        self.timeline = sum(entry_date(p) is not None for p in self.paras) >= 2
+        # A list of headings, numbered or dated (not the article's own date lines): each heading is
+        # an item, and the text under it goes on with it.
+        self.listed: dict[int, Number | None] = {} if self.timeline else (
+            numbered_headings(self.paras, lex, is_header)
+            or dated_headings(self.paras, lambda p: is_header(p) and not any(p.start <= a < p.end for a, _ in self.skip)))
+        self.found: list[Section] = []
+        self.stops: list[int] = []  # starts of timeline entries that are not meetings
+
+    def date(self, sents: list[Span], *, after=None, accept=None) -> DateValue | None:
+        if after is None:
+            # The latest meeting with a known day: one dated "That June" only moves nothing on.
+            after = next((s.date.start for s in reversed(self.found) if s.date and s.date.start), None)
+        return dates.meeting_date(
+            sents, after=after, article=self.article, skip=self.skip, accept=accept,
+            ignore=lambda ent: in_future(_clause_verb(ent.root), self.lex),
+            meeting_nouns=words(self.lex, "meeting_nouns"),
+        )
+
+    def entry(self, para: Para, entry: Span) -> Section | None:
+        """A timeline entry's meeting, or None (and the entry ends the section before it)."""
+        sents = content(para)
+        nl = para.text.find("\n")
+        line_end = para.start + nl if nl >= 0 else para.end
+        on_line = [s for s in sents if s.start_char < line_end]
+        line = para.sents[0].doc[on_line[0].start : on_line[-1].end]
+        # The entry's words may stand under a short label line: "08.10.2020 – London",
+        # "24.02.2022 – Phone call", or a heading "## October 2015 — Istanbul" over its paragraph.
+        head = sents[0]
+        label = entry_label(head, entry)
+        if label is None and line.end > head.end:
+            head, label = line, entry_label(line, entry)  # the parser split the line
+        if label is not None:
+            rest = [s for s in sents if s.start_char >= head.end_char]
+            under = self._under(para) if not rest else None
+            if under is not None:
+                # A heading over its paragraph: the paragraph's first sentence telling a meeting.
+                rest = list(content(under))
+                rest = [s for s in rest if self.read(s, strict=False) == MEETING][:1] or rest
+            told = rest[0] if rest else head
+        else:
+            told = sents[1] if len(sents) > 1 and len(sents[0]) <= len(entry) + 1 else sents[0]
+        if label is not None and any(hits(t, words(self.lex, "call_words")) for t in label):
+            verdict = REMOTE
+        else:
+            verdict = self.read(told, strict=False)
+        if verdict == NONE and label is not None and (places := place_names(label, self.lex)):
+            country = country_of(places[-1].text, self.lex)
+            entry_sents = [told, *rest[1:4]]
+            if any(travels_to(s, country, self.read.cast, self.lex) for s in entry_sents[:3]):
+                verdict = MEETING  # "17.06.2022 – Kyiv" over "Johnson returns for a second visit"
+            elif any(self.read.tells_event(s) for s in entry_sents) and not any(
+                    self.read(s, strict=False) not in {NONE, MEETING} for s in entry_sents):
+                # "• Sept. 13–14, 2017, Ahmedabad." over "... visits to the Sabarmati Ashram ...":
+                # an entry named for a place, telling of a visit, and of no call or plan.
+                verdict = MEETING
+        if verdict != MEETING:
+            self.stops.append(para.start)
+            return None
+        told_sents = [head, told] if label is not None and told is not head else [told]  # the label names the place
+        return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), told_sents)
+
+    def _para_before(self, para: Para) -> Para | None:
+        return next((p for p in reversed(self.paras) if p.index < para.index), None)
+
+    def _goes_on(self, para: Para, k: int) -> bool:
+        """Whether the ``k``-th sentence of ``para`` follows one reporting the principals meeting,
+        or opens the paragraph after the one that introduced the last meeting found."""
+        if k:
+            return self.read(para.sents[k - 1]) == MEETING
+        prev = self._para_before(para)
+        return prev is not None and bool(self.found) and self.found[-1].intro is prev
+
+    def _sentence_before(self, para: Para, k: int) -> Span | None:
+        """The sentence before the ``k``-th of ``para``: in it, or the last of the paragraph before."""
+        if k:
+            return para.sents[k - 1]
+        prev = self._para_before(para)
+        return prev.sents[-1] if prev is not None and not is_header(prev) else None
+
+    def _under(self, para: Para) -> Para | None:
+        """The paragraph right under a heading line, when it is prose, not another entry or heading."""
+        nxt = next((p for p in self.paras if p.index > para.index), None)
+        if nxt is None or is_header(nxt) or is_quoted(nxt) or entry_date(nxt) is not None:
+            return None
+        return nxt
+
+    def heading(self, para: Para, number: Number | None) -> Section | None:
+        """A listed heading's meeting, when the text under it reports one (or None, and the
+        heading ends the section before it)."""
+        later = [i for i in self.listed if i > para.index]
+        under = [p for p in self.paras if para.index < p.index < (later[0] if later else para.index + 3)]
+        line = para.sents[0].doc[para.sents[0].start : para.sents[-1].end]  # "1." may parse as a sentence
+        ordinal = Ordinal(number.value, number.start_char, number.end_char) if number else find_ordinal(line, self.lex)
+        told = [s for p in under if not is_quoted(p) for s in p.sents]
+        lead = next((v for s in told if (v := self.read(s)) != NONE), NONE)
+        # "Meeting #1 — 29 May 2017" says so itself; "Berlin, May 2017" needs the text under it.
+        says_so = number is None and ordinal is not None and ordinal.value is not None
+        if not (says_so or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
+            self.stops.append(para.start)
+            return None
+        return Section(para.start, para.end, para, ordinal, self.date([line]), [line])
+
+    def intro(self, para: Para) -> Section | None:
+        read, first = self.read, content(para)[0]
+        entry = entry_date(para) if self.timeline else None
+        if entry is not None:
+            return self.entry(para, entry)
+        if self.timeline and self.found and not is_header(para):
+            return None  # in a timeline, a paragraph between entries goes on with the last entry
+        if self.listed and para.index >= min(self.listed):
+            return self.heading(para, self.listed[para.index]) if para.index in self.listed else None
+        ordinal = find_ordinal(first, self.lex)
+        if ordinal is not None:
+            seen = {s.ordinal.value for s in self.found if s.ordinal}
+            # A heading's words parse poorly ("Meeting #1 — ..., Versailles" as a verb and its
+            # object): a numbered heading is a meeting's whatever the parser makes of it.
+            if (read(first) not in {MEETING, NONE} and not is_header(para)) or ordinal.value in seen - {None}:
+                return None
+            told = [first, *[s for s in para.sents[1:] if read(s) == MEETING]]
+            return Section(para.start, para.end, para, ordinal, self.date(told), [first])
+        for k, sent in enumerate(para.sents):
+            verdict, told = read.full(sent)
+            if verdict != MEETING and read(sent, strict=False) == MEETING and self._goes_on(para, k):
+                # "That followed a 30-minute encounter on Sept. 21 in New York": a meeting word
+                # with nobody named, right after the principals' meeting was reported.
+                verdict, told = read.full(sent, strict=False)
+            if verdict != MEETING:
+                continue
+            date = self.date(
+                list(para.sents[k : k + 2]),
+                accept=lambda span: span.start >= sent.end or any(_dates_event(span, e, sent) for e in told),
+            )
+            intro = para
+            if date is None and self.article is not None and (before := self._sentence_before(para, k)) is not None:
+                # A news lead: "X and Y agreed on Thursday to ... The talks at the Kantei were
+                # the first ...": the sentence before dates the talks, and opens their section.
+                date = self.date([before])
+                if date is not None and k == 0:
+                    intro = next(p for p in self.paras if p.start <= before.start_char < p.end)
+            if date is None:
+                return None
+            last = self.found[-1] if self.found else None
+            if last and last.ordinal and last.date is None:
+                # "Their third meeting was the least planned of all." ... "On June 30, the two
+                # men met": the numbered meeting's date, not a new meeting.
+                last.date = date
+                last.sentences.append(sent)
+                return None
+            if last and last.date and last.date.start and date.start and _same_visit(last.date, date):
+                # The same meeting told again, or its other day: "held their summit on Tuesday"
+                # after "arrived on Monday evening for a two-day visit ... hosted for dinner".
+                last.date = replace(last.date, start=min(last.date.start, date.start),
+                                    end=max(last.date.end or last.date.start, date.end or date.start))
+                return None
+            return Section(intro.start, intro.end, intro, None, date, [sent])
+        return None
+
+    def run(self) -> list[Section]:
+        for para in self.paras:
+            if is_quoted(para) or (section := self.intro(para)) is None:
+                continue
+            last = self.found[-1] if self.found else None
+            if last and is_header(last.intro) and para.index == last.intro.index + 1 and not (
+                section.ordinal and section.ordinal.value and section.ordinal.value != (last.ordinal.value if last.ordinal else None)
+            ):
+                # "Meeting #3: Helsinki, 16 July 2018" over "The first full summit ... took place":
+                # the paragraph under a header tells the header's meeting.
+                last.date = last.date or section.date
+                last.sentences.extend(section.sentences)
+                continue
+            self.found.append(section)
+        found = self.found
+        for i, sec in enumerate(found):
+            nxt = [found[i + 1].start] if i + 1 < len(found) else []
+            stop = min([s for s in self.stops if s > sec.start] + nxt, default=None)
+            body = [p for p in self.paras if sec.start <= p.start and (stop is None or p.start < stop)]
+            if stop is None:
+                body = _last_paragraphs(body, self.read, self.lex, sec)
+                sec.end = body[-1].end
+            else:
+                sec.end = stop
+            before = found[i - 1].date.start if i and found[i - 1].date else None
+            self.gather(sec, body, after=before)
+        return found
+
+    def gather(self, sec: Section, body: list[Para], *, after) -> None:
+        """The section's meeting sentences (the introducing one, the rest of its paragraph, then
+        later sentences reporting the meeting) and, for a numbered intro, the date they give."""
+        read = self.read
+        lead, dated = sec.sentences[0], sec.sentences[1:]
+        rest = [s for s in sec.intro.sents if s is not lead and read(s) in {MEETING, NONE}]
+        if is_header(sec.intro) and len(body) > 1 and not is_quoted(body[1]):
+            # The paragraph under a heading tells the heading's meeting, whatever its verbs
+            # ("The president invited his guest to the palace of ...").
+            rest += [s for s in body[1].sents if s not in dated and read(s) != REMOTE]
+        later = [s for p in body[1:] if not is_quoted(p) for s in p.sents if read(s) == MEETING and s not in dated + rest]
+        sec.sentences = [lead, *dated, *rest, *later]
+        if sec.date is None or sec.date.partial:
+            # A heading's "May 2017" gives way to the day the text under it names ("on 29 May").
+            candidates = [lead, *_nearest_first([s for s in sec.sentences[1:] if read(s) == MEETING or s in rest], read)]
+            found = self.date(candidates, after=after)
+            sec.date = found if found is not None and (sec.date is None or not found.partial) else sec.date
+            if sec.date is not None and sec.date.start_char > sec.intro.end:
+                # The date came from a later sentence: that sentence also tells where.
+                told = next(s for s in candidates if s.start_char <= sec.date.start_char < s.end_char)
+                sec.sentences.remove(told)
+                sec.sentences.insert(1, told)
+
+
+def _nearest_first(sents: list[Span], read: _Reader) -> list[Span]:
+    """The sentences that may date a meeting, in the order to ask them: those reporting it, then
+    the ones before the first of those, nearest first ("sworn in on 14 May. The next day he flew
+    to Berlin. Merkel received him ..." is the next day), then the rest."""
+    told = [s for s in sents if read(s) == MEETING]
+    if not told:
+        return sents
+    first = min(s.start for s in told)
+    before = sorted((s for s in sents if s.end <= first), key=lambda s: -s.start)
+    return told + before + [s for s in sents if s not in told and s not in before]
+
+
+def sections(layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None) -> list[Section]:
+    """The meeting sections of one article, in order."""
+    return _Segmenter(layout, cast, lex, article).run()
+
+
+def _last_paragraphs(body: list[Para], read: _Reader, lex: Lexicons, sec: Section) -> list[Para]:
+    """The last section's paragraphs: up to one that turns to something else."""
+    kept = body[:1]
+    ends = sec.date.end if sec.date and sec.date.end else None
+    for para in body[1:]:
+        first = para.sents[0]
+        if is_header(para) or starts_with(first, words(lex, "concluding_cues")):
+            break
+        if is_quoted(para):
+            kept.append(para)
+            continue
+        if read(first) == THIRD:
+            break  # "Biden arrived in Geneva from Brussels, where he held talks with Erdogan"
+        date = dates.meeting_date([first], after=None, article=None)
+        if ends and date and date.start and (date.start - ends).days > 1 and read.tells_event(first):
+            break  # a later event: "Those talks finally took place in Stockholm on October 5"
+        if _present_tense(first, lex) and not any(q in para.text for q in "\"“”"):
+            break  # the writer's own assessment: "While both ... are following their own agenda"
+        if len(para.text.split()) > 1:
+            kept.append(para)
+    return kept
+
+
+def _present_tense(sent: Span, lex: Lexicons) -> bool:
+    root = sent.root
+    if root.lemma_.lower() in lex.reporting_verbs:
+        return False
+    tags = {root.tag_} | {c.tag_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}

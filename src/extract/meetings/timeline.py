@@ -1,0 +1,62 @@
+"""Timeline entries: paragraphs opening with a date and a separator ("12 June 2018 – ...",
+"- 2018-04-27: ...", "• April 2023, Beijing: ...", "08.10.2020 – London" over the entry's text)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from . import dates
+from ..text.sentences import Para
+
+SEPARATORS = {":", "-", "–", "—", "--"}
+BULLETS = {"-", "*", "•", "–", "—", "·"}
+
+
+def entry_date(para: Para) -> Span | None:
+    """The date opening a timeline entry ("12 June 2018 – ...", "April 27–28, 2018: ...")."""
+    if not para.sents:
+        return None
+    first = content(para)[0]
+    spans = dates.phrase_spans(first)
+    # A list item's bullet, or a heading's "##", may come before the date ("- 2018-04-27: ...").
+    opening = first.start
+    while opening < first.end - 1 and (first.doc[opening].text in BULLETS or set(first.doc[opening].text) == {"#"}):
+        opening += 1
+    if not spans or spans[0].start != opening:
+        return None
+    nxt = spans[0].end
+    doc = first.doc
+    if nxt < first.end and doc[nxt].text == ",":
+        # "April 2023, Beijing: ...": places may stand between the date and the separator, or
+        # end the bullet's first sentence ("• 30 August – 3 September 2014, Kyoto and Tokyo.").
+        nxt += 1
+        while nxt < first.end and (doc[nxt].text[:1].isupper() or doc[nxt].lower_ == "and") and doc[nxt].text not in SEPARATORS:
+            nxt += 1
+        if nxt == spans[0].end + 1:
+            return None
+        if first[0].text in BULLETS and (nxt == first.end or doc[nxt].text == "." and nxt + 1 == first.end):
+            return spans[0]
+    if nxt < first.end and doc[nxt].text in SEPARATORS:
+        return spans[0]
+    return None
+
+
+def entry_label(first: Span, entry: Span) -> Span | None:
+    """The words after a timeline entry's date when they are only a label ("– London",
+    "– Phone call"), not a sentence."""
+    rest = first.doc[entry.end : first.end]
+    while len(rest) and (rest[0].text in SEPARATORS or rest[0].text == ","):
+        rest = rest[1:]
+    while len(rest) and rest[-1].text in SEPARATORS:
+        rest = rest[:-1]
+    if not len(rest) or len(rest) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
+        return None
+    return rest
+
+
+def content(para: Para) -> tuple[Span, ...]:
+    """The paragraph's sentences without a list bullet the parser left standing alone ("-")."""
+    sents = para.sents
+    while len(sents) > 1 and sents[0].text in BULLETS:
+        sents = sents[1:]
+    return sents

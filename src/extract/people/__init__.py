@@ -1,0 +1,12 @@
+"""Stage 2, people: takes a parsed ``Doc`` and gives the people it names and its principal parties.
+
+Names and their forms (``names``), the two principals the article is about or the ones the
+caller names (``parties``), how the text refers to them ("the two leaders", "Mr Abe":
+``mentions``), and role descriptions ("the Israeli prime minister": ``descriptions``).
+"""
+
+from .mentions import Cast
+from .names import Person, find_names
+from .parties import people, principals
+
+__all__ = ["Cast", "Person", "find_names", "people", "principals"]

@@ -1,0 +1,182 @@
+"""Who a phrase refers to: one of the principals, another person, or the principals together.
+
+The principals come in as ``Person`` records (canonical name, aliases, country); everything else is
+read from the text: PERSON entities, descriptions made of a demonym and a role ("the Russian
+president"), and phrases that refer to the pair ("the two leaders", "they").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import Lexicons
+from .parties import Person, clean_name
+from ..wordlists import find_phrases, words
+from ..text.sentences import ents_in, ents_overlapping
+
+# What a noun phrase refers to.
+PRINCIPAL, OTHER, PAIR = "principal", "other", "pair"
+
+
+@dataclass(frozen=True)
+class Ref:
+    kind: str  # PRINCIPAL, OTHER or PAIR
+    name: str | None = None  # canonical name of a principal, or the other person's words
+
+
+@dataclass
+class Cast:
+    """The principals of one article and how to recognise them in it."""
+
+    parties: list[Person]
+    lex: Lexicons
+    countries: dict[str, str | None] = field(default_factory=dict)
+    # What ``events.classify`` and ``mentioned`` made of each sentence: several extractors read
+    # the same ones. Keyed with the countries, which may still be learnt.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, parties: list[Person], lex: Lexicons) -> Cast:
+        return cls(parties, lex, {p.name: p.country for p in parties})
+
+    # -- names ---------------------------------------------------------------------------
+    def principal_named(self, name: str) -> str | None:
+        """The principal a written name refers to ("Merkel", "Angela Merkel")."""
+        for p in self.parties:
+            if name in p.aliases or name == p.name:
+                return p.name
+        if " " not in name:
+            for p in self.parties:
+                if name in {p.surname, p.name.split()[0]}:
+                    return p.name
+        return None
+
+    def description(self, tokens: Span) -> tuple[str, int, int] | None:
+        """Country and token range of a "<demonym> <role>" description inside ``tokens``."""
+        demonyms, roles = self.lex.demonyms, self.lex.roles
+        toks = list(tokens)
+        for i in range(len(toks)):
+            for dn in (2, 1):
+                dem = " ".join(t.text for t in toks[i : i + dn])
+                if i + dn > len(toks) or dem not in demonyms:
+                    continue
+                for rn in (2, 1):
+                    role = " ".join(t.lower_ for t in toks[i + dn : i + dn + rn])
+                    if i + dn + rn <= len(toks) and role in roles:
+                        return demonyms[dem], toks[i].i, toks[i + dn + rn - 1].i + 1
+        return None
+
+    def by_title(self, phrase: Span) -> str | None:
+        """"the chancellor": the one principal the text gives that title (none when both share it)."""
+        toks = list(phrase)
+        if len(toks) < 2 or toks[0].lower_ != "the" or len(toks) > 3:
+            return None
+        role = " ".join(t.lower_ for t in toks[1:])
+        if role not in self.lex.roles:
+            return None
+        holders = [p.name for p in self.parties if role in p.titles]
+        return holders[0] if len(holders) == 1 else None
+
+    def by_country(self, country: str | None) -> str | None:
+        hits = [name for name, c in self.countries.items() if c and c == country]
+        return hits[0] if len(hits) == 1 else None
+
+    def resolve(self, phrase: Span) -> Ref | None:
+        """What the noun phrase ``phrase`` refers to, or None when it is not a person."""
+        for ent in ents_overlapping(phrase):
+            if ent.label_ == "PERSON":
+                name = clean_name(ent)
+                if name:
+                    who = self.principal_named(name)
+                    return Ref(PRINCIPAL, who) if who else Ref(OTHER, name)
+        if named := self.named(phrase):
+            return Ref(PRINCIPAL, named[0])
+        desc = self.description(phrase)
+        if desc:
+            who = self.by_country(desc[0])
+            return Ref(PRINCIPAL, who) if who else Ref(OTHER, phrase.text)
+        if who := self.by_title(phrase):
+            return Ref(PRINCIPAL, who)
+        if find_phrases(phrase, words(self.lex, "pair_refs")):
+            return Ref(PAIR)
+        return None
+
+    def named(self, span: Span) -> list[str]:
+        """Principals named in ``span`` (PERSON entities first, then bare name words), in order."""
+        seen: list[tuple[int, str]] = []
+        covered: set[int] = set()
+        for ent in ents_in(span):
+            if ent.label_ == "PERSON" and (name := clean_name(ent)):
+                covered.update(range(ent.start, ent.end))
+                if who := self.principal_named(name):
+                    seen.append((ent.start, who))
+        for tok in span:
+            # NER misses or mislabels short names ("Xi" as an organisation): a bare name word counts.
+            if tok.i not in covered and tok.pos_ == "PROPN" and (who := self.principal_named(tok.text)):
+                seen.append((tok.i, who))
+        out: list[str] = []
+        for _, who in sorted(seen):
+            if who not in out:
+                out.append(who)
+        return out
+
+    def descriptions(self, span: Span) -> list[tuple[str, int, int]]:
+        """Stand-alone descriptions in ``span`` (not titles before a name): country, token range."""
+        out = []
+        firsts = _demonym_firsts(self.lex)
+        i = span.start
+        while i < span.end:
+            if span.doc[i].text not in firsts:
+                i += 1
+                continue
+            desc = self.description(span.doc[i : min(i + 4, span.end)])
+            if desc and desc[1] == i:
+                if not _names_follow(span.doc, desc[2]):
+                    out.append(desc)
+                i = desc[2]
+            else:
+                i += 1
+        return out
+
+    def mentioned(self, span: Span) -> list[str]:
+        """Principals named or described anywhere in ``span``, in order of first mention."""
+        # Asked twice of each sentence a meeting word is read in: remembered like ``classify``.
+        key = ("mentioned", span.doc, span.start, span.end, tuple(self.countries.items()))
+        if key not in self.memo:
+            self.memo[key] = self._mentioned(span)
+        return list(self.memo[key])
+
+    def _mentioned(self, span: Span) -> list[str]:
+        seen = self.named(span)
+        for country, _, _ in self.descriptions(span):
+            who = self.by_country(country)
+            if who and who not in seen:
+                seen.append(who)
+        for tok in span:
+            # "the chancellor", not the title before a name ("the chancellor, Angela Merkel" aside).
+            if tok.lower_ == "the" and tok.i + 1 < span.end:
+                for n in (2, 1):
+                    phrase = span.doc[tok.i : min(tok.i + 1 + n, span.end)]
+                    if (who := self.by_title(phrase)) and not _names_follow(span.doc, phrase.end):
+                        if who not in seen:
+                            seen.append(who)
+                        break
+        return seen
+
+    def other(self, name: str) -> str | None:
+        rest = [p.name for p in self.parties if p.name != name]
+        return rest[0] if len(rest) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _demonym_firsts(lex: Lexicons) -> frozenset[str]:
+    """First words of the demonyms ("South" of "South Korean"): where a description may start."""
+    return frozenset(d.split()[0] for d in lex.demonyms)
+
+
+def _names_follow(doc: Doc, i: int) -> bool:
+    # "Russian Defence Minister Sergei Shoigu": the description is a title before a name.
+    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()

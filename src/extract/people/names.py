@@ -1,0 +1,370 @@
+"""The people an article names, read from the text: every full name, the fullest form of each, and
+which person a lone surname (or, for names written family-name first, a lone first word) means.
+
+Like ``parties.people`` it starts from PERSON entities, but it does not trust NER alone: a name written after a title
+("Foreign Secretary Vijay Gokhale") counts even when NER missed it, and title, demonym and
+place words that NER glues onto a name are stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from spacy.attrs import DEP, POS
+from spacy.parts_of_speech import PROPN as PROPN_ID
+from spacy.tokens import Doc, Span, Token
+
+from .. import gazetteer
+from ..lexicons import Lexicons
+from ..text.sentences import doc_text
+
+# Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
+_PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# An abbreviated honorific before a name ("Mr.", "Ms.", "Dr.", "Gen."): a short capitalised word
+# with a final period, never a name word itself.
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")
+_PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
+_GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
+MAX_NAME_WORDS = 4
+
+
+@dataclass
+class Person:
+    """One person as the article names them."""
+
+    name: str  # canonical: the fullest form the article gives
+    aliases: set[str] = field(default_factory=set)  # every form seen, surname included
+    country: str | None = None  # from "Chilean President ..." via the demonym lexicon
+    titles: set[str] = field(default_factory=set)  # role words seen before the name
+    mentions: int = 0
+    first_offset: int = 0
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+def hyphen_end(doc: Doc, k: int, limit: int | None = None) -> int:
+    """End of the name word ending before token ``k``, over hyphenated parts the tokenizer split
+    off ("Moon Jae" + "-" + "in"): a hyphen with no space on either side and a word after it."""
+    limit = len(doc) if limit is None else limit
+    while (k + 1 < limit and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+           and doc[k + 1].is_alpha):
+        k += 2
+    return k
+
+
+def clean_name(ent: Span) -> str | None:
+    """The name words of a PERSON entity, or None when it does not look like a name.
+
+    NER spans often carry a possessive, a title or trailing words ("Merkel Agenda - 4 Years"), and
+    leave out the end of a hyphenated name ("Moon Jae" before "-in").
+    """
+    doc = ent.doc
+    words: list[str] = []
+    i = ent.start
+    while i < ent.end and _ABBREVIATION.match(doc[i].text) and i + 1 < ent.end:
+        i += 1  # "Mr. Abe" is Abe
+    while i < ent.end:
+        text = doc[i].text
+        if text in {"'s", "’s", "'", "’"}:
+            break
+        if _NAME_WORD.match(text) or (words and text.lower() in _PARTICLES):
+            end = hyphen_end(doc, i + 1)
+            words.append(doc[i:end].text)
+            i = end
+        else:
+            break
+    while words and words[-1].lower() in _PARTICLES:
+        words.pop()
+    if not words or sum(w.lower() not in _PARTICLES for w in words) > MAX_NAME_WORDS:
+        return None
+    return " ".join(words)
+
+
+@dataclass
+class NameTable:
+    """Canonical people and, for each token that is part of a name, who and which characters."""
+
+    people: list[Person]
+    at: dict[int, tuple[Person, int, int]] = field(default_factory=dict)
+    first_seen: dict[str, int] = field(default_factory=dict)
+
+
+def _title_words(lex: Lexicons) -> set[str]:
+    roles = {w for r in lex.roles for w in r.split()}
+    honorifics = set(lex.extra.get("speaker_roles", {}).get("honorifics", {}))
+    return roles | set(lex.extra.get("title_words", ())) | honorifics
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in _PARTICLES and tok.i > 0)
+
+
+def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
+    """Token ranges that spell a person's name: PERSON entities and capitalised words after a title."""
+    titles = _title_words(lex)
+    demonyms = set(lex.demonyms)
+    # How often each word is tagged a place and a person: "Lima" glued to a name is a place.
+    place = Counter(t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e)
+    person = Counter(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
+
+    def strip(i: int, j: int) -> tuple[int, int, bool]:
+        titled = False
+        while i < j and (doc[i].lower_ in titles or doc[i].text in demonyms or place[doc[i].text] > person[doc[i].text]
+                         or not _name_word(doc[i]) or doc[i].lower_ in _PARTICLES):
+            titled = titled or doc[i].lower_ in titles
+            i += 1
+        k = i
+        while k < j and _name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
+            k = hyphen_end(doc, k + 1)
+        # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
+        while k > i + 1 and (doc[k - 1].lower_ in _PARTICLES or place[doc[k - 1].text] > person[doc[k - 1].text]
+                             and _is_place(doc[k - 1].text)):
+            k -= 1
+        return i, k, titled
+
+    out: set[tuple[int, int]] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            end = ent.end
+            if doc[end - 1].lower_ in _PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
+                end += 1  # NER stops inside the name: "Ursula von der" + "Leyen"
+            i, k, _ = strip(ent.start, end)
+            if i < k and _count(doc, i, k) <= MAX_NAME_WORDS:
+                out.add((i, k))
+    # Names after a title that NER missed: "Foreign Secretary Vijay Gokhale".
+    # Which tokens may be part of one, read in a single pass.
+    nameish = [(t.pos_ == "PROPN" or t.lower_ in titles) and t.text[:1].isupper() for t in doc]
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and nameish[j]:
+            j += 1
+        if j > i:
+            a, k, titled = strip(i, j)
+            # Two words at least, and not an organisation's ("State Department" after "the").
+            if titled and 1 < _count(doc, a, k) <= MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
+                    and (not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)) or _mislabelled(doc, a, k)):
+                out.add((a, k))
+        i = max(j, i + 1)
+    out |= _speakers_ner_missed(doc, lex, titles)
+    # A name in apposition to a description: "Peru's chief negotiator, Ana Ruiz, said".
+    for tok in doc:
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN":
+            a = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            if a < tok.i and all(_name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
+                out.add((a, tok.i + 1))
+    return sorted(out)
+
+
+def _speakers_ner_missed(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, int]]:
+    """Full names NER took for a place or body ("Olaf Scholz" an ORG) when the surname alone
+    speaks ("Scholz told reporters", "Scholz said"): the full name, written somewhere as two or
+    three capitalised proper nouns ending in that surname, and each time the surname stands alone."""
+    verbs = lex.reporting_verbs | set(lex.extra.get("speech_verbs", ()))
+    buildings = set(lex.extra.get("venue_words", ())) | titles
+    landmarks = set(lex.extra.get("landmarks", {}))
+    # Proper-noun subjects found from the parse arrays: a Token object per word is the slow part.
+    cols = doc.to_array([DEP, POS])
+    subjects = [doc[i] for i in ((cols[:, 0] == doc.vocab.strings["nsubj"]) & (cols[:, 1] == PROPN_ID)).nonzero()[0]]
+    speaking = {t.text for t in subjects if t.head.lemma_.lower() in verbs
+                and t.ent_type_ in {"ORG", "GPE", "FAC", "NORP", ""} and t.text[:1].isupper() and not t.text.isupper()
+                and not any(c.dep_ == "compound" for c in t.children) and t.lower_ not in buildings
+                and t.text not in landmarks and not _is_place(t.text)}
+    speaking -= {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}  # NER knows those
+    out: set[tuple[int, int]] = set()
+    if not speaking:
+        return out
+    full: set[str] = set()
+    for t in doc:
+        if t.text in speaking and t.i >= 1:
+            a = t.i
+            while a > 0 and t.i - a < 2 and doc[a - 1].pos_ == "PROPN" and _name_word(doc[a - 1]) \
+                    and doc[a - 1].lower_ not in buildings and doc[a - 1].text not in lex.demonyms and not _is_place(doc[a - 1].text):
+                a -= 1
+            if a < t.i:
+                out.add((a, t.i + 1))
+                full.add(t.text)
+    return out | {(t.i, t.i + 1) for t in doc if t.text in full}
+
+
+def _is_place(word: str) -> bool:
+    # NER calls some surnames places ("Scholz" as a GPE); GeoNames has the last word.
+    return bool(gazetteer.cities(word) or gazetteer.as_country(word, {}))
+
+
+def _mislabelled(doc: Doc, a: int, k: int) -> bool:
+    """Whether NER took a titled name for a place or body: "German Chancellor Olaf Scholz" with
+    "Olaf Scholz" an ORG. The entity must be just those words, right after the title, and the
+    surname no city GeoNames knows."""
+    ents = {doc[t].ent_type_ for t in range(a, k)}
+    if len(ents) != 1 or doc[a].ent_iob_ != "B" or (k < len(doc) and doc[k].ent_iob_ == "I"):
+        return False
+    return not _is_place(doc[k - 1].text)
+
+
+@lru_cache(maxsize=8)
+def _offsets(doc: Doc) -> list[int]:
+    """Each token's first character, then the text's length: the characters of tokens ``i:k``
+    are ``text[offsets[i]:offsets[k]]`` (with the last one's trailing space)."""
+    return doc.to_array("IDX").tolist() + [len(doc_text(doc))]
+
+
+def _text(doc: Doc, i: int, k: int) -> str:
+    # As written, so a hyphenated name stays whole ("Moon Jae-in"), with spaces normalised.
+    # Sliced from the text, not ``doc[i:k].text``: this runs for every capitalised token and
+    # each length of name after it, and a Span joins its tokens anew each time.
+    k = min(k, len(doc))
+    if i >= k:
+        return ""
+    offsets = _offsets(doc)
+    return " ".join(doc_text(doc)[offsets[i] : offsets[k]].split())
+
+
+def _count(doc: Doc, i: int, k: int) -> int:
+    """How many words the tokens ``i:k`` spell ("Jae-in" is one; a particle, "da", "von", none)."""
+    return sum(w.lower() not in _PARTICLES for w in _text(doc, i, k).split())
+
+
+def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTable:
+    """Every person the article names, with the fullest name it gives each."""
+    # The people found do not depend on ``given``: they are read once per article (the parties
+    # and the speakers both ask), and each caller gets its own copies to enrich.
+    persons = [replace(p, aliases=set(p.aliases), titles=set(p.titles)) for p in _people(doc, lex)]
+    for g in given:  # the caller's canonical spelling wins
+        match = next((p for p in persons if g.name in p.aliases or g.name == p.name), None)
+        if match is not None:
+            match.aliases.add(match.name)
+            match.name = g.name
+    table = NameTable(people=persons)
+    _locate(doc, table)
+    table.people.sort(key=lambda p: (-p.mentions, p.first_offset))
+    return table
+
+
+@lru_cache(maxsize=4)
+def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
+    """The people of ``doc`` before any caller's spelling or count: never modified, only copied."""
+    spans = _forms(doc, lex)
+    full = Counter(_text(doc, i, k) for i, k in spans if _count(doc, i, k) > 1)
+    first_at: dict[str, int] = {}
+    for i, k in spans:
+        first_at.setdefault(_text(doc, i, k), doc[i].idx)
+    # Longer forms first; a form inside a longer one ("Maria Lopez" in "Ana Maria Lopez") or with the same first and
+    # last word belongs to it.
+    persons: list[Person] = []
+    for name in sorted(full, key=lambda n: (-len(n.split()), first_at[n])):
+        words = name.split()
+        owner = next((p for p in persons if _contains(p.name.split(), words)), None)
+        if owner is None:
+            persons.append(Person(name=name, aliases={name}, first_offset=first_at[name]))
+        else:
+            owner.aliases.add(name)
+            owner.first_offset = min(owner.first_offset, first_at[name])
+    # NER glues the word after a surname onto it in headlines ("Lopez Vow", "Perez Goes"): a form
+    # written once that starts with another person's surname is that person.
+    surnames = {p.surname for p in persons if " " in p.name}
+    persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
+                                          and p.name.split()[0] != p.surname)]
+    singles = {_text(doc, i, k) for i, k in spans if _count(doc, i, k) == 1}
+    name_words = {w for p in persons for w in p.name.split()}
+    singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
+    for word in singles:
+        owner = _owner(word, persons)
+        if owner is not None:
+            owner.aliases.add(word)
+        elif word in {_text(doc, i, k) for i, k in spans}:
+            persons.append(Person(name=word, aliases={word}, first_offset=first_at.get(word, 0)))
+    _lengthen(doc, lex, persons)
+    return tuple(persons)
+
+
+def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
+    """A one-word name that the text also writes with a first name NER missed ("- Maria Lopez and")."""
+    titles = _title_words(lex)
+    places = {t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
+    # Where each one-word name is written, found in one pass rather than one per name.
+    at: dict[str, list[int]] = {p.name: [] for p in persons if " " not in p.name}
+    for tok in doc:
+        if tok.text in at:
+            at[tok.text].append(tok.i)
+    for p in persons:
+        if " " in p.name:
+            continue
+        seen = Counter()
+        for i in at[p.name]:
+            if i == 0:
+                continue
+            prev = doc[i - 1]
+            if (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and prev.whitespace_
+                    and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places
+                    and not any(prev.text in q.name.split() for q in persons if q is not p)):
+                seen[f"{prev.text} {p.name}"] += 1
+        if seen:
+            p.aliases.add(p.name)
+            p.name = seen.most_common(1)[0][0]
+            p.aliases.add(p.name)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    if any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1)):
+        return True
+    return longer[0] == shorter[0] and longer[-1] == shorter[-1]
+
+
+def _owner(word: str, persons: list[Person]) -> Person | None:
+    """The person a lone name word means: the earliest introduced with it as last word, else as
+    first, else the one full name it stands inside."""
+    for pos in (-1, 0):
+        cands = [p for p in persons if len(p.name.split()) > 1 and p.name.split()[pos] == word]
+        if cands:
+            return min(cands, key=lambda p: p.first_offset)
+    # A word inside one full name only: "Lula" of "Luiz Inácio Lula da Silva".
+    inner = [p for p in persons if word in p.name.split()[1:-1] and word.lower() not in _PARTICLES]
+    return inner[0] if len(inner) == 1 else None
+
+
+def _locate(doc: Doc, table: NameTable) -> None:
+    index = {a: p for p in table.people for a in p.aliases | {p.name}}
+    for tok in doc:
+        text = _POSSESSIVE.sub("", tok.text)
+        glued = _GLUED.match(text)
+        if glued and text[glued.end() :] in index:
+            person = index[text[glued.end() :]]
+            table.at[tok.i] = (person, tok.idx + glued.end(), tok.idx + len(text))
+            person.mentions += 1
+    # The words tried below start with their first token's first word, so a token that begins
+    # no known name's first word starts no mention: skip it without trying each length.
+    prefixes = {w[:n] for a in index for w in a.split()[:1] for n in range(1, len(w) + 1)}
+    i = 0
+    while i < len(doc):
+        hit = None
+        if doc[i].text[:1].isupper() and doc[i].text.split(None, 1)[0] in prefixes:
+            # Up to MAX_NAME_WORDS words, each maybe hyphenated ("Jae" "-" "in").
+            for j in range(min(len(doc), i + 3 * MAX_NAME_WORDS), i, -1):
+                words = _text(doc, i, j)
+                # A lone word counts when tagged a name, or when it is part of a full name the
+                # article gives (the tagger reads a sentence-initial surname as an adjective).
+                if words in index and (" " in words or doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"
+                                       or " " in index[words].name):
+                    hit = (j, index[words])
+                    break
+        if hit is None:
+            i += 1
+            continue
+        j, person = hit
+        while j > i + 1 and doc[j - 1].is_space:
+            j -= 1  # the words normalise spaces away; the name ends at its last word
+        for k in range(i, j):
+            table.at[k] = (person, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+        person.mentions += 1
+        table.first_seen.setdefault(person.name, doc[i].idx)
+        i = j

@@ -1,0 +1,185 @@
+"""Who said the words between the marks: each quotation from the scanner with its speaker.
+
+A quotation is tied by ``ties`` (the parse, "according to", the words around the marks, a subject
+before the mark) or by a colon-introduced block (``blocks``); failing that it goes on in the voice
+of the quotation just before it (same paragraph, or the paragraph before). A quotation tied to
+nothing is kept only when it reads as a statement; "so-called" phrases and quoted names are never
+quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from . import ties
+from .cues import CueLexicon, cue_text, is_passive, relative_owner, reporting_head, subject_of
+from ..models import Kind, Quote, Span
+from ..text.paragraphs import Paragraphs
+from ..text.scanner import QuoteIndex, Quoted
+from ..text.sentences import doc_text
+from .speakers import NOBODY, EntityTable, Mention
+from .ties import FINITE, NEAR, SENTENCE_END, Tie
+
+# A quotation tied to no speaker is kept only when it reads like a statement, not a phrase.
+_MIN_UNTIED_WORDS = 4
+# “...” ― Ana Ruiz: a dash and a name alone to the end of the paragraph sign the quotation.
+_SIGNATURE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4}?)[ \t]*[.,]?[ \t]*")
+
+
+@dataclass(frozen=True)
+class Attributed:
+    quoted: Quoted
+    quote: Quote
+    verb: Token | None  # the verb of saying it hangs on, if any
+    keep: bool
+
+
+def attribute(
+    doc: Doc, quoted: list[Quoted], pars: Paragraphs, *, table: EntityTable, cues: CueLexicon, blocks: dict[int, Tie]
+) -> list[Attributed]:
+    """Every scanned quotation with its speaker; ``keep`` is False for scare quotes and names."""
+    index = QuoteIndex(quoted)
+    out: list[Attributed] = []
+    for q in quoted:
+        toks = ties.tokens(doc, q)
+        before = ties.window_before(doc, q, pars, index)
+        after = ties.window_after(doc, q, pars, index)
+        at_par_start = q.open_mark == pars[q.first_par][0]
+        bounds = (pars[q.first_par][0], pars[q.last_par][1])
+        if _marked_as_writers(doc_text(doc), q, bounds[0], cues) or _is_name(toks):
+            out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=False))
+            continue
+        signed = _signature(doc, q, bounds[1], table)
+        if signed is not None:
+            out.append(_record(doc_text(doc), q, signed, None, None, keep=True))
+            continue
+        tie = (
+            ties.in_parse(toks, index, cues, bounds)
+            or ties.according(before)
+            or ties.adjacent(before, cues, after=False, statement=ties.statement(toks))
+            or (ties.adjacent(after, cues, after=True) or ties.according(after) if ties.invites_after(doc, q) else None)
+            or ties.subject_before(before, toks)
+            or (blocks.get(q.first_par) if at_par_start else None)
+        )
+        if tie is not None and tie.verb is not None and tie.subject is None and ties.imperative(tie.verb):
+            tie = None  # the writer's "Call it “...”": no one is quoted
+        if tie is not None:
+            mention = _speaker(tie, out, table, cues)
+            cue = tie.cue if tie.cue or tie.verb is None else cue_text(tie.verb, cues, (q.start, q.end))
+            if tie.quiet:
+                mention, cue = Mention(mention.name), None
+            out.append(_record(doc_text(doc), q, mention, cue, tie.verb, keep=True))
+            continue
+        same = _same_paragraph_run(doc, out, q)
+        if same is not None:
+            # "“A,” X said. “B.”": the second quotation goes on in the first one's voice.
+            out.append(_record(doc_text(doc), q, same[0], same[1], None, keep=True))
+            continue
+        prev = _previous_speaker(out, q)
+        if prev is None and _speaks(toks):
+            # An unattributed statement later in a paragraph that has quoted someone is theirs:
+            # "“A,” she said after the talks. She did not say more. “B.”"
+            prev = _paragraph_speaker(out, q)
+            if prev is not None:
+                out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
+                continue
+        if at_par_start and prev is not None:
+            # A quotation paragraph right after another by the same speaker continues it.
+            out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
+            continue
+        out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=_speaks(toks)))
+    return out
+
+
+def _signature(doc: Doc, q: Quoted, par_end: int, table: EntityTable) -> Mention | None:
+    """The name that signs a quotation after a dash, at the end of its line."""
+    if q.close_mark is None:
+        return None
+    text = doc_text(doc)
+    line_end = text.find("\n", q.close_mark, par_end)
+    m = _SIGNATURE.fullmatch(text, q.close_mark + 1, par_end if line_end < 0 else line_end)
+    if m is None:
+        return None
+    start, end = m.span(1)
+    last = doc.char_span(start, end, alignment_mode="expand")
+    if last is not None and last[-1].i in table.named:
+        return table.resolve(last[-1])
+    return Mention(m.group(1).rstrip("."), start, start + len(m.group(1).rstrip(".")))
+
+
+def _speaks(toks: list[Token]) -> bool:
+    words = [t for t in toks if not t.is_punct]
+    return len(words) >= _MIN_UNTIED_WORDS and any(t.tag_ in FINITE for t in toks)
+
+
+def _marked_as_writers(text: str, q: Quoted, par_start: int, cues: CueLexicon) -> bool:
+    """"the so-called “reset”": a marker right before the opening mark."""
+    before = text[max(par_start, q.open_mark - 24) : q.open_mark].lower().rstrip()
+    return any(before.endswith(m) for m in cues.scare_markers)
+
+
+def _is_name(toks: list[Token]) -> bool:
+    """“Pacific Connect”: two or more capitalised words and no verb are a name, not speech."""
+    words = [t for t in toks if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.is_title for t in words) and not ties.statement(toks)
+
+
+def _same_paragraph_run(doc: Doc, done: list[Attributed], q: Quoted) -> tuple[Mention, str | None] | None:
+    prev = next((a for a in reversed(done) if a.keep), None)
+    if prev is None or prev.quoted.last_par != q.first_par or prev.quoted.close_mark is None or not prev.quote.speaker:
+        return None
+    between = doc.char_span(prev.quoted.close_mark + 1, q.open_mark, alignment_mode="contract")
+    # Only the previous quotation's own attribution may stand between them.
+    others = [t for t in between or () if t.tag_ in FINITE and (prev.verb is None or t.i != prev.verb.i)]
+    ends = [t for t in between or () if t.text in SENTENCE_END]
+    if others or len(ends) > 1 or (between is not None and len(between) > 4 * NEAR):
+        return None
+    m = prev.quote.speaker_mention
+    return Mention(prev.quote.speaker, m.start if m else None, m.end if m else None), prev.quote.cue
+
+
+def _previous_speaker(done: list[Attributed], q: Quoted) -> str | None:
+    for a in reversed(done):
+        if not a.keep:
+            continue
+        return a.quote.speaker if a.quoted.last_par == q.first_par - 1 else None
+    return None
+
+
+def _paragraph_speaker(done: list[Attributed], q: Quoted) -> str | None:
+    """The speaker of the last quotation kept earlier in the same paragraph as ``q``."""
+    prev = next((a for a in reversed(done) if a.keep), None)
+    if prev is None or prev.quoted.last_par != q.first_par:
+        return None
+    return prev.quote.speaker
+
+
+def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexicon) -> Mention:
+    if tie.subject is not None:
+        return table.resolve(tie.subject)
+    if tie.verb is None:
+        return NOBODY  # "Partial transcript as follows:": a speech noun that no one owns
+    subj = relative_owner(tie.verb) or subject_of(reporting_head(tie.verb, cues))
+    if subj is not None:
+        return table.resolve(subj)
+    near = table.nearby_name(tie.verb)
+    if near.name:
+        return near
+    if is_passive(tie.verb):
+        return NOBODY  # "it was said that": no source named
+    # A verb with no subject at all ("Even alleging that ..."): the speaker carries over, unnamed.
+    prev = next((a.quote.speaker for a in reversed(done) if a.keep and a.quote.speaker), None)
+    return Mention(prev)
+
+
+def _record(text: str, q: Quoted, who: Mention, cue: str | None, verb: Token | None, *, keep: bool) -> Attributed:
+    span = who.span
+    mention = Span(start=span[0], end=span[1], text=text[span[0] : span[1]]) if span else None
+    quote = Quote(
+        id="q1", start=q.start, end=q.end, text=text[q.start : q.end], kind=Kind.direct,
+        speaker=who.name, speaker_mention=mention, cue=cue,
+    )
+    return Attributed(q, quote, verb, keep)

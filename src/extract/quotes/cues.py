@@ -1,0 +1,208 @@
+"""Cues of speech in the parse: verbs of saying, speech nouns, "according to", and who does the saying.
+
+Shared by the direct-quote attribution and the reported-speech extractor, so both read the
+same lexicons (data files) the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..lexicons import Lexicons
+from ..text.sentences import doc_text
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+_PARTICLES = {"back", "out", "up", "off", "on", "in", "down"}
+# Modals that make "it should be noted that ..." the writer's own hedge rather than a report.
+_HEDGING_MODALS = {"should", "must", "can", "could", "may", "might", "would"}
+# Dependencies through which a verb without a subject of its own borrows one from its head
+# ("reassured" in "X expressed ... and reassured", "slam" in "X used the opportunity to slam").
+_BORROWS_SUBJECT = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "pobj", "prep", "pcomp", "ccomp"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The word lists that signal speech, read from the lexicon data files."""
+
+    reporting: frozenset[str]  # verbs of saying that take a content clause
+    speech: frozenset[str]  # reporting verbs plus verbs that only introduce quoted words
+    nouns: frozenset[str]  # speech nouns: statement, remarks, spokesman
+    elisions: frozenset[str]
+    clause_only: frozenset[str]  # verbs that report speech only with a clause ("maintains that")
+    scare_markers: frozenset[str]  # words that flag a quoted phrase as the writer's ("so-called")
+
+    @classmethod
+    def from_lexicons(cls, lex: Lexicons) -> CueLexicon:
+        reporting = frozenset(lex.reporting_verbs)
+        return cls(
+            reporting=reporting,
+            speech=reporting | frozenset(lex.extra.get("speech_verbs", ())),
+            nouns=frozenset(lex.extra.get("speech_nouns", ())),
+            elisions=frozenset(lex.extra.get("elisions", ())),
+            clause_only=frozenset(lex.extra.get("clause_only_verbs", ())),
+            scare_markers=frozenset(lex.extra.get("scare_markers", ())),
+        )
+
+
+def _lemma(tok: Token) -> str:
+    # Phrasal verbs are listed with their particle ("point out", "shoot back"), which the parse may
+    # also read as an adverb right after the verb.
+    prt = next((c for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in _PARTICLES), None)
+    base = tok.lemma_.lower()
+    return f"{base} {prt.lower_}" if prt is not None else base
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.tag_.startswith("VB") or tok.pos_ == "VERB"
+
+
+def is_reporting(tok: Token, cues: CueLexicon) -> bool:
+    """A verb of saying that can take a content clause."""
+    return is_verb(tok) and (tok.lemma_.lower() in cues.reporting or _lemma(tok) in cues.reporting)
+
+
+def is_speech_verb(tok: Token, cues: CueLexicon) -> bool:
+    """Any verb that can introduce someone's words."""
+    return is_verb(tok) and (tok.lemma_.lower() in cues.speech or _lemma(tok) in cues.speech)
+
+
+def takes_quoted_words(tok: Token, cues: CueLexicon) -> bool:
+    """Whether quoted words in the verb's object are its speech ("predicted a “terrific
+    relationship”"), not the writer's ("maintains the “strong” position")."""
+    return tok.lemma_.lower() not in cues.clause_only
+
+
+def is_speech_noun(tok: Token, cues: CueLexicon) -> bool:
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+    return tok.lower_ in cues.nouns or tok.lemma_.lower() in cues.nouns or two in cues.nouns
+
+
+def is_hedge(verb: Token) -> bool:
+    """"It should be noted that ...": a modal passive is the writer talking, not a report."""
+    kids = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and bool(kids & _HEDGING_MODALS)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
+    """The token naming who does the saying: the verb's own subject, the agent of a passive, or
+    the subject it borrows from the clause it hangs on; None for "it was announced that"."""
+    tok = verb
+    for _ in range(max_steps):
+        # A clausal subject opened by "while"/"when" is a misparsed adverbial, not the speaker.
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"
+                    or c.dep_ == "csubj" and not any(m.dep_ == "mark" for m in c.children)]
+        # Nearest first: a parse that crosses a paragraph break may give the verb two subjects.
+        found = [s for s in (_in_paragraph(c, tok) for c in sorted(subjects, key=lambda c: abs(c.i - tok.i))) if s is not None]
+        if found:
+            return found[0]
+        if subjects:
+            return None
+        if is_passive(tok):
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is None and tok.i != verb.i:
+                # "X was quoted as saying that", "X is said to have told": X does the saying.
+                return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            return pobj  # no agent: the source is left unnamed
+        if tok.dep_ not in _BORROWS_SUBJECT or tok.head.i == tok.i:
+            return None
+        if tok.tag_ in {"VBG", "VB"} and (seen := _seen_doing(tok)) is not None:
+            return seen
+        if "\n" in doc_text(tok.doc)[min(tok.idx, tok.head.idx) : max(tok.idx, tok.head.idx)]:
+            return None  # a parse run across a paragraph break lends no subject
+        tok = tok.head
+    return None
+
+
+def _seen_doing(verb: Token) -> Token | None:
+    """"cameras caught Xi telling him", "aides heard her say": the object right before the
+    participle does it, not the subject of the verb of seeing."""
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
+    return obj if obj is not None and obj.pos_ in {"PROPN", "PRON", "NOUN"} else None
+
+
+def relative_owner(verb: Token) -> Token | None:
+    """"talks with X, who has taken a tougher line, saying that ...": a participle right after a
+    non-restrictive relative clause goes on about the person that clause describes."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    before = verb.doc[verb.i - 2]
+    rel = next((t for t in before.ancestors if t.dep_ == "relcl"), before if before.dep_ == "relcl" else None)
+    if rel is None or rel.right_edge.i != before.i or rel.head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    first = rel.left_edge
+    if first.lower_ != "who" or first.i == 0 or verb.doc[first.i - 1].text != ",":
+        return None
+    return rel.head
+
+
+def reporting_head(verb: Token, cues: CueLexicon) -> Token:
+    """The verb whose subject does the saying: for a verb of saying coordinated into the content
+    clause of another ("X said that Russia was “European” and spoke of ..."), the reporting verb."""
+    head = verb.head
+    if verb.dep_ == "conj" and is_speech_verb(verb, cues) and head.dep_ == "ccomp" and head.i < verb.i \
+            and is_speech_verb(head.head, cues) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        return head.head
+    return verb
+
+
+def _in_paragraph(subj: Token, verb: Token) -> Token | None:
+    """The subject's words on the verb's side of a paragraph break: the parse sometimes runs a
+    boilerplate line ("Advertisement") into the next paragraph's subject."""
+    text = doc_text(verb.doc)
+    a, b = sorted((subj.idx, verb.idx))
+    brk = text.rfind("\n", a, b)
+    if brk < 0:
+        return subj
+    near = [t for t in subj.subtree if (t.idx > brk) == (verb.idx > brk) and not t.is_space]
+    tops = [t for t in near if t.head.i not in {n.i for n in near} or t.head.i == t.i]
+    return tops[-1] if tops else None  # English phrases put their head last
+
+
+def according_to(tok: Token) -> Token | None:
+    """For the "according" of "according to X", the head token of X."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        to = tok.nbor(1)
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def cue_text(verb: Token, cues: CueLexicon, target: tuple[int, int] | None = None) -> str:
+    """The reporting verb or phrase as written: "said", "told reporters", "spoke about",
+    "provided the following remarks", "pointed out"."""
+    doc, first, last = verb.doc, verb, verb
+    # A perfect auxiliary is part of the verb as written ("had said"); a passive one is not.
+    if verb.i > 0 and doc[verb.i - 1].dep_ == "aux" and doc[verb.i - 1].lemma_ == "have":
+        first = doc[verb.i - 1]
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == last.i + 1:
+            last = c
+    if verb.lemma_.lower() == "tell":
+        # The addressee is part of the cue ("told reporters") when it is a short phrase.
+        obj = next((c for c in verb.children if c.dep_ in {"dative", "dobj"} and c.i > verb.i), None)
+        if obj is not None and obj.i - verb.i <= 4 and obj.right_edge.i == obj.i:
+            last = obj
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i and c.i - verb.i <= 4 and is_speech_noun(c, cues) \
+                and not is_speech_verb(verb, cues):
+            last = c  # "provided the following remarks" (but "called the remark “...”" is "called")
+        if c.dep_ == "prep" and c.i == last.i + 1 and target and c.right_edge.idx >= target[0] > c.idx:
+            last = c  # "spoke about" the quoted words
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if obj is not None and c.lower_ == "in" and c.i == last.i + 1 and obj.i - c.i <= 3 and is_speech_noun(obj, cues):
+            last = obj  # "said in a statement"
+    return doc_text(doc)[first.idx : last.idx + len(last)]

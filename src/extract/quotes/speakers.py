@@ -1,0 +1,375 @@
+"""Who is speaking: a per-article table of the people the text names, what it calls them, and the
+resolution of a speaker mention (a name, a description, a pronoun, an organisation, a group).
+
+Names come from ``names.find_names``; countries and titles from "Chilean President <name>",
+appositions and possessives; descriptions ("the Peruvian leader", "the foreign secretary") are
+matched through the demonym, role and title lexicons. When the text never states a leader's
+country, a description with a country is matched by elimination and the country is learnt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..people.descriptions import RoleLexicon, before_name, describe, titled
+from ..lexicons import Lexicons
+from ..people.names import find_names
+from ..people.parties import Person
+from ..text.sentences import doc_text
+
+_ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
+_NOT_SOURCES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_DETERMINERS = {"the", "a", "an"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_RELATIVE = {"who", "which", "that"}
+# How many tokens a parenthetical between a name and its verb may run ("X, in his speech, said").
+_ASIDE = 10
+# Separators after which a clause the parse hangs on the next one stands on its own
+# ("X was more guarded: he said ...").
+_LEAD_IN = {":", ";"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved speaker: canonical name (None when unknown) and the words that name it."""
+
+    name: str | None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        return (self.start, self.end) if self.start is not None and self.end is not None else None
+
+
+NOBODY = Mention(None)
+
+
+@dataclass
+class EntityTable:
+    """The people of one article and where the text names them."""
+
+    doc: Doc
+    roles: RoleLexicon
+    people: list[Person]
+    leads: list[Person]  # the two most named people: the ones descriptions usually mean
+    country: dict[str, str | None] = field(default_factory=dict)
+    titles: dict[str, set[str]] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+    named: dict[int, tuple[Person, int, int]] = field(default_factory=dict)  # token -> (person, start, end)
+    # every mention of a person in text order: (token index, person, subject of a main clause)
+    focus: list[tuple[int, Person, bool]] = field(default_factory=list)
+    speech: frozenset[str] = frozenset()  # lemmas of verbs of saying
+    speech_nouns: frozenset[str] = frozenset()  # statement, remarks: documents, not sources
+
+    @classmethod
+    def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = (), speech: frozenset[str] = frozenset(),
+              speech_nouns: frozenset[str] = frozenset()) -> EntityTable:
+        names = find_names(doc, lex, given=list(parties))
+        table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=names.people,
+                    leads=names.people[:2], named=names.at, speech=speech, speech_nouns=speech_nouns)
+        for p in table.people:
+            given = next((g for g in parties if g.name == p.name), None)
+            table.country[p.name] = given.country if given else None
+            table.titles[p.name] = {table.roles.norm(t) for t in (given.titles if given else ())}
+        table._read_titles()
+        table._learn_genders()
+        # Countries the text never states are learnt from descriptions: first where the text
+        # leaves one choice, then by the writer's habits; a country learnt late can settle a
+        # description met early.
+        table._index_focus(names_only=True)
+        # The same words are read on each pass (what is learnt changes, not which words): found once.
+        heads = [tok for tok in doc if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.heads
+                 and tok.i not in table.named]
+        for guess in (False, False, True, False):
+            for tok in heads:
+                table._match_description(tok, learn=True, guess=guess)
+        table._index_focus()
+        return table
+
+    # --- what the text says about each person ---------------------------------------------
+    def _read_titles(self) -> None:
+        for i, (person, start, _) in self.named.items():
+            tok = self.doc[i]
+            if tok.idx != start:
+                continue  # read from the first word of each name only
+            self._learn(person, *before_name(tok, self.roles))
+            head = tok
+            while head.head.i in self.named and self.named[head.head.i][0] is person and head.head.i != head.i:
+                head = head.head
+            # "Maria Lopez, the Chilean president," / "Chile's leader, Maria Lopez"
+            linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+            for other in linked:
+                country, role, plural = describe(other, self.roles)
+                if role and not plural:
+                    self._learn(person, country, role)
+            prev = self.doc[i - 1].lower_ if i > 0 else ""
+            if prev in self.roles.honorifics:
+                self.gender.setdefault(person.name, self.roles.honorifics[prev])
+
+    def _learn_genders(self) -> None:
+        """A person's pronouns, from sentences that name that person alone ("Merkel, who smiled
+        through the tribute, said that it was hard for her") and the subject pronoun of a sentence
+        naming nobody right after one with that person as its subject. Kept only when one gender
+        clearly wins, so that "he" cannot then mean a woman the text has named just before."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        alone: str | None = None  # the one person the previous sentence named, as its subject
+        for sent in self.doc.sents:
+            people = {self.named[t.i][0].name for t in sent if t.i in self.named}
+            others = any(t.ent_type_ == "PERSON" and t.i not in self.named for t in sent)
+            if not people and not others and alone is not None:
+                # "Macron was sworn in on 14 May. The next day he was on a plane to Berlin."
+                subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in self.roles.pronouns), None)
+                if subj is not None:
+                    votes[alone][self.roles.pronouns[subj.lower_]] += 1
+            alone = None
+            if len(people) != 1 or others:
+                continue
+            (name,) = people
+            first = min(t.i for t in sent if t.i in self.named)
+            if any(t.dep_ == "nsubj" and t.i in self.named for t in sent):
+                alone = name
+            for t in sent[first - sent.start :]:
+                if t.pos_ == "PRON" and t.lower_ in self.roles.pronouns:
+                    votes[name][self.roles.pronouns[t.lower_]] += 1
+        for name, count in votes.items():
+            ranked = count.most_common()
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            if ranked[0][1] > 2 * runner_up and name not in self.gender:
+                self.gender[name] = ranked[0][0]
+
+    def _learn(self, person: Person, country: str | None, role: str | None) -> None:
+        if country and not self.country.get(person.name):
+            self.country[person.name] = country
+        if role:
+            self.titles[person.name].add(self.roles.norm(role))
+
+    # --- descriptions ---------------------------------------------------------------------
+    def _named_in_sentence(self, tok: Token) -> set[str]:
+        return {self.named[t.i][0].name for t in tok.sent if t.i in self.named}
+
+    def _match_description(self, tok: Token, *, learn: bool = False, guess: bool = False) -> Person | None:
+        country, role, plural = describe(tok, self.roles)
+        if role is None or plural:
+            return None
+        if role in self.roles.relational:
+            # "his host", "his counterpart": the other lead than the one in focus.
+            current = self.antecedent(tok.i)
+            others = [p for p in self.leads if p is not current]
+            return others[0] if current is not None and len(others) == 1 else None
+        pool = [p for p in self.people if country is None or self.country.get(p.name) == country]
+        if role in self.roles.generic:
+            pool = [p for p in pool if self.titles[p.name] & self.roles.leader or p in self.leads]
+            if country is None:
+                return None  # "the leader" alone names nobody in particular
+        else:
+            pool = [p for p in pool if titled(self.titles[p.name], role, self.roles)]
+            if country is None and role in self.roles.leader:
+                # "the president": also the leads whose titles the text never gave.
+                pool += [p for p in self.leads if not self.titles[p.name] and p not in pool]
+        if pool:
+            recent = [p for i, p, subj in reversed(self.focus) if i < tok.i and p in pool and (subj or country)]
+            if recent:
+                return recent[0]
+            return sorted(pool, key=lambda p: (p not in self.leads, -p.mentions))[0]
+        if country is None:
+            return None
+        # Nobody is known to come from there: the lead whose country is unknown, when the text
+        # leaves only one (the others are named beside the description, or have a country).
+        unknown = [p for p in self.leads if not self.country.get(p.name)]
+        here = self._named_in_sentence(tok)
+        pick = [p for p in unknown if p.name not in here]
+        pick = pick if len(pick) == 1 else unknown if len(unknown) == 1 else []
+        if not pick and guess and len(unknown) == 2 and not here:
+            pick = self._by_habit(tok, unknown)
+        if not pick:
+            return None
+        if learn:
+            self._learn(pick[0], country, role)
+        return pick[0]
+
+    def _by_habit(self, tok: Token, unknown: list[Person]) -> list[Person]:
+        """Which of two leads a description means when nothing in the text decides, from the
+        last lead that was a main subject in the same paragraph: after "added" the same speaker
+        goes on; after that lead spoke, a description brings in the one who answers; otherwise
+        it is the writer's other name for the same person."""
+        last = next(((i, p) for i, p, subj in reversed(self.focus) if i < tok.i and subj and p in unknown), None)
+        if last is None or "\n\n" in doc_text(self.doc)[self.doc[last[0]].idx : tok.idx]:
+            return []
+        verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
+        if verb is not None and verb.lemma_.lower() in self.roles.continuing:
+            return [last[1]]
+        said = _clause_verb(self.doc[last[0]])
+        if said is not None and said.lemma_.lower() in self.speech:
+            return [p for p in unknown if p is not last[1]]
+        return [last[1]]
+
+    # --- pronouns -------------------------------------------------------------------------
+    def _index_focus(self, *, names_only: bool = False) -> None:
+        self.focus = []
+        for tok in self.doc:
+            hit = self.named.get(tok.i)
+            if hit is not None:
+                if tok.i + 1 in self.named and self.named[tok.i + 1][1] == hit[1]:
+                    continue  # one entry per name: its last word
+                person = hit[0]
+            elif not names_only and tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in self.roles.heads:
+                person = self._match_description(tok)
+            else:
+                continue
+            if person is not None:
+                self.focus.append((tok.i, person, _main_subject(tok)))
+
+    def antecedent(self, i: int, gender: str | None = None) -> Person | None:
+        """The person a pronoun at token ``i`` means: the latest main-clause subject, else the latest mention."""
+        fallback = None
+        for j, person, subject in reversed(self.focus):
+            g = self.gender.get(person.name)
+            if j >= i or (gender and g and g != gender):
+                continue
+            if subject:
+                return person
+            fallback = fallback or person
+        return fallback
+
+    # --- resolution -----------------------------------------------------------------------
+    def resolve(self, tok: Token) -> Mention:
+        """The speaker a subject token refers to, with the words that name it."""
+        hit = self.named.get(tok.i)
+        if hit is not None:
+            # The title words written before the name are part of the mention
+            # ("palace spokesman Ana Ruiz", "Foreign Secretary Ana Ruiz").
+            first = k = next(t.i for t in self.doc[tok.left_edge.i : tok.i + 1] if t.idx + len(t) > hit[1])
+            if k > tok.left_edge.i and self.doc[k - 1].lower_ in self.roles.words:
+                while k > tok.left_edge.i and self.doc[k - 1].dep_ in {"compound", "amod"} and not self.doc[k - 1].is_punct:
+                    k -= 1
+            start = self.doc[k].idx if k < first else hit[1]
+            return Mention(hit[0].name, start, hit[2])
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low in self.roles.pronouns:
+                person = self.antecedent(tok.i, self.roles.pronouns[low])
+                return Mention(person.name if person else None, tok.idx, tok.idx + len(tok))
+            if low in _RELATIVE and tok.head.dep_ == "relcl":
+                return self.resolve(tok.head.head)
+            return NOBODY
+        # "Peru's chief negotiator, Ana Ruiz," : the name in apposition.
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self.named:
+                return self.resolve(c)
+        if describe(tok, self.roles)[1] is not None:
+            person = self._match_description(tok)
+            if person is not None:
+                return Mention(person.name, tok.left_edge.idx, tok.idx + len(tok))
+            # "a Downing Street spokesperson" speaks for Downing Street; an unresolved
+            # "the U.S. president" is not the United States.
+            if describe(tok, self.roles)[1] in self.roles.leader:
+                return NOBODY
+            # ... and "a spokeswoman for the ministry" for the ministry.
+            owners = [c for c in tok.children if c.dep_ in {"compound", "poss"}]
+            owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
+                       for g in c.children if g.dep_ == "pobj"]
+            body = next((c for c in owners if c.ent_type_ in _ORG_LABELS or c.pos_ == "PROPN"), None)
+            return self._organisation(body) if body is not None else NOBODY
+        if tok.ent_type_ in _ORG_LABELS:
+            return self._organisation(tok)
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            # "the ministry's statement", "a palace spokesman": the body named in the phrase.
+            for c in tok.children:
+                target = c
+                if c.dep_ == "prep" and c.lower_ in {"from", "of", "for"}:
+                    target = next((g for g in c.children if g.dep_ == "pobj"), c)
+                elif c.dep_ not in {"poss", "compound", "nmod"}:
+                    continue
+                if target.ent_type_ in _ORG_LABELS or target.i in self.named:
+                    return self.resolve(target)
+            # NER reads some outlets and bodies as works or products ("Zero Hedge said"): a proper
+            # noun that says something is a source whatever its label, unless it is a number or date.
+            if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_SOURCES and tok.text[:1].isupper():
+                return self._organisation(tok)  # a name NER missed: as written ("Ana Ruiz")
+            if low not in self.roles.heads:
+                return self._group(tok)
+        return NOBODY
+
+    def _group(self, tok: Token) -> Mention:
+        """A source named by a common noun: a group ("Critics noted") or an institution the text
+        has in view ("The ministry said"); not the two parties together, nor a document."""
+        np = list(self.doc[tok.left_edge.i : tok.i + 1])
+        phrase = f" {' '.join(t.lower_ for t in np)} "
+        if any(f" {g} " in phrase for g in self.roles.groups) or tok.lemma_.lower() in self.speech_nouns:
+            return NOBODY
+        if tok.tag_ not in {"NNS", "NNPS"} and np[0].lower_ != "the":
+            return NOBODY  # "a source said" names nobody
+        words = np[1:] if np[0].lower_ in _DETERMINERS else np
+        if not words:
+            return NOBODY
+        text = doc_text(self.doc)
+        return Mention(text[words[0].idx : tok.idx + len(tok)], np[0].idx, tok.idx + len(tok))
+
+    def _organisation(self, tok: Token) -> Mention:
+        """The name a proper noun phrase gives ("the Elysée", "Downing Street"), without "the" or "'s"."""
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:  # a proper name NER missed: the name words themselves
+            ent = self.doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]) : tok.i + 1]
+        # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
+        first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+        words = [t for t in self.doc[first : ent.end] if not (t.i == first and t.lower_ in _DETERMINERS)]
+        if words and _POSSESSIVE.fullmatch(words[-1].text):
+            words = words[:-1]
+        if not words:
+            return NOBODY
+        name = _POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
+        if ent.label_ == "NORP":
+            name = self.roles.demonyms.get(name, name)
+        start = words[0].idx
+        if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
+            start = self.doc[words[0].i - 1].idx
+        return Mention(name, start, words[-1].idx + len(_POSSESSIVE.sub("", words[-1].text)))
+
+    def nearby_name(self, verb: Token) -> Mention:
+        """A name right before a verb the parse left without a subject ("in Osaka, Lopez wrote")."""
+        i = verb.i - 1
+        # A name the parse read as a modal ("May said") stands where an auxiliary would.
+        while i >= 0 and i not in self.named and self.doc[i].dep_ in {"advmod", "aux", "neg"}:
+            i -= 1
+        # "Lopez, in her speech to the assembly, answered": a parenthetical between commas.
+        if i > 0 and self.doc[i].text == "," and i not in self.named:
+            j = i - 1
+            while j > 0 and i - j <= _ASIDE and self.doc[j].text not in {",", ".", "!", "?", ";", ":"} and not self.doc[j].is_space:
+                j -= 1
+            if j > 0 and self.doc[j].text == ",":
+                i = j - 1
+        if i >= 0 and i in self.named and "\n" not in doc_text(self.doc)[self.doc[i].idx : verb.idx]:
+            return self.resolve(self.doc[i])
+        return NOBODY
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
+
+
+def _main_subject(tok: Token) -> bool:
+    """Whether ``tok`` heads the subject of a main clause (not of a reported or subordinate one)."""
+    while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    # A name the parse read as a modal ("May repeated that ..."): the subject of its verb.
+    misread = tok.dep_ == "aux" and tok.tag_ == "MD" and tok.i < tok.head.i \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
+    if tok.dep_ not in {"nsubj", "nsubjpass"} and not misread:
+        return False
+    verb = tok.head
+    while verb.head.i != verb.i:
+        if verb.dep_ in {"conj", "xcomp"}:
+            verb = verb.head
+        elif verb.dep_ == "ccomp" and verb.i < verb.head.i and any(
+                t.text in _LEAD_IN for t in tok.doc[verb.right_edge.i + 1 : verb.head.i]):
+            verb = verb.head  # "X was more guarded: he said ...": a sentence of its own
+        else:
+            break
+    return verb.dep_ == "ROOT"
