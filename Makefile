@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test schema bench clean
+.PHONY: run test schema bench train cv clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,16 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+# The meeting gate (extract.meetings.gate): paragraphs of every annotated article with the rules'
+# findings -> train/data/paragraphs.jsonl -> a spaCy text classifier in src/extract/data/meeting_gate/.
+train: $(STAMP)
+	$(BIN)/python train/meetings.py data
+	$(BIN)/python train/meetings.py train
+
+# Leave-writer-out comparison of the rules alone with the rules and the gate (eval/README.md).
+cv: $(STAMP)
+	$(BIN)/python train/meetings.py cv 2>/dev/null
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

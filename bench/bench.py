@@ -63,7 +63,8 @@ def measure_spacy(min_chars: int, model: str | None) -> dict:
 def measure_extract(min_chars: int, model: str | None) -> dict:
     from extract.text.article import Source
     from extract.text.nlp import load_pipeline
-    from extract.pipeline import Config, extract_from_doc, parse_many
+    from extract.pipeline import Config, extract_from_doc
+    from extract.text.parse import parse_many
 
     nlp = load_pipeline(model)
     config = Config()

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lexicons import Lexicons, load_lexicons
+from .meetings.gate import MeetingGate
 from .meetings.records import extract_meetings
 from .models import Meeting, Quote, meeting_at
 from .people.parties import Person, principals
@@ -55,14 +56,19 @@ class _Extractor:
 
 
 class MeetingExtractor(_Extractor):
-    """Sets ``doc._.meetings``: one record per meeting of the principals, ids ``m1``, ``m2`` ..."""
+    """Sets ``doc._.meetings``: one record per meeting of the principals, ids ``m1``, ``m2`` ...;
+    ``gate``, a trained ``MeetingGate`` or the path of one, gives the rules a learned second opinion."""
+
+    def __init__(self, name: str, *, gate: MeetingGate | str | None = None, **kwargs) -> None:
+        super().__init__(name, **kwargs)
+        self.gate = MeetingGate.load(gate) if isinstance(gate, str) else gate
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.meetings = self.find(doc)
         return doc
 
     def find(self, doc: Doc) -> list[Meeting]:
-        found = extract_meetings(doc, parties=self.principals(doc), lex=self.lexicons)
+        found = extract_meetings(doc, parties=self.principals(doc), lex=self.lexicons, gate=self.gate)
         return [m.model_copy(update={"id": f"m{i}"}) for i, m in enumerate(found, 1)]
 
 
@@ -89,11 +95,11 @@ class QuoteExtractor(_Extractor):
         ]
 
 
-@Language.factory("extract_meetings", default_config={"parties": None, "lexicons": None})
+@Language.factory("extract_meetings", default_config={"parties": None, "lexicons": None, "gate": None})
 def make_meeting_extractor(
-    nlp: Language, name: str, parties: Optional[List[str]], lexicons: Optional[str]  # noqa: UP006, UP007 - spaCy's config validation reads these
+    nlp: Language, name: str, parties: Optional[List[str]], lexicons: Optional[str], gate: Optional[str]  # noqa: UP006, UP007 - spaCy's config validation reads these
 ) -> MeetingExtractor:
-    return MeetingExtractor(name, parties=parties, lexicons=lexicons)
+    return MeetingExtractor(name, parties=parties, lexicons=lexicons, gate=gate)
 
 
 @Language.factory("extract_quotes", default_config={"parties": None, "lexicons": None, "join_interrupted": False})

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .components import MeetingExtractor, QuoteExtractor
 from .lexicons import Lexicons, load_lexicons
+from .meetings.gate import MeetingGate
 from .models import Document, Meeting, Quote
 from .text.article import Source
 from .text.nlp import load_pipeline
@@ -24,12 +25,14 @@ class Config:
     # Join a quotation split by its attribution into one quote (PolNeAR's convention), instead of
     # ANNOTATION.md's two quotes.
     join_interrupted: bool = False
+    # A trained MeetingGate (meetings/gate.py) giving the segmenter a learned second opinion.
+    meeting_gate: MeetingGate | None = None
 
 
 def components(config: Config) -> tuple[MeetingExtractor, QuoteExtractor]:
     """The two spaCy components, configured as ``config`` says."""
     return (
-        MeetingExtractor("extract_meetings", parties=config.parties, lexicons=config.lexicons),
+        MeetingExtractor("extract_meetings", parties=config.parties, lexicons=config.lexicons, gate=config.meeting_gate),
         QuoteExtractor(
             "extract_quotes", parties=config.parties, lexicons=config.lexicons, join_interrupted=config.join_interrupted
         ),

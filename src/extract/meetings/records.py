@@ -18,8 +18,10 @@ from ..models import Span as TextSpan
 from ..people.parties import Person, people
 from .participants import participants, with_them
 from .places import meeting_place
+from .gate import MeetingGate
 from .segment import Section as MeetingSection
-from .segment import is_header, is_quoted, sections
+from .segment import sections
+from .shape import is_header, is_quoted
 from ..text.sentences import Layout
 from .topics import topics
 from ..wordlists import words
@@ -121,8 +123,10 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
     )
 
 
-def extract_meetings(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Meeting]:
-    """Every meeting of the principals ``parties`` that the article reports as held, in order."""
+def extract_meetings(doc: Doc, *, parties: list[Person], lex: Lexicons, gate: MeetingGate | None = None,
+                     observe=None) -> list[Meeting]:
+    """Every meeting of the principals ``parties`` that the article reports as held, in order
+    (``gate`` and ``observe``: see ``segment.sections``)."""
     if len(parties) < 2:
         return []
     layout = Layout(doc)
@@ -130,4 +134,5 @@ def extract_meetings(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[
     nationality.infer(doc, cast, layout, lex)
     article = dateline.article_date(doc, words(lex, "dateline_cues"))
     everyone = people(doc, lex)
-    return [_record(doc, sec, layout, cast, lex, everyone) for sec in sections(layout, cast, lex, article)]
+    found = sections(layout, cast, lex, article, gate, observe)
+    return [_record(doc, sec, layout, cast, lex, everyone) for sec in found]

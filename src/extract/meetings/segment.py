@@ -17,7 +17,6 @@ runs while paragraphs still report on it (see ``_last_paragraphs``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
@@ -29,26 +28,24 @@ from .events import (
     MEETING,
     NONE,
     REMOTE,
-    THIRD,
     Event,
     classify,
     events,
     in_future,
     travels_to,
 )
+from .gate import MeetingGate, decide, features, has_date
+from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
+from .shape import is_header, is_quoted
 from ..lexicons import Lexicons
 from .locatives import country_of, place_names
 from ..people.mentions import Cast
 from .ordinals import Ordinal, find_ordinal
 from ..text.sentences import Layout, Para
 from .timeline import content, entry_date, entry_label
-from ..wordlists import hits, starts_with, words
+from ..wordlists import hits, words
 
-_QUOTE_OPENERS = "\"'“‘«"
-# "Meeting #3", "Meeting No. 3", "Meeting number 3", and a heading's "Meeting 3: Hamburg".
-_TRAILING_NAME = re.compile(r"\s*\([A-Z][^().!?]*\)$")
-_TERMINAL = tuple(".!?:;\"'”’)")
 
 
 @dataclass
@@ -67,20 +64,6 @@ def _same_visit(known: DateValue, new: DateValue) -> bool:
     """Whether ``new`` falls within a day of the meeting dated ``known``."""
     day = dt.timedelta(days=1)
     return known.start - day <= new.start <= (known.end or known.start) + day
-
-
-def is_quoted(para: Para) -> bool:
-    """Whether the paragraph opens with a quotation mark: speech, which introduces no meeting."""
-    return para.text[:1] in _QUOTE_OPENERS
-
-
-def is_header(para: Para) -> bool:
-    """Whether the paragraph is a one-line heading (or page furniture), not prose."""
-    # "Related: ...", "Share this: Facebook Twitter": a one-line, unpunctuated run of words;
-    # a single word ("Advertisement") is page furniture inside the story, not an ending.
-    # A heading may end on a parenthesised name: "Meeting #4 — 19 August 2019, Town (Fort X)".
-    text = _TRAILING_NAME.sub("", para.text.strip())
-    return "\n" not in text and len(text.split()) >= 2 and not text.endswith(_TERMINAL) and len(text) < 100
 
 
 class _Reader:
@@ -125,8 +108,10 @@ def _dates_event(span: Span, event: Event, sent: Span) -> bool:
 class _Segmenter:
     """One pass over an article's paragraphs, finding meeting introductions."""
 
-    def __init__(self, layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None):
+    def __init__(self, layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None,
+                 gate: MeetingGate | None = None, observe=None):
         self.lex, self.read = lex, _Reader(cast, lex)
+        self.gate, self.observe = gate, observe
         self.paras = [p for p in layout.paras if p.sents]
         self.article = article.date if article else None
         self.skip = article.places if article else ()
@@ -288,9 +273,28 @@ class _Segmenter:
             return Section(intro.start, intro.end, intro, None, date, [sent])
         return None
 
+    def second_opinion(self, para: Para, section: Section | None) -> Section | None:
+        """The section for ``para`` once the gate (when there is one) has had its say."""
+        words = features([self.read(s) for s in para.sents], [self.read(s, strict=False) for s in para.sents],
+                         proposed=section is not None, dated=has_date(para.sents), header=is_header(para),
+                         quoted=is_quoted(para))
+        if self.observe is not None:
+            self.observe(para, words)
+        opinion = decide(self.gate, words, para.text, proposed=section is not None) if self.gate else None
+        if opinion is False:
+            return None
+        if opinion is True and section is None:
+            # Where the rules found none: dated from the paragraph if it can be.
+            first = content(para)[0]
+            return Section(para.start, para.end, para, find_ordinal(first, self.lex), self.date(list(para.sents)), [first])
+        return section
+
     def run(self) -> list[Section]:
         for para in self.paras:
-            if is_quoted(para) or (section := self.intro(para)) is None:
+            section = None if is_quoted(para) else self.intro(para)
+            if self.gate is not None or self.observe is not None:
+                section = self.second_opinion(para, section)
+            if section is None:
                 continue
             last = self.found[-1] if self.found else None
             if last and is_header(last.intro) and para.index == last.intro.index + 1 and not (
@@ -308,7 +312,7 @@ class _Segmenter:
             stop = min([s for s in self.stops if s > sec.start] + nxt, default=None)
             body = [p for p in self.paras if sec.start <= p.start and (stop is None or p.start < stop)]
             if stop is None:
-                body = _last_paragraphs(body, self.read, self.lex, sec)
+                body = last_paragraphs(body, self.read, self.lex, sec)
                 sec.end = body[-1].end
             else:
                 sec.end = stop
@@ -352,37 +356,8 @@ def _nearest_first(sents: list[Span], read: _Reader) -> list[Span]:
     return told + before + [s for s in sents if s not in told and s not in before]
 
 
-def sections(layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None) -> list[Section]:
-    """The meeting sections of one article, in order."""
-    return _Segmenter(layout, cast, lex, article).run()
-
-
-def _last_paragraphs(body: list[Para], read: _Reader, lex: Lexicons, sec: Section) -> list[Para]:
-    """The last section's paragraphs: up to one that turns to something else."""
-    kept = body[:1]
-    ends = sec.date.end if sec.date and sec.date.end else None
-    for para in body[1:]:
-        first = para.sents[0]
-        if is_header(para) or starts_with(first, words(lex, "concluding_cues")):
-            break
-        if is_quoted(para):
-            kept.append(para)
-            continue
-        if read(first) == THIRD:
-            break  # "Biden arrived in Geneva from Brussels, where he held talks with Erdogan"
-        date = dates.meeting_date([first], after=None, article=None)
-        if ends and date and date.start and (date.start - ends).days > 1 and read.tells_event(first):
-            break  # a later event: "Those talks finally took place in Stockholm on October 5"
-        if _present_tense(first, lex) and not any(q in para.text for q in "\"“”"):
-            break  # the writer's own assessment: "While both ... are following their own agenda"
-        if len(para.text.split()) > 1:
-            kept.append(para)
-    return kept
-
-
-def _present_tense(sent: Span, lex: Lexicons) -> bool:
-    root = sent.root
-    if root.lemma_.lower() in lex.reporting_verbs:
-        return False
-    tags = {root.tag_} | {c.tag_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
-    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
+def sections(layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None,
+             gate: MeetingGate | None = None, observe=None) -> list[Section]:
+    """The meeting sections of one article, in order; ``gate`` gives the learned second opinion,
+    ``observe(para, feature_words)`` sees every paragraph's features (to build training data)."""
+    return _Segmenter(layout, cast, lex, article, gate, observe).run()

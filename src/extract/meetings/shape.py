@@ -1,0 +1,25 @@
+"""The shape of a paragraph, as the segmenter reads it: a quotation, or a heading line."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.sentences import Para
+
+_QUOTE_OPENERS = "\"'“‘«"
+_TRAILING_NAME = re.compile(r"\s*\([A-Z][^().!?]*\)$")
+_TERMINAL = tuple(".!?:;\"'”’)")
+
+
+def is_quoted(para: Para) -> bool:
+    """Whether the paragraph opens with a quotation mark: speech, which introduces no meeting."""
+    return para.text[:1] in _QUOTE_OPENERS
+
+
+def is_header(para: Para) -> bool:
+    """Whether the paragraph is a one-line heading (or page furniture), not prose."""
+    # "Related: ...", "Share this: Facebook Twitter": a one-line, unpunctuated run of words;
+    # a single word ("Advertisement") is page furniture inside the story, not an ending.
+    # A heading may end on a parenthesised name: "Meeting #4 — 19 August 2019, Town (Fort X)".
+    text = _TRAILING_NAME.sub("", para.text.strip())
+    return "\n" not in text and len(text.split()) >= 2 and not text.endswith(_TERMINAL) and len(text) < 100
