@@ -108,3 +108,22 @@ def test_a_speaking_surname_ner_calls_a_body(nlp):
             "greeted him. Scholz told reporters that the two countries shared a goal. Macron said so too. "
             "Scholz said that Russia would pay a price. Vladimir Putin was not amused.")
     assert chosen(nlp, text) == ["Emmanuel Macron", "Olaf Scholz"]
+
+
+def test_a_middle_initial_is_part_of_the_name(nlp):
+    text = ("George W. Bush and Tony Blair met at Camp David on Friday. Bush said they agreed on the plan. "
+            "Blair said the talks were good. J. Smith, a reporter, asked a question.")
+    doc = nlp(text)
+    people = {p.name: p.aliases for p in find_names(doc, LEX).people}
+    assert "George W. Bush" in people and "Bush" in people["George W. Bush"]
+    assert not any(alias == "W." for aliases in people.values() for alias in aliases)
+    assert chosen(nlp, text) == ["George W. Bush", "Tony Blair"]
+
+
+def test_a_titled_surname_can_be_a_principal_even_when_it_is_also_a_town(nlp):
+    # Obama is also a town in Japan; after "President" it is a person, and a readout that never
+    # writes his first name still has him as a principal.
+    text = ("Readout of the Meeting with Prime Minister Ana Ruiz\n\n"
+            "President Obama met today with Prime Minister Ana Ruiz in Lima. President Obama thanked her "
+            "for her hospitality. Prime Minister Ruiz said the talks were useful.\n")
+    assert sorted(chosen(nlp, text)) == ["Ana Ruiz", "Obama"]

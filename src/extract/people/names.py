@@ -27,6 +27,7 @@ _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # An abbreviated honorific before a name ("Mr.", "Ms.", "Dr.", "Gen."): a short capitalised word
 # with a final period, never a name word itself.
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")
+_INITIAL = re.compile(r"[A-Z]\.")
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
@@ -104,7 +105,15 @@ def _title_words(lex: Lexicons) -> set[str]:
 
 
 def _name_word(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in _PARTICLES and tok.i > 0)
+    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in _PARTICLES and tok.i > 0) or _middle_initial(tok)
+
+
+def _middle_initial(tok: Token) -> bool:
+    """"J." in "Donald J. Trump": an initial between two name words."""
+    doc = tok.doc
+    return (_INITIAL.fullmatch(tok.text) is not None and 0 < tok.i < len(doc) - 1
+            and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].is_alpha and doc[tok.i + 1].text[:1].isupper()
+            and doc[tok.i + 1].is_alpha)
 
 
 def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
@@ -274,7 +283,7 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
                                           and p.name.split()[0] != p.surname)]
     singles = {_text(doc, i, k) for i, k in spans if _count(doc, i, k) == 1}
-    name_words = {w for p in persons for w in p.name.split()}
+    name_words = {w for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     for word in singles:
         owner = _owner(word, persons)

@@ -116,7 +116,10 @@ def _context_before(doc: Doc, start: int, lex: Lexicons) -> tuple[str | None, se
 
 
 def _is_place(doc: Doc, table: NameTable, person: Person) -> bool:
-    """A name that GeoNames knows as a city or country, or that the text puts after "in"/"at"."""
+    """A name that GeoNames knows as a city or country, or that the text puts after "in"/"at";
+    never one written after a title ("President Obama", though Obama is also a town in Japan)."""
+    if person.titles:
+        return False
     if gazetteer.cities(person.name) or gazetteer.as_country(person.name, {}):
         return True
     before = [doc[i - 1].lower_ for i, (p, start, _) in table.at.items() if p is person and doc[i].idx == start and i > 0]
@@ -169,8 +172,10 @@ def principals(
             chosen.append(match)
         return chosen
     body, head, lead = _mentions(doc, table, doc_text(doc))
-    # People the story talks about: named in its prose, by a full name, and not places.
-    cands = [p for p in everyone if body[p.name] and " " in p.name and not _is_place(doc, table, p)]
+    # People the story talks about: named in its prose, by a full name or a leader's title and a
+    # surname ("President Obama" in a readout that never writes his first name), and not places.
+    cands = [p for p in everyone if body[p.name] and (" " in p.name or p.titles & set(lex.roles))
+             and not _is_place(doc, table, p)]
 
     def rank(p: Person) -> tuple:
         # The headline names the principals; else an aide never outranks a leader; a name in the
