@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from . import dates
 from ..text.sentences import Para
 
-SEPARATORS = {":", "-", "–", "—", "--"}
+SEPARATORS = {":", "-", "–", "—", "--", "|"}
 BULLETS = {"-", "*", "•", "–", "—", "·"}
 
 
