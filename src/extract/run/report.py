@@ -12,7 +12,7 @@ resource) with
 
 The page is ``templates/report.html`` (Jinja2, autoescaped) with ``templates/report.css`` inlined;
 its parts are the partial templates ``templates/_*.html`` (macros), which write the plain data
-:mod:`extract.run.sections` computes. Every piece of text that comes from the article
+:mod:`extract.run.sections` and :mod:`extract.run.timeline` compute. Every piece of text that comes from the article
 or the documents is HTML-escaped. Stable hooks for tools and tests: ``mark[data-quote="q3"]`` is
 the first (usually only) piece of quote q3 in the text (later pieces, where a section boundary cuts
 a quote, carry ``data-quote-part``); ``svg circle[data-meeting="m1"]`` is meeting m1's point on the
@@ -38,7 +38,9 @@ from ..pipeline import Config, extract
 from ..text.article import Source, read_source
 from ..text.nlp import load_pipeline
 from .markup import esc, speaker_colours
-from .sections import Diff, article_view, legend, meetings_table, mismatch_table, quotes_table, score_cards, timeline
+from .diff import Diff
+from .sections import article_view, legend, meetings_table, mismatch_table, quotes_table, score_cards
+from .timeline import timeline
 
 
 @lru_cache(maxsize=1)
