@@ -66,11 +66,6 @@ def _css() -> str:
     return files("extract.run").joinpath("templates/report.css").read_text(encoding="utf-8")
 
 
-def _speaker_css(colours: dict) -> str:
-    rules = [f".spk-{i}{{--c:{c};--bg:{bg};--bg2:{bg2}}}" for i, (c, bg, bg2) in enumerate(colours.values())]
-    return "\n".join(rules)
-
-
 def render_report(text: str, doc: Document, gold: Document | None = None, *, title: str | None = None) -> str:
     """One self-contained HTML page showing ``doc`` (and how it differs from ``gold``) over ``text``."""
     diff = Diff.of(doc, gold) if gold is not None else None
@@ -82,7 +77,7 @@ def render_report(text: str, doc: Document, gold: Document | None = None, *, tit
     return _page().render(
         heading=title or doc.article.title or doc.article.id,
         css=Markup(_css()),
-        speaker_css=Markup(_speaker_css(colours)),
+        colours=list(colours.values()),  # (strong, tint, faint tint) of speaker i: CSS class spk-i
         article_id=doc.article.id,
         chars=len(text),
         meetings=len(doc.meetings),
