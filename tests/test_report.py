@@ -14,7 +14,7 @@ from extract.text.article import read_source
 from extract.models import Document, sha256_text
 from extract.pipeline import extract
 from extract.run.markup import Wrap, nest
-from extract.run.report import render_report
+from extract.run.report import environment, render_report
 from extract.evaluate.scoring import score
 
 from . import chromium
@@ -185,7 +185,7 @@ def test_nest_keeps_overlapping_wraps_well_formed():
         [Wrap(0, 6, "div", {"id": "s1"}, {"class": "cont"}), Wrap(4, 10, "div", {"id": "s2"}, {"class": "cont"})],
         [Wrap(2, 8, "b", {"id": "b"}, {"class": "bpart"})],
     ]
-    html = nest(text, layers)
+    html = str(environment().get_template("_article.html").module.nested(nest(text, layers)))
     page = Page(html)
     assert page.errors == []
     assert re.sub(r"<[^>]+>", "", html) == text

@@ -1,4 +1,5 @@
-"""HTML building blocks for the report: escaping, nesting spans of text, cells, speaker colours."""
+"""Plain data for the report's templates: nesting spans of text into pieces, cell values, dates,
+speaker colours; and ``esc``, the escaping the templates' ``text`` filter applies."""
 
 from __future__ import annotations
 
@@ -45,10 +46,6 @@ class Wrap:
     rest: dict[str, str] = field(default_factory=dict)
 
 
-def _tag(tag: str, attrs: dict[str, str]) -> str:
-    return f"<{tag}" + "".join(f' {k}="{esc(v)}"' for k, v in attrs.items()) + ">"
-
-
 def _tracks(wraps: Iterable[Wrap]) -> list[list[Wrap]]:
     """Wraps dealt into tracks of non-overlapping ones, each to the first track it fits."""
     tracks: list[list[Wrap]] = []
@@ -62,8 +59,19 @@ def _tracks(wraps: Iterable[Wrap]) -> list[list[Wrap]]:
     return tracks
 
 
-def nest(text: str, layers: Sequence[Iterable[Wrap]]) -> str:
-    """``text`` escaped, with every wrap as an element, always well nested.
+@dataclass(frozen=True)
+class Piece:
+    """One step through the nested text: an element opened (``tag``, ``attrs``), closed, or ``text``."""
+
+    kind: str  # "open", "close" or "text"
+    tag: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+
+
+def nest(text: str, layers: Sequence[Iterable[Wrap]]) -> list[Piece]:
+    """``text`` cut into pieces with every wrap opened and closed around its part, always well nested
+    (``templates/_article.html`` writes them out, escaped).
 
     Layers go from outermost to innermost. Where an inner element crosses the boundary of an
     outer one it is closed and reopened: the first piece gets ``first`` attributes, later pieces
@@ -78,7 +86,7 @@ def nest(text: str, layers: Sequence[Iterable[Wrap]]) -> str:
     pointers = [0] * len(levels)
     stack: list[Wrap] = []
     opened: set[int] = set()
-    out: list[str] = []
+    out: list[Piece] = []
     for a, b in zip(cuts, cuts[1:]):
         want: list[Wrap] = []
         for i, level in enumerate(levels):
@@ -89,14 +97,14 @@ def nest(text: str, layers: Sequence[Iterable[Wrap]]) -> str:
         keep = 0
         while keep < min(len(stack), len(want)) and stack[keep] is want[keep]:
             keep += 1
-        out += [f"</{w.tag}>" for w in reversed(stack[keep:])]
+        out += [Piece("close", w.tag) for w in reversed(stack[keep:])]
         for w in want[keep:]:
-            out.append(_tag(w.tag, w.rest if id(w) in opened else w.first))
+            out.append(Piece("open", w.tag, w.rest if id(w) in opened else w.first))
             opened.add(id(w))
         stack = want
-        out.append(esc(text[a:b]))
-    out += [f"</{w.tag}>" for w in reversed(stack)]
-    return "".join(out)
+        out.append(Piece("text", text=text[a:b]))
+    out += [Piece("close", w.tag) for w in reversed(stack)]
+    return out
 
 
 # --- small formatting helpers -------------------------------------------------------------------
@@ -130,15 +138,26 @@ def plain(value: Any) -> str:
     return str(value)
 
 
-def cell(value: Any) -> str:
-    """A field value as table-cell HTML: lists as chips, None as a muted dash."""
+@dataclass(frozen=True)
+class Value:
+    """A field value as a table cell shows it (``templates/_cells.html``): ``none`` (a muted dash),
+    ``text``, ``items`` (chips, for a list) or ``pairs`` (key and value, for a mapping)."""
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, Value], ...] = ()
+
+
+def cell(value: Any) -> Value:
+    """A field value for a table cell: lists as chips, None (or empty) as a muted dash."""
     if value is None or value == [] or value == {}:
-        return '<span class="none">—</span>'
+        return Value("none")
     if isinstance(value, dict):
-        return " · ".join(f'<span class="key">{esc(k)}</span> {cell(v)}' for k, v in value.items())
+        return Value("pairs", pairs=tuple((str(k), cell(v)) for k, v in value.items()))
     if isinstance(value, list | tuple):
-        return "".join(f'<span class="item">{esc(plain(v))}</span>' for v in value)
-    return esc(plain(value))
+        return Value("items", items=tuple(plain(v) for v in value))
+    return Value("text", plain(value))
 
 
 # --- colours ------------------------------------------------------------------------------------

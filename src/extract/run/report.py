@@ -11,7 +11,8 @@ resource) with
   missed, spurious and wrong items, marked in the text, the timeline and the tables, and listed.
 
 The page is ``templates/report.html`` (Jinja2, autoescaped) with ``templates/report.css`` inlined;
-its parts come from :mod:`extract.run.sections`. Every piece of text that comes from the article
+its parts are the partial templates ``templates/_*.html`` (macros), which write the plain data
+:mod:`extract.run.sections` and :mod:`extract.run.timeline` compute. Every piece of text that comes from the article
 or the documents is HTML-escaped. Stable hooks for tools and tests: ``mark[data-quote="q3"]`` is
 the first (usually only) piece of quote q3 in the text (later pieces, where a section boundary cuts
 a quote, carry ``data-quote-part``); ``svg circle[data-meeting="m1"]`` is meeting m1's point on the
@@ -37,31 +38,32 @@ from ..pipeline import Config, extract
 from ..text.article import Source, read_source
 from ..text.nlp import load_pipeline
 from .markup import esc, speaker_colours
-from .sections import (
-    Diff, article_view, legend, meetings_table, mismatch_table, quotes_table, score_cards, timeline,
-)
+from .diff import Diff
+from .sections import article_view, legend, meetings_table, mismatch_table, quotes_table, score_cards
+from .timeline import timeline
 
 
 @lru_cache(maxsize=1)
-def _page():
+def environment() -> Environment:
+    """The templates under ``templates/``, autoescaped; ``|text`` escapes as ``html.escape`` does."""
     env = Environment(
         loader=PackageLoader("extract.run", "templates"),
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )
-    # Text is escaped as the page's parts escape it (html.escape), so the page reads the same.
+    # Text is escaped with html.escape (&quot;, &#x27;) rather than markupsafe's (&#34;, &#39;),
+    # so the page reads byte for byte as it did when Python wrote its markup.
     env.filters["text"] = lambda value: Markup(esc(value))
-    return env.get_template("report.html")
+    return env
+
+
+def _page():
+    return environment().get_template("report.html")
 
 
 @lru_cache(maxsize=1)
 def _css() -> str:
     return files("extract.run").joinpath("templates/report.css").read_text(encoding="utf-8")
-
-
-def _speaker_css(colours: dict) -> str:
-    rules = [f".spk-{i}{{--c:{c};--bg:{bg};--bg2:{bg2}}}" for i, (c, bg, bg2) in enumerate(colours.values())]
-    return "\n".join(rules)
 
 
 def render_report(text: str, doc: Document, gold: Document | None = None, *, title: str | None = None) -> str:
@@ -75,7 +77,7 @@ def render_report(text: str, doc: Document, gold: Document | None = None, *, tit
     return _page().render(
         heading=title or doc.article.title or doc.article.id,
         css=Markup(_css()),
-        speaker_css=Markup(_speaker_css(colours)),
+        colours=list(colours.values()),  # (strong, tint, faint tint) of speaker i: CSS class spk-i
         article_id=doc.article.id,
         chars=len(text),
         meetings=len(doc.meetings),
@@ -85,13 +87,13 @@ def render_report(text: str, doc: Document, gold: Document | None = None, *, tit
         indirect=kinds["indirect"],
         gold=gold,
         problems=problems[:20],
-        cards=Markup(score_cards(diff) if diff else ""),
-        timeline=Markup(timeline(doc, diff)),
-        article=Markup(article_view(text, doc, colours, diff)),
-        legend=Markup(legend(doc, colours, diff)),
-        meetings_table=Markup(meetings_table(text, doc, diff)),
-        quotes_table=Markup(quotes_table(text, doc, colours, diff)),
-        mismatch_table=Markup(mismatch_table(text, diff) if diff else ""),
+        score_cards=score_cards(diff) if diff else None,
+        timeline_view=timeline(doc, diff),
+        pieces=article_view(text, doc, colours, diff),
+        speakers=legend(doc, colours),
+        meetings_table=meetings_table(text, doc, diff),
+        quotes_table=quotes_table(text, doc, colours, diff),
+        mismatch_table=mismatch_table(text, diff) if diff else None,
     )
 
 
