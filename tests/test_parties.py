@@ -127,3 +127,12 @@ def test_a_titled_surname_can_be_a_principal_even_when_it_is_also_a_town(nlp):
             "President Obama met today with Prime Minister Ana Ruiz in Lima. President Obama thanked her "
             "for her hospitality. Prime Minister Ruiz said the talks were useful.\n")
     assert sorted(chosen(nlp, text)) == ["Ana Ruiz", "Obama"]
+
+
+def test_a_name_found_with_a_title_or_an_opening_verb_in_front_is_trimmed(nlp):
+    text = ("Photo: Prime Minister Shinzo Abe greets President Donald Trump at the palace on Monday.\n\n"
+            "Donald Trump and Shinzo Abe met in Tokyo on Monday. Trump praised Abe.\n\n"
+            "Addressing Xi at the start of the talks, Emmanuel Macron said the meeting mattered. Xi Jinping agreed.\n")
+    names = {p.name for p in find_names(nlp(text), LEX).people}
+    assert "President Donald Trump" not in names and "Addressing Xi" not in names
+    assert {"Donald Trump", "Shinzo Abe", "Xi Jinping", "Emmanuel Macron"} <= names

@@ -361,3 +361,17 @@ def test_journeys_by_land_and_by_a_pronoun_from_the_sentence_before(nlp):
     assert [(m.start_date, m.city, m.visitor) for m in found] == [
         (dt.date(2017, 5, 16), "Berlin", "Emmanuel Macron"), (dt.date(2018, 1, 25), "Paris", "Angela Merkel"),
     ]
+
+
+def test_a_heading_glued_to_its_paragraph_is_a_paragraph_of_its_own():
+    from extract.text.paragraphs import Paragraphs
+
+    text = ("2. Paris, 13-14 July 2017 - Bastille Day\n"
+            "Trump flew to Paris as guest of honour at the parade, and the two presidents held talks at the palace.\n\n"
+            "A short line\nand its continuation stay one paragraph.")
+    spans = [text[s:e] for s, e in Paragraphs.of(text).spans]
+    assert spans == [
+        "2. Paris, 13-14 July 2017 - Bastille Day",
+        "Trump flew to Paris as guest of honour at the parade, and the two presidents held talks at the palace.",
+        "A short line\nand its continuation stay one paragraph.",
+    ]

@@ -70,7 +70,7 @@ def _nearest(
 
 def build(ann: dict[str, Any], source: Source) -> Document:
     text = source.text
-    paras = Paragraphs.of(text)
+    paras = Paragraphs.of(text, headings=False)
     starts: list[int] = []
     for i, m in enumerate(ann.get("meetings", []), 1):
         s, _ = find_unique(text, m["intro"], f"meetings[{i}].intro")

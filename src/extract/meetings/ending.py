@@ -14,9 +14,11 @@ from ..wordlists import starts_with, words
 
 def last_paragraphs(body: list[Para], read, lex: Lexicons, sec) -> list[Para]:
     """The last section's paragraphs: up to one that turns to something else."""
-    kept = body[:1]
+    # A heading's meeting is told in the paragraph under it, whatever its tense.
+    lead = 2 if len(body) > 1 and is_header(body[0]) and not is_header(body[1]) else 1
+    kept = body[:lead]
     ends = sec.date.end if sec.date and sec.date.end else None
-    for para in body[1:]:
+    for para in body[lead:]:
         first = para.sents[0]
         if is_header(para) or starts_with(first, words(lex, "concluding_cues")):
             break

@@ -170,7 +170,19 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             a = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
             if a < tok.i and all(_name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
                 out.add((a, tok.i + 1))
-    return sorted(out)
+    return sorted({trimmed for a, k in out if (trimmed := _trim(doc, a, k, titles)) is not None})
+
+
+# Words a name never opens with, though capitalised at a sentence start ("Addressing Xi, ...").
+_NOT_NAME_POS = {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"}
+
+
+def _trim(doc: Doc, a: int, k: int, titles: frozenset[str]) -> tuple[int, int] | None:
+    """A name's range without the title or the sentence-opening verb that some ways of finding it
+    leave in front ("President Donald Trump" in a caption, "Addressing Xi")."""
+    while a < k - 1 and (doc[a].lower_ in titles or doc[a].pos_ in _NOT_NAME_POS):
+        a += 1
+    return (a, k) if a < k else None
 
 
 def _speakers_ner_missed(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, int]]:

@@ -9,6 +9,23 @@ from dataclasses import dataclass
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 # A line opening with a bullet: "• April 2023, Beijing: ...", "* ...", "- ..." (a dash then a space).
 _ITEM = re.compile(r"\n(?=[ \t]*(?:[•·▪◦*]|[-–—](?=\s)))")
+# A heading glued to its paragraph by a single line break ("2. Paris, 13–14 July 2017 — Bastille
+# Day" over the text): a short first line with no sentence end, over a line of prose.
+_HEADING_WORDS = 12
+_PROSE_CHARS = 80
+_TERMINAL = tuple(".!?:;\"'”’)")
+
+
+def _heading_cut(block: str) -> int | None:
+    """Where a heading line ends inside ``block``, or None."""
+    first, sep, rest = block.partition("\n")
+    if not sep:
+        return None
+    second = rest.split("\n", 1)[0].strip()
+    head = first.strip()
+    if not head or len(head.split()) > _HEADING_WORDS or head.endswith(_TERMINAL) or len(second) < _PROSE_CHARS:
+        return None
+    return len(first) + 1
 
 
 @dataclass(frozen=True)
@@ -18,12 +35,17 @@ class Paragraphs:
     spans: tuple[tuple[int, int], ...]
 
     @classmethod
-    def of(cls, text: str) -> Paragraphs:
+    def of(cls, text: str, *, headings: bool = True) -> Paragraphs:
+        """The paragraphs of ``text``; with ``headings``, a heading line glued to the prose under
+        it is a paragraph of its own (the gold builder keeps the two together, as ANNOTATION.md
+        starts a section at the header line over its paragraph)."""
         # Leading and trailing spaces of a block are not part of it.
         spans = []
         for m in _BLOCK.finditer(text):
             # A list item is a paragraph of its own, blank line or not.
             cuts = [m.start(), *(m.start() + b.start() + 1 for b in _ITEM.finditer(m.group(0))), m.end()]
+            if headings and (head := _heading_cut(m.group(0))) is not None and m.start() + head not in cuts:
+                cuts.insert(1, m.start() + head)
             for s, e in zip(cuts, cuts[1:]):
                 while s < e and text[s].isspace():
                     s += 1
