@@ -232,3 +232,10 @@ def test_an_article_with_nothing_found_is_written_with_a_warning(tmp_path, capsy
     assert "warning:" in err and "no meetings and no quotes" in err and "Traceback" not in err
     written = json.loads((out_dir / "note.json").read_text(encoding="utf-8"))
     assert written["meetings"] == [] and written["quotes"] == []
+
+
+def test_a_folder_without_a_trained_gate_is_one_line(tmp_path, capsys):
+    code, _, err = _run(["run", str(SEED), "-o", str(tmp_path / "out"), "--meeting-gate", str(tmp_path)], capsys)
+    assert code == errors.BAD_INPUT
+    assert "no trained meeting gate" in _one_line_error(err)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

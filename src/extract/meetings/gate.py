@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
+
+from ..errors import InputError
 from spacy.tokens import Span
 
 LABEL = "START"
@@ -69,6 +71,16 @@ def decide(gate: MeetingGate, feature_words: list[str], text: str, *, proposed: 
     if not proposed and p >= gate.thresholds.add:
         return True
     return None
+
+
+def load_gate(path: str | Path | None) -> MeetingGate | None:
+    """The gate trained into ``path``, or None without one; a folder that holds no trained
+    pipeline is one clear error."""
+    if path is None:
+        return None
+    if not (Path(path) / "config.cfg").is_file():
+        raise InputError(f"{path}: no trained meeting gate there (build one with `make train`)")
+    return MeetingGate.load(path)
 
 
 @lru_cache(maxsize=4)

@@ -80,13 +80,15 @@ def run_batch(
     report: bool = False,
     debug: bool = False,
     join_interrupted: bool = False,
+    meeting_gate: str | None = None,
 ) -> int:
     """Extract every article into ``out_dir``; bad files are reported and skipped."""
     console = Console(quiet=quiet)
     files = collect(paths)
     prepare_out_dir(out_dir)
     job = Job(
-        out_dir=str(out_dir), model=model, parties=parties, lexicons=lexicons, report=report, join_interrupted=join_interrupted
+        out_dir=str(out_dir), model=model, parties=parties, lexicons=lexicons, report=report, join_interrupted=join_interrupted,
+        meeting_gate=meeting_gate,
     )
     if engine == "local":
         load_pipeline(model)  # a missing model is one clear error before any work starts

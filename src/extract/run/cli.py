@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--report", action="store_true", help="also write DIR/<id>.html, the visual report of each article (see `extract report`)")
     run.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     run.add_argument("--join-interrupted", action="store_true", help="one quote for a quotation split by its attribution (“A,” she said, “B.”), as PolNeAR annotates it (default: two, as ANNOTATION.md)")
+    run.add_argument("--meeting-gate", metavar="DIR", help="a meeting gate trained with `make train` (src/extract/data/meeting_gate): a learned second opinion on which paragraphs open a meeting (default: the rules alone)")
     run.add_argument("--debug", action="store_true", help="print the full traceback of an article whose extraction raised")
     run.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="worker processes (default: 1, in this process)")
     run.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run: this machine, or a Dask cluster (needs the 'dask' extra)")
@@ -137,6 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         report=args.report,
         debug=args.debug,
         join_interrupted=args.join_interrupted,
+        meeting_gate=args.meeting_gate,
     )
 
 

@@ -17,6 +17,7 @@ from .. import errors
 from ..errors import ExtractError, OutputError
 from ..evaluate.scorecard import gold_beside
 from ..lexicons import load_lexicons
+from ..meetings.gate import load_gate
 from ..models import Document
 from ..output import write_atomic
 from ..pipeline import Config, extract_from_doc
@@ -35,6 +36,7 @@ class Job:
     lexicons: str | None = None
     report: bool = False  # also write <id>.html, the visual report
     join_interrupted: bool = False  # one quote for “A,” she said, “B.” (PolNeAR's convention)
+    meeting_gate: str | None = None  # a trained meeting gate's folder (make train)
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,10 @@ def parsed(nlp, sources: Sequence[Source]) -> Iterator[tuple[Source, Doc | Excep
 
 def iter_process(paths: Sequence[str], job: Job) -> Iterator[FileResult]:
     """Extract each file and write ``<out_dir>/<id>.json``; failures become results, not exceptions."""
-    config = Config(parties=job.parties, lexicons=load_lexicons(job.lexicons), join_interrupted=job.join_interrupted)
+    config = Config(
+        parties=job.parties, lexicons=load_lexicons(job.lexicons), join_interrupted=job.join_interrupted,
+        meeting_gate=load_gate(job.meeting_gate),
+    )
     sources: list[Source] = []
     for path in paths:
         try:
