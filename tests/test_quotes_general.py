@@ -188,3 +188,17 @@ def test_a_quotation_signed_after_a_dash(nlp, text, expected):
 )
 def test_speakers_in_real_news(nlp, text, expected):
     assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.kind.value == "direct"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("During a debate at dinner, a friend commented, \u201cImmigration is the reason to vote.\u201d\n", "a friend"),
+        ("When my mother asked, I laughed and said, \u201cI do not believe in any of it.\u201d\n", "I"),
+    ],
+    ids=["indefinite", "first-person"],
+)
+def test_a_source_without_a_name_keeps_its_words_as_the_mention(nlp, text, mention):
+    [q] = [q for q in quotes(nlp, text) if q.kind.value == "direct"]
+    assert q.speaker is None
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention

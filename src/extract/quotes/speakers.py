@@ -49,6 +49,12 @@ class Mention:
 NOBODY = Mention(None)
 
 
+def _unnamed(first: Token, last: Token) -> Mention:
+    """A source the text gives no name for ("a friend", "officials", "I"): no canonical name, but
+    the words that refer to it are the attribution's mention (ANNOTATION.md's ``speaker_mention``)."""
+    return Mention(None, first.idx, last.idx + len(last))
+
+
 @dataclass
 class EntityTable:
     """The people of one article and where the text names them."""
@@ -256,7 +262,7 @@ class EntityTable:
                 return Mention(person.name if person else None, tok.idx, tok.idx + len(tok))
             if low in _RELATIVE and tok.head.dep_ == "relcl":
                 return self.resolve(tok.head.head)
-            return NOBODY
+            return _unnamed(tok, tok)  # "I said", "they wrote": no name, but the words are the mention
         # "Peru's chief negotiator, Ana Ruiz," : the name in apposition.
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.named:
@@ -268,7 +274,7 @@ class EntityTable:
             # "a Downing Street spokesperson" speaks for Downing Street; an unresolved
             # "the U.S. president" is not the United States.
             if describe(tok, self.roles)[1] in self.roles.leader:
-                return NOBODY
+                return _unnamed(tok.left_edge, tok)
             # ... and "a spokeswoman for the ministry" for the ministry.
             owners = [c for c in tok.children if c.dep_ in {"compound", "poss"}]
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
@@ -303,7 +309,7 @@ class EntityTable:
         if any(f" {g} " in phrase for g in self.roles.groups) or tok.lemma_.lower() in self.speech_nouns:
             return NOBODY
         if tok.tag_ not in {"NNS", "NNPS"} and np[0].lower_ != "the":
-            return NOBODY  # "a source said" names nobody
+            return _unnamed(np[0], tok)  # "a source said" names nobody, in those words
         words = np[1:] if np[0].lower_ in _DETERMINERS else np
         if not words:
             return NOBODY
