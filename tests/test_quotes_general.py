@@ -202,3 +202,17 @@ def test_a_source_without_a_name_keeps_its_words_as_the_mention(nlp, text, menti
     [q] = [q for q in quotes(nlp, text) if q.kind.value == "direct"]
     assert q.speaker is None
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_the_sentence_before_that_ends_on_a_verb_of_saying_names_the_speaker(nlp):
+    text = ("The administration may wait until the talks end, Ana Ruiz said. \u201cThe other factor is the "
+            "calendar, and we cannot change it.\u201d\n")
+    assert [(q.text[:16], q.speaker) for q in quotes(nlp, text) if q.kind.value == "direct"] == [
+        ("The other factor", "Ana Ruiz")]
+
+
+def test_an_unnamed_mention_never_lies_inside_the_quotation(nlp):
+    text = "Juan Perez spoke after the debate, treating the remark as praise: \u201cThat makes me smart,\u201d he joked.\n"
+    for q in quotes(nlp, text):
+        m = q.speaker_mention
+        assert m is None or not (q.start <= m.start < q.end)

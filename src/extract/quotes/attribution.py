@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import ties
-from .cues import CueLexicon, cue_text, is_passive, relative_owner, reporting_head, subject_of
+from .cues import CueLexicon, cue_text, is_passive, is_speech_verb, relative_owner, reporting_head, subject_of
 from ..models import Kind, Quote, Span
 from ..text.paragraphs import Paragraphs
 from ..text.scanner import QuoteIndex, Quoted
@@ -86,6 +86,11 @@ def attribute(
             if prev is not None:
                 out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
                 continue
+            said = _said_just_before(doc, q, bounds[0], table, cues)
+            if said is not None:
+                # "..., Schiff said. “The other factor ...”": the sentence before ends on who speaks.
+                out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
+                continue
         if at_par_start and prev is not None:
             # A quotation paragraph right after another by the same speaker continues it.
             out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
@@ -149,6 +154,20 @@ def _previous_speaker(done: list[Attributed], q: Quoted) -> str | None:
     return None
 
 
+def _said_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, cues: CueLexicon) -> str | None:
+    """The named speaker of a sentence that ends, in the same paragraph, right before ``q`` opens
+    and whose last clause is a verb of saying ("Schiff said.")."""
+    before = doc.char_span(par_start, q.open_mark, alignment_mode="contract")
+    toks = [t for t in before or () if not t.is_space]
+    if len(toks) < 3 or toks[-1].text not in SENTENCE_END:
+        return None
+    verb = toks[-2] if toks[-2].pos_ in {"VERB", "AUX"} else None
+    if verb is None or not is_speech_verb(verb, cues):
+        return None
+    subj = subject_of(verb)
+    return table.resolve(subj).name if subj is not None else None
+
+
 def _paragraph_speaker(done: list[Attributed], q: Quoted) -> str | None:
     """The speaker of the last quotation kept earlier in the same paragraph as ``q``."""
     prev = next((a for a in reversed(done) if a.keep), None)
@@ -177,6 +196,8 @@ def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexi
 
 def _record(text: str, q: Quoted, who: Mention, cue: str | None, verb: Token | None, *, keep: bool) -> Attributed:
     span = who.span
+    if span and who.name is None and q.open_mark <= span[0] < (q.close_mark if q.close_mark is not None else q.end):
+        span = None  # an unnamed source's words inside the quotation itself are no attribution
     mention = Span(start=span[0], end=span[1], text=text[span[0] : span[1]]) if span else None
     quote = Quote(
         id="q1", start=q.start, end=q.end, text=text[q.start : q.end], kind=Kind.direct,

@@ -279,7 +279,8 @@ def reported_speech(
         if who is None:
             continue
         s, e = span
-        mention = Span(start=who.start, end=who.end, text=doc_text(doc)[who.start : who.end]) if who.span else None
+        inside = who.span is not None and who.name is None and s <= who.start < e
+        mention = Span(start=who.start, end=who.end, text=doc_text(doc)[who.start : who.end]) if who.span and not inside else None
         out.append(Quote(id="q1", start=s, end=e, text=doc_text(doc)[s:e], kind=Kind.indirect, speaker=who.name,
                          speaker_mention=mention, cue=cue))
         if who.name:

@@ -262,7 +262,9 @@ class EntityTable:
                 return Mention(person.name if person else None, tok.idx, tok.idx + len(tok))
             if low in _RELATIVE and tok.head.dep_ == "relcl":
                 return self.resolve(tok.head.head)
-            return _unnamed(tok, tok)  # "I said", "they wrote": no name, but the words are the mention
+            if tok.tag_ == "PRP":
+                return _unnamed(tok, tok)  # "I said", "they wrote": no name, but the words are the mention
+            return NOBODY
         # "Peru's chief negotiator, Ana Ruiz," : the name in apposition.
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.named:
