@@ -145,7 +145,7 @@ def test_a_speech_noun_with_no_owner_names_no_speaker(nlp):
     )
     found = quotes(nlp, text)
     assert [(q.text, q.speaker) for q in found] == [
-        ("HOST: Will you run again? It is a fair question after this year.", None)
+        ("Will you run again? It is a fair question after this year.", None)
     ]
 
 
@@ -157,10 +157,15 @@ def test_a_speech_noun_with_no_owner_names_no_speaker(nlp):
          "\u201cWe deserve better answers than that.\u201d\u2014 Jorge M. Falcon.\n",
          [("He never answered the question. It was a shame.", "Ana Ruiz"),
           ("We deserve better answers than that.", "Jorge M. Falcon")]),
+        # scraped pages sign with non-breaking spaces around the dash and the name
+        ("Readers wrote in.\n\n\u201cHe never answered the question. It was a shame.\u201d\u2015 Ana Ruiz\u00a0\n"
+         "\u201cWe deserve better answers than that.\u201d\u00a0\u2015 Jorge Falcon\u00a0\n",
+         [("He never answered the question. It was a shame.", "Ana Ruiz"),
+          ("We deserve better answers than that.", "Jorge Falcon")]),
         # a dash that goes on into a sentence is the writer's aside, not a signature
         ("\u201cIt was a shame\u201d \u2014 and the crowd agreed with that verdict.\n", []),
     ],
-    ids=["signed", "aside"],
+    ids=["signed", "non-breaking", "aside"],
 )
 def test_a_quotation_signed_after_a_dash(nlp, text, expected):
     assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.speaker] == expected
@@ -183,8 +188,19 @@ def test_a_quotation_signed_after_a_dash(nlp, text, expected):
         # verbs that characterise introduce quoted words too
         ("Juan Perez characterized the plan as \u201ca little desperate.\u201d\n",
          [("a little desperate.", "Juan Perez")]),
+        # a name inside the quotation is no antecedent for the "he" that attributes it
+        ("Rivals point to the campaign of Maria Lopez in 2012.\n\n"
+         "The silence worries Juan Perez, the head of the local party branch.\n\n"
+         "\u201cNobody is writing songs for Ana. Lopez had a band. Ana has nobody like that,\u201d he said.\n",
+         [("Nobody is writing songs for Ana. Lopez had a band. Ana has nobody like that,", "Juan Perez")]),
+        # a subject the parse finds inside a quoted show title is not the speaker
+        ("\u201cHe's absolutely right. There's a severe disconnect between this White House and frankly the "
+         "president and our military,\u201d Perez, a top Lopez surrogate, said Thursday morning on "
+         "Fox News\u2019s \u201cFox and Friends.\u201d\n",
+         [("He's absolutely right. There's a severe disconnect between this White House and frankly the "
+           "president and our military,", "Perez")]),
     ],
-    ids=["paragraph-voice", "outlet", "senator", "characterize"],
+    ids=["paragraph-voice", "outlet", "senator", "characterize", "antecedent-outside", "title-subject"],
 )
 def test_speakers_in_real_news(nlp, text, expected):
     assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.kind.value == "direct"] == expected
@@ -216,3 +232,32 @@ def test_an_unnamed_mention_never_lies_inside_the_quotation(nlp):
     for q in quotes(nlp, text):
         m = q.speaker_mention
         assert m is None or not (q.start <= m.start < q.end)
+
+
+def test_a_transcript_turn_is_its_speakers_quote(nlp):
+    # Transcripts printed in quotation marks open each turn with the speaker's name in capitals
+    # and close nothing until the end: each turn is its own quote, said by the name before the colon.
+    text = (
+        "Senator Ana Ruiz spoke to the host, Jorge Falcon, on Sunday. Partial transcript as follows:\n\n"
+        "\"FALCON: Will you run again? It is a fair question after this year.\n\n"
+        "\"RUIZ: I have not decided. My family comes first, and the party knows it.\n\n"
+        "\"(CROSSTALK.)\n\n"
+        "\"FALCON: Thank you, senator.\"\n"
+    )
+    assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.kind.value == "direct"] == [
+        ("Will you run again? It is a fair question after this year.", "Jorge Falcon"),
+        ("I have not decided. My family comes first, and the party knows it.", "Ana Ruiz"),
+        ("Thank you, senator.", "Jorge Falcon"),
+    ]
+
+
+def test_a_transcript_turn_holds_nested_quotations(nlp):
+    text = (
+        "The governor spoke to the host, Jorge Falcon, on Sunday.\n\n"
+        "\"FALCON: Is this an episode of \u201cShark Tank\u201d? It looks like one to many voters.\n\n"
+        "\"RUIZ: No. This is serious business for the state.\n"
+    )
+    assert [q.text for q in quotes(nlp, text) if q.kind.value == "direct"] == [
+        "Is this an episode of \u201cShark Tank\u201d? It looks like one to many voters.",
+        "No. This is serious business for the state.",
+    ]

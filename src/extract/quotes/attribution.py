@@ -26,7 +26,10 @@ from .ties import FINITE, NEAR, SENTENCE_END, Tie
 # A quotation tied to no speaker is kept only when it reads like a statement, not a phrase.
 _MIN_UNTIED_WORDS = 4
 # “...” ― Ana Ruiz: a dash and a name alone to the end of the paragraph sign the quotation.
-_SIGNATURE = re.compile(r"[ \t]*[\u2015\u2014\u2013-]{1,2}[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4}?)[ \t]*[.,]?[ \t]*")
+# Scraped pages often put non-breaking spaces around the dash, so any space but a line break counts.
+_SIGNATURE = re.compile(
+    r"[^\S\n]*[\u2015\u2014\u2013-]{1,2}[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,4}?)[^\S\n]*[.,]?[^\S\n]*"
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ def attribute(
         if _marked_as_writers(doc_text(doc), q, bounds[0], cues) or _is_name(toks):
             out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=False))
             continue
+        if q.label is not None:
+            out.append(_record(doc_text(doc), q, _turn_speaker(doc_text(doc), q.label, table), None, None, keep=True))
+            continue
         signed = _signature(doc, q, bounds[1], table)
         if signed is not None:
             out.append(_record(doc_text(doc), q, signed, None, None, keep=True))
@@ -67,7 +73,7 @@ def attribute(
         if tie is not None and tie.verb is not None and tie.subject is None and ties.imperative(tie.verb):
             tie = None  # the writer's "Call it “...”": no one is quoted
         if tie is not None:
-            mention = _speaker(tie, out, table, cues)
+            mention = _speaker(tie, out, table, cues, index)
             cue = tie.cue if tie.cue or tie.verb is None else cue_text(tie.verb, cues, (q.start, q.end))
             if tie.quiet:
                 mention, cue = Mention(mention.name), None
@@ -115,6 +121,17 @@ def _signature(doc: Doc, q: Quoted, par_end: int, table: EntityTable) -> Mention
     return Mention(m.group(1).rstrip("."), start, start + len(m.group(1).rstrip(".")))
 
 
+def _turn_speaker(text: str, label: tuple[int, int], table: EntityTable) -> Mention:
+    """The person a transcript's capitalised label names ("PENCE" for Mike Pence), if the article
+    names them; otherwise the label stands as the mention of someone unnamed ("HOST")."""
+    words = text[label[0] : label[1]].lower().split()
+    for person in table.people:
+        names = person.name.lower().split()
+        if words == names or (len(words) == 1 and words[0] in names[1:]):
+            return Mention(person.name, *label)
+    return Mention(None, *label)
+
+
 def _speaks(toks: list[Token]) -> bool:
     words = [t for t in toks if not t.is_punct]
     return len(words) >= _MIN_UNTIED_WORDS and any(t.tag_ in FINITE for t in toks)
@@ -126,10 +143,22 @@ def _marked_as_writers(text: str, q: Quoted, par_start: int, cues: CueLexicon) -
     return any(before.endswith(m) for m in cues.scare_markers)
 
 
+# Small words a title leaves in lower case ("Fox and Friends", "War of the Worlds").
+_TITLE_GLUE = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
+
+
 def _is_name(toks: list[Token]) -> bool:
-    """“Pacific Connect”: two or more capitalised words and no verb are a name, not speech."""
-    words = [t for t in toks if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and all(t.is_title for t in words) and not ties.statement(toks)
+    """“Pacific Connect”, “Fox and Friends”: capitalised words and no verb are a name, not speech."""
+    words = [t for t in toks if t.is_alpha]
+    titled = [t for t in words if t.is_title]
+    inner = toks[:-1] if toks and toks[-1].is_punct else toks
+    return (
+        len(titled) >= 2
+        and not any(t.is_punct for t in inner)  # “Yo, Blair,”: a greeting, not a title
+        and any(len(t) > 3 for t in titled)
+        and all(t.is_title or t.lower_ in _TITLE_GLUE for t in words)
+        and not ties.statement(toks)
+    )
 
 
 def _same_paragraph_run(doc: Doc, done: list[Attributed], q: Quoted) -> tuple[Mention, str | None] | None:
@@ -176,13 +205,15 @@ def _paragraph_speaker(done: list[Attributed], q: Quoted) -> str | None:
     return prev.quote.speaker
 
 
-def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexicon) -> Mention:
+def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexicon, index: QuoteIndex) -> Mention:
     if tie.subject is not None:
         return table.resolve(tie.subject)
     if tie.verb is None:
         return NOBODY  # "Partial transcript as follows:": a speech noun that no one owns
     subj = relative_owner(tie.verb) or subject_of(reporting_head(tie.verb, cues))
-    if subj is not None:
+    # A subject the parse found inside quotation marks is a misparse ('... said on Fox News's
+    # “Fox and Friends.”'): the quoted words are a title, not the source.
+    if subj is not None and not index.covers(subj.idx):
         return table.resolve(subj)
     near = table.nearby_name(tie.verb)
     if near.name:

@@ -8,8 +8,11 @@ either reading of the same extraction is one flag away.
 
 from __future__ import annotations
 
+import re
+
 from ..models import Kind, Quote
 
+_REPORTS_MORE = re.compile(r"\bthat\b|--|\u2014|\bwhen\b", re.IGNORECASE)
 # Past this many characters between two quotations, the words between are more than an attribution.
 MAX_GAP = 250
 
@@ -43,4 +46,6 @@ def _continues(prev: Quote, q: Quote, text: str) -> bool:
     if q.speaker_mention is not None and q.speaker_mention != prev.speaker_mention:
         return False
     gap = text[prev.end : q.start]
-    return "\n" not in gap and len(gap) <= MAX_GAP
+    # Words that report more than the attribution ("going on to say that the country has spent
+    # “...”", "-- and, when questioned, asserting, “...”") start a quote of their own.
+    return "\n" not in gap and len(gap) <= MAX_GAP and not _REPORTS_MORE.search(gap)

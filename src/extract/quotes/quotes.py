@@ -25,9 +25,10 @@ __all__ = ["extract_quotes", "scan", "Quoted"]
 def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Quote]:
     """Direct and indirect quotes of ``doc`` with their speakers (ids and meetings left to the caller)."""
     cues = CueLexicon.from_lexicons(lex)
-    table = EntityTable.build(doc, lex, parties=parties, speech=cues.speech, speech_nouns=cues.nouns)
     pars = Paragraphs.of(doc_text(doc))
     spans = scan(doc_text(doc), pars, elisions=cues.elisions)
+    table = EntityTable.build(doc, lex, parties=parties, speech=cues.speech, speech_nouns=cues.nouns,
+                              quoted=[(q.start, q.end) for q in spans])
     colon = blocks.colon_blocks(doc, pars, spans, cues)
     direct = attribution.attribute(doc, spans, pars, table=table, cues=cues, blocks=colon)
     # Unmarked paragraphs inside a speech block are the speaker's words, not the writer's reports.

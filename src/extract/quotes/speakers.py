@@ -71,13 +71,21 @@ class EntityTable:
     focus: list[tuple[int, Person, bool]] = field(default_factory=list)
     speech: frozenset[str] = frozenset()  # lemmas of verbs of saying
     speech_nouns: frozenset[str] = frozenset()  # statement, remarks: documents, not sources
+    # tokens inside quotation marks: a name in someone's words is no antecedent for the
+    # pronoun that attributes them ("“Obama had a song,” he said" is not Obama speaking)
+    quoted: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = (), speech: frozenset[str] = frozenset(),
-              speech_nouns: frozenset[str] = frozenset()) -> EntityTable:
+              speech_nouns: frozenset[str] = frozenset(), quoted: list[tuple[int, int]] = ()) -> EntityTable:
         names = find_names(doc, lex, given=list(parties))
+        inside = set()
+        for start, end in quoted:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            inside.update(range(span.start, span.end) if span is not None else ())
         table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=names.people,
-                    leads=names.people[:2], named=names.at, speech=speech, speech_nouns=speech_nouns)
+                    leads=names.people[:2], named=names.at, speech=speech, speech_nouns=speech_nouns,
+                    quoted=frozenset(inside))
         for p in table.people:
             given = next((g for g in parties if g.name == p.name), None)
             table.country[p.name] = given.country if given else None
@@ -235,7 +243,7 @@ class EntityTable:
         fallback = None
         for j, person, subject in reversed(self.focus):
             g = self.gender.get(person.name)
-            if j >= i or (gender and g and g != gender):
+            if j >= i or (gender and g and g != gender) or j in self.quoted:
                 continue
             if subject:
                 return person

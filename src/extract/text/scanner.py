@@ -7,6 +7,7 @@ follows ANNOTATION.md's typography rules for quotations that run over several pa
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from .marks import Mark, Role, marks
@@ -15,6 +16,11 @@ from .paragraphs import Paragraphs
 # How many paragraphs ahead an unclosed quotation may look for its closing mark: enough for a few
 # unmarked middle paragraphs, short enough that one stray mark cannot swallow an article.
 LOOKAHEAD_PARAGRAPHS = 5
+# A transcript printed in quotation marks opens each turn with its speaker in capitals:
+# "WALLACE: Let's start with ...". The label is not part of the words quoted.
+_TURN_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,3}):[^\S\n]+")
+# ... and sets stage directions apart in their own paragraph: "(CROSSTALK.)".
+_STAGE_DIRECTION = re.compile(r"\([A-Z][A-Z ,.'’-]*\)")
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,11 @@ class Quoted:
     close_mark: int | None  # None when the quotation ran to the end of a paragraph unclosed
     first_par: int
     last_par: int
+    label: tuple[int, int] | None = None  # a transcript turn's speaker label, before the colon
+
+
+def _turn_label(text: str, opener: int) -> re.Match[str] | None:
+    return _TURN_LABEL.match(text, opener + 1)
 
 
 def _content(text: str, a: int, b: int) -> tuple[int, int]:
@@ -43,11 +54,15 @@ def _closes(m: Mark, outer: Mark) -> bool:
     return m.role is Role.CLOSE_OR_APOSTROPHE and not outer.double
 
 
-def _continues(par_marks: list[list[Mark]], pars: Paragraphs, j: int, outer: Mark) -> bool:
+def _continues(text: str, par_marks: list[list[Mark]], pars: Paragraphs, j: int, outer: Mark) -> bool:
     """Whether a quotation left open at the end of paragraph ``j - 1`` runs on into paragraph ``j``."""
     if j >= len(pars):
         return False
     first = par_marks[j][0] if par_marks[j] else None
+    if first and first.pos == pars[j][0] and (
+        _turn_label(text, first.pos) or _STAGE_DIRECTION.match(text, first.pos + 1)
+    ):
+        return False  # the next speaker's turn of a transcript, or a stage direction
     # English typography reopens every paragraph of a long quotation and closes only the last.
     if first and first.pos == pars[j][0] and first.role is Role.OPEN and first.double == outer.double:
         return True
@@ -76,8 +91,12 @@ def scan(text: str, pars: Paragraphs | None = None, *, elisions: frozenset[str] 
 
     def emit(opener: Mark, end: int, close: int | None, last_par: int) -> None:
         a, b = _content(text, opener.pos + 1, end)
-        if a < b:
-            out.append(Quoted(a, b, opener.pos, close, first_par, last_par))
+        label = _turn_label(text, opener.pos) if opener.pos == pars[first_par][0] else None
+        if label is not None:
+            a = max(a, label.end())
+        if a < b and not _STAGE_DIRECTION.fullmatch(text, a, b):
+            out.append(Quoted(a, b, opener.pos, close, first_par, last_par,
+                              label.span(1) if label is not None else None))
 
     for pi, (ps, pe) in enumerate(pars.spans):
         absorbed = stack and par_marks[pi] and par_marks[pi][0].pos == ps and par_marks[pi][0].role is Role.OPEN
@@ -85,7 +104,9 @@ def scan(text: str, pars: Paragraphs | None = None, *, elisions: frozenset[str] 
             if k == 0 and absorbed:
                 continue  # the reopening mark of a continued quotation stays inside it
             if m.role is Role.OPEN:
-                if stack and stack[-1].double == m.double:
+                # A transcript turn is never closed, so a mark opening inside it is a nested quotation.
+                in_turn = len(stack) == 1 and stack[0].pos == pars[first_par][0] and _turn_label(text, stack[0].pos)
+                if stack and stack[-1].double == m.double and not in_turn:
                     # The same kind opening again before a close: the earlier one was never closed.
                     if len(stack) == 1:
                         emit(stack[0], m.pos, None, pi)
@@ -108,7 +129,7 @@ def scan(text: str, pars: Paragraphs | None = None, *, elisions: frozenset[str] 
             if not stack:
                 emit(opener, m.pos, m.pos, pi)
         if stack:
-            if _continues(par_marks, pars, pi + 1, stack[0]):
+            if _continues(text, par_marks, pars, pi + 1, stack[0]):
                 del stack[1:]  # inner quotations do not survive a paragraph break
             else:
                 emit(stack[0], pe, None, pi)
