@@ -23,8 +23,11 @@ def _direct(nlp, text):
          "\u201chundreds of years fighting about the same border.\u201d\n",
          [("The debate is a waste of time,", "Ana Ruiz"),
           ("hundreds of years fighting about the same border.", "Ana Ruiz")]),
+        ("\u201cWe cannot afford this any more,\u201d Ana Ruiz said, adding later, "
+         "\u201cThe alliance costs us a fortune.\u201d\n",
+         [("We cannot afford this any more,", "Ana Ruiz"), ("The alliance costs us a fortune.", "Ana Ruiz")]),
     ],
-    ids=["attribution-only", "reports-more"],
+    ids=["attribution-only", "reports-more", "adding"],
 )
 def test_joined_only_across_the_attribution(nlp, text, expected):
     assert _direct(nlp, text) == expected

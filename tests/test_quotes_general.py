@@ -261,3 +261,13 @@ def test_a_transcript_turn_holds_nested_quotations(nlp):
         "Is this an episode of \u201cShark Tank\u201d? It looks like one to many voters.",
         "No. This is serious business for the state.",
     ]
+
+
+def test_a_name_inside_an_earlier_quotation_is_not_the_speaker(nlp):
+    # The parse can hang a later quotation on a name the previous one mentions ("... agree with
+    # Lopez," Ruiz said, ... including, "..."): the speaker is never someone inside quotation marks.
+    text = (
+        "\"Start talking about the real issues. The voters do not agree with Lopez,\" Ruiz said, "
+        "suggesting a few questions, including, \"Mr. Lopez, do you really think that billionaires need a tax break?\"\n"
+    )
+    assert [q.speaker for q in quotes(nlp, text) if q.kind.value == "direct"] == ["Ruiz", "Ruiz"]

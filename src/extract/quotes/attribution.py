@@ -72,8 +72,10 @@ def attribute(
         )
         if tie is not None and tie.verb is not None and tie.subject is None and ties.imperative(tie.verb):
             tie = None  # the writer's "Call it “...”": no one is quoted
+        mention = _speaker(tie, out, table, cues, index) if tie is not None else NOBODY
+        if mention.name and mention.span and index.covers(mention.span[0]):
+            tie = None  # the parse took someone named in quoted words for the speaker
         if tie is not None:
-            mention = _speaker(tie, out, table, cues, index)
             cue = tie.cue if tie.cue or tie.verb is None else cue_text(tie.verb, cues, (q.start, q.end))
             if tie.quiet:
                 mention, cue = Mention(mention.name), None
@@ -225,9 +227,14 @@ def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexi
     return Mention(prev)
 
 
+def _inside(who: Mention, q: Quoted) -> bool:
+    span = who.span
+    return span is not None and q.open_mark <= span[0] < (q.close_mark if q.close_mark is not None else q.end)
+
+
 def _record(text: str, q: Quoted, who: Mention, cue: str | None, verb: Token | None, *, keep: bool) -> Attributed:
     span = who.span
-    if span and who.name is None and q.open_mark <= span[0] < (q.close_mark if q.close_mark is not None else q.end):
+    if who.name is None and _inside(who, q):
         span = None  # an unnamed source's words inside the quotation itself are no attribution
     mention = Span(start=span[0], end=span[1], text=text[span[0] : span[1]]) if span else None
     quote = Quote(

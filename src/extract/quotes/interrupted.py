@@ -12,7 +12,7 @@ import re
 
 from ..models import Kind, Quote
 
-_REPORTS_MORE = re.compile(r"\bthat\b|--|\u2014|\bwhen\b", re.IGNORECASE)
+_REPORTS_MORE = re.compile(r"\bthat\b|--|\u2014|\bwhen\b|\badding\b", re.IGNORECASE)
 # Past this many characters between two quotations, the words between are more than an attribution.
 MAX_GAP = 250
 
