@@ -37,3 +37,16 @@ def countries(nlp, text):
 def test_traveller_country(nlp, text, expected):
     found = countries(nlp, text)
     assert found == expected
+
+
+def test_travellers_to_the_two_framing_countries(nlp):
+    # Nobody is described by nationality, but the article is framed by two countries and each
+    # principal travels to one of them: each is from the other.
+    text = (
+        "Germany and Russia: a long relationship\n\n"
+        "Relations between Germany and Russia were close for years, and trade between Germany and "
+        "Russia grew. Ana Weber and Ivan Sokolov dealt with each other for a decade.\n\n"
+        "Sokolov came to Germany on 18 August 2018 for talks.\n\n"
+        "Weber's last visit to Russia took place on 20 August 2021."
+    )
+    assert countries(nlp, text) == {"Ivan Sokolov": "Russia", "Ana Weber": "Germany"}

@@ -375,3 +375,31 @@ def test_a_heading_glued_to_its_paragraph_is_a_paragraph_of_its_own():
         "Trump flew to Paris as guest of honour at the parade, and the two presidents held talks at the palace.",
         "A short line\nand its continuation stay one paragraph.",
     ]
+
+
+def test_numbered_place_and_days_with_background_events_under_them(nlp):
+    # An item of a numbered list of places and days is a meeting even when the text under it
+    # opens on background: another leader's summit used to date it, a plan, a birthday.
+    body = (
+        "1. Berlin, May 15-16, 2017\n\n"
+        "Merkel received Macron at the Chancellery and they held talks over dinner.\n\n"
+        "2. Paris, June 19-20, 2018\n\n"
+        "The second meeting came one week after Macron's summit with Donald Trump on June 12. "
+        "In the Elysee, Merkel praised the outcome.\n\n"
+        "3. Aachen, 21-22 January 2019\n\n"
+        "Macron's third trip coincided with his birthday, which he marked at a dinner given by Merkel.\n\n"
+        "4. Rome, 3 March 2020\n\n"
+        "Merkel spoke with Macron by telephone from Rome."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.ordinal, m.start_date, m.city) for m in found] == [
+        (1, dt.date(2017, 5, 15), "Berlin"),
+        (2, dt.date(2018, 6, 19), "Paris"),
+        (3, dt.date(2019, 1, 21), "Aachen"),
+    ]
+
+
+def test_leaders_who_negotiate_at_a_venue_meet(nlp):
+    body = ("On 11 February 2015 Merkel and Macron negotiated for some sixteen hours at the "
+            "Independence Palace in Minsk.")
+    assert [(m.start_date, m.city) for m in meetings_of(nlp, body)] == [(dt.date(2015, 2, 11), "Minsk")]

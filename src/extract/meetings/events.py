@@ -276,6 +276,12 @@ def travels_to(sent: Span, country: str | None, cast: Cast, lex: Lexicons) -> bo
 _TEMPORAL = {"after", "before", "since", "following", "until"}
 
 
+def _dates_only(tok: Token) -> bool:
+    """Whether a meeting word only says when ("one week after Kim's summit with Trump"): a meeting
+    with someone else used to date the sentence's own news is no report of it."""
+    return any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in tok.ancestors)
+
+
 def is_remote(sent: Span, lex: Lexicons) -> bool:
     """A call, a video link, a letter or a post: the exchange the sentence reports is not in person.
 
@@ -344,7 +350,7 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
     if meeting:
         return MEETING, meeting
-    if any(e.others and not e.negated and not e.planned for e in evs):
+    if any(e.others and not e.negated and not e.planned and not _dates_only(e.token) for e in evs):
         return THIRD, []
     if any(e.planned for e in evs):
         return PLANNED, []

@@ -88,6 +88,13 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
     # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
     top = [c for c, n in mentioned.most_common(2) if n >= 3]
     for name in names:
+        # A traveller to one of the two framing countries is from the other ("Putin came to
+        # Germany" in an article on Germany and Russia).
+        taken = {c for c in countries.values() if c}
+        left = [c for c in top if c not in taken and c not in not_from[name]]
+        if countries.get(name) is None and len(top) == 2 and len(left) == 1 and not_from[name] & set(top):
+            countries[name] = left[0]
+    for name in names:
         taken = {c for c in countries.values() if c}
         if countries.get(name) is None and len(taken) == 1:
             left = [c for c in top if c not in taken and c not in not_from[name]]

@@ -213,7 +213,11 @@ class _Segmenter:
         lead = next((v for s in told if (v := self.read(s)) != NONE), NONE)
         # "Meeting #1 — 29 May 2017" says so itself; "Berlin, May 2017" needs the text under it.
         says_so = number is None and ordinal is not None and ordinal.value is not None
-        if not (says_so or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
+        # "4. Beijing, 7-10 January 2019" numbers a place and its days: an item of the pair's
+        # meetings unless the text under it opens on something else (a call, a plan, a third leader).
+        item = number is not None and bool(told) and self.read(told[0]) in {MEETING, NONE} and bool(
+            place_names(line, self.lex)) and self.date([line]) is not None
+        if not (says_so or item or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
             self.stops.append(para.start)
             return None
         return Section(para.start, para.end, para, ordinal, self.date([line]), [line])
