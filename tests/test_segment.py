@@ -403,3 +403,10 @@ def test_leaders_who_negotiate_at_a_venue_meet(nlp):
     body = ("On 11 February 2015 Merkel and Macron negotiated for some sixteen hours at the "
             "Independence Palace in Minsk.")
     assert [(m.start_date, m.city) for m in meetings_of(nlp, body)] == [(dt.date(2015, 2, 11), "Minsk")]
+
+
+def test_a_visit_that_took_place_on_a_day(nlp):
+    # The parser can hang "as president took place on ..." under the noun as a clause of its own;
+    # "took place" still dates the visit.
+    body = "Macron's last visit to Germany as president took place on 20 August 2021, exactly a year after the fire."
+    assert [(m.start_date, m.format) for m in meetings_of(nlp, body)] == [(dt.date(2021, 8, 20), "visit")]

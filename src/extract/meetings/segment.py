@@ -94,15 +94,23 @@ def _clause_verb(tok):
     return tok
 
 
-def _dates_event(span: Span, event: Event, sent: Span) -> bool:
+def _dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
     """Whether a date in the event's sentence belongs to the event's clause, not to a clause
     inside it ("their first meeting since a plane was downed ... on September 17th")."""
     for anc in span.root.ancestors:
-        if anc is event.token or not (sent.start <= anc.i < sent.end):
+        if anc.i == event.token.i or not (sent.start <= anc.i < sent.end):
             return True
         if anc.dep_ in _SUBORDINATE:
-            return event.token in anc.subtree
+            # "Her last visit ... took place on 20 August": the parser may hang the event's own
+            # "took place" under it as a clause.
+            return event.token in anc.subtree or (anc.head.i == event.token.i and _occurs(anc, lex))
     return True
+
+
+def _occurs(verb, lex: Lexicons) -> bool:
+    base = verb.lemma_.lower()
+    forms = {base} | {f"{base} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
+    return bool(forms & words(lex, "occurrence_verbs"))
 
 
 class _Segmenter:
@@ -250,7 +258,7 @@ class _Segmenter:
                 continue
             date = self.date(
                 list(para.sents[k : k + 2]),
-                accept=lambda span: span.start >= sent.end or any(_dates_event(span, e, sent) for e in told),
+                accept=lambda span: span.start >= sent.end or any(_dates_event(span, e, sent, self.lex) for e in told),
             )
             intro = para
             if date is None and self.article is not None and (before := self._sentence_before(para, k)) is not None:
