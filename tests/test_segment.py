@@ -410,3 +410,9 @@ def test_a_visit_that_took_place_on_a_day(nlp):
     # "took place" still dates the visit.
     body = "Macron's last visit to Germany as president took place on 20 August 2021, exactly a year after the fire."
     assert [(m.start_date, m.format) for m in meetings_of(nlp, body)] == [(dt.date(2021, 8, 20), "visit")]
+
+
+def test_first_in_so_many_years_numbers_nothing(nlp):
+    body = ("On 9 December 2019 Merkel and Macron met at the Elysee Palace in Paris, for the first summit "
+            "in the Normandy format in three years.")
+    assert [(m.start_date, m.ordinal) for m in meetings_of(nlp, body)] == [(dt.date(2019, 12, 9), None)]

@@ -31,6 +31,7 @@ def ordinal_value(tok, lex: Lexicons) -> int | None:
     return data(lex, "ordinals").get(tok.lower_)
 
 
+_SPANS_OF_TIME = {"year", "month", "week", "decade"}
 _FOR_THE_NTH_TIME = re.compile(r"\bfor the (\w+) time\b(?!\s+since)", re.I)
 
 
@@ -50,6 +51,9 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
             continue  # "No sixth meeting has followed"
         # "their first meeting since the crisis" dates the meeting, it does not number it.
         if any(c.lower_ == "since" for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "since"):
+            continue
+        # ... and so does "the first summit ... in three years".
+        if any(c.lower_ == "in" and any(g.lemma_.lower() in _SPANS_OF_TIME for g in c.children) for c in tok.rights):
             continue
         after = tok.idx + len(tok.text) - sent.start_char
         if m := _NUMBERED.match(sent.text[after : after + 12].lstrip()):
