@@ -416,3 +416,19 @@ def test_first_in_so_many_years_numbers_nothing(nlp):
     body = ("On 9 December 2019 Merkel and Macron met at the Elysee Palace in Paris, for the first summit "
             "in the Normandy format in three years.")
     assert [(m.start_date, m.ordinal) for m in meetings_of(nlp, body)] == [(dt.date(2019, 12, 9), None)]
+
+
+def test_a_timeline_label_naming_a_venue(nlp):
+    # "— Meseberg Palace" names a venue, not a town; a listed seat of government names its city.
+    body = (
+        "10 March 2019 — Meseberg Palace\n\n"
+        "Merkel hosted Macron for talks at the government guest house.\n\n"
+        "2 June 2019 — Lancaster House\n\n"
+        "Macron flew to London and met Merkel there at a summit.\n\n"
+        "5 July 2019 — Phone call\n"
+        "Merkel spoke to Macron by phone."
+    )
+    assert [(m.start_date, m.city, m.venues[:1]) for m in meetings_of(nlp, body)] == [
+        (dt.date(2019, 3, 10), "Meseberg", ["Meseberg Palace"]),
+        (dt.date(2019, 6, 2), "London", ["Lancaster House"]),
+    ]

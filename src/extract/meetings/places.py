@@ -123,6 +123,9 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
         if not all(w[:1].isupper() or "-" in w for w in tokens) or gazetteer.as_country(part, al):
             continue
         found = gazetteer.cities(part)
+        if not found and tokens[-1].lower() in words(lex, "venue_words"):
+            venues.append((start, start + len(part)))  # "18 July 2024 — Blenheim Palace": a venue, not a town
+            continue
         city, country = (found[0].name, gazetteer.country_name(found[0].country_code, al)) if found else (part, None)
         cities.append((start, start + len(part), city, country))
     return cities, venues
@@ -153,6 +156,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 cands.append((-1, 0, city, country, span))
         for start, end in rooms:
             name = header.doc.text[start:end]
+            span = header.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and (city_of := data(lex, "landmarks").get(name)):
+                # "1 March 2025 — Lancaster House": in London, whether or not GeoNames lists the town.
+                cands.append((-1, 1, *(_pick(city_of, [], lex, strict=False) or (city_of, None)), span))
             if name.lower() not in seen:
                 seen.add(name.lower())
                 place.venues.append(name)
