@@ -432,3 +432,19 @@ def test_a_timeline_label_naming_a_venue(nlp):
         (dt.date(2019, 3, 10), "Meseberg", ["Meseberg Palace"]),
         (dt.date(2019, 6, 2), "London", ["Lancaster House"]),
     ]
+
+
+def test_a_readout_dated_today(nlp):
+    # A readout gives its own date on a line of its own and says "today"; "yesterday" is the day before.
+    text = ("Readout\nNovember 15, 2022\nBali, Indonesia\n\n"
+            "Chancellor Angela Merkel today met with President Emmanuel Macron on the margins of the summit in Bali.\n\n"
+            "The two leaders had also met yesterday evening in Jakarta, over dinner at the embassy.\n")
+    found = meetings_of(nlp, "", lead=text)
+    assert [(m.start_date, m.end_date) for m in found] == [(dt.date(2022, 11, 14), dt.date(2022, 11, 15))]
+
+
+def test_a_future_encounter_in_a_predicate_is_a_plan(nlp):
+    body = ("The leaders' planned meeting is likely to take place in Rome, where both are due to attend the "
+            "G20 summit on Oct. 30-31, according to a diplomatic source. It will be their first encounter since "
+            "the dispute erupted, and Macron's advisers say he wants Berlin to back a stronger defence in return.")
+    assert meetings_of(nlp, body, lead="September 23, 2021\n\n" + LEAD) == []

@@ -166,7 +166,7 @@ def phrase_spans(span: Span) -> list[Span]:
     # days counted from another ("The following morning"), and a written date with its year that
     # NER missed, as headings often are ("Feb 2023:").
     text = doc_text(doc)[span.start_char : span.end_char]  # a Span joins its tokens anew on each .text
-    for pattern in (_ISO_RANGE, _NUMERIC_RANGE, _RELATIVE_DAY, _WRITTEN):
+    for pattern in (_ISO_RANGE, _NUMERIC_RANGE, _RELATIVE_DAY, _DEICTIC, _WRITTEN):
         for m in pattern.finditer(text):
             got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
             if got is None:
@@ -276,9 +276,18 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
 
 
 
+# Days named from the writer's own: "Prime Minister X today met ...", as readouts and news write.
+_DEICTIC = re.compile(r"\b(?:(?P<today>today|tonight|this (?:morning|afternoon|evening))|(?P<yesterday>yesterday|last night))\b", re.I)
+
+
 def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, ignore=None) -> DateValue | None:
     """The DateValue of one phrase, the year taken from context when the phrase has none."""
     text = span.text
+    if (deictic := _DEICTIC.fullmatch(text.strip())) is not None:
+        if article is None:
+            return None
+        day = article - dt.timedelta(days=1 if deictic.group("yesterday") else 0)
+        return DateValue(day, day, text, span.start_char, span.end_char, False)
     if (rel := _RELATIVE_DAY.fullmatch(text.strip())) is not None:
         anchor = _last_day_before(span.doc, span.start_char, ignore=ignore)
         day = anchor + _offset(rel) if anchor else None

@@ -87,7 +87,8 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
         # "are to meet": an infinitive under a form of "be".
         if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             return True
-        if cur.dep_ not in {"xcomp", "acomp", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head.i == cur.i:
+        # "It will be their first encounter": the predicate noun is in its verb's tense.
+        if cur.dep_ not in {"xcomp", "acomp", "attr", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
