@@ -448,3 +448,9 @@ def test_a_future_encounter_in_a_predicate_is_a_plan(nlp):
             "G20 summit on Oct. 30-31, according to a diplomatic source. It will be their first encounter since "
             "the dispute erupted, and Macron's advisers say he wants Berlin to back a stronger defence in return.")
     assert meetings_of(nlp, body, lead="September 23, 2021\n\n" + LEAD) == []
+
+
+def test_a_state_that_lasted_until_the_day_they_met(nlp):
+    body = ("The relationship survived, but the chill lingered until September 20, 2019, when Merkel and "
+            "Macron met again in New York, on the sidelines of the UN General Assembly.")
+    assert [(m.start_date, m.city) for m in meetings_of(nlp, body)] == [(dt.date(2019, 9, 20), "New York")]

@@ -91,7 +91,11 @@ class DateValue:
 def _dates_something_else(span: Span, meeting_nouns: frozenset[str] = frozenset()) -> bool:
     """Whether the phrase hangs under "since", "after", "before"...: "After the November 11th
     meeting", "since September 2015"; it then dates another event, not the one reported. A
-    meeting noun in between owns the date: "Before their talks on June 20, X told reporters"."""
+    meeting noun in between owns the date: "Before their talks on June 20, X told reporters"; so
+    does the clause that ends a state: "the chill lingered until September 20, when X and Y met"."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in {"until", "till"} and any(
+            c.dep_ in {"relcl", "advcl", "acl"} and any(g.lower_ == "when" for g in c.children) for c in span.root.children):
+        return False  # the day a state ended, and the clause saying what ended it
     if span.start > 0 and span.doc[span.start - 1].lower_ in _NOT_THE_DAY:
         return True
     for anc in span.root.ancestors:
