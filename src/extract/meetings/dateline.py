@@ -20,6 +20,8 @@ _DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
 # A byline's date after a separator: "By Staff Correspondents | 16 March 2023, 22:40 JST".
 _BYLINE = re.compile(r"^\s*(?:by|posted|published|updated)\b[^\n]*[|·•]\s*$", re.I)
 # A time after a line's date: "17 November 2016, 19:42 CET", "March 3, 2021 at 5.48pm".
+# A weekday, maybe shortened, before a line's date: "Tue 4 Feb 2025 21.40 EST".
+_WEEKDAY_BEFORE = re.compile(r"^\s*(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?\s*$")
 _TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
 
 
@@ -50,7 +52,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         is_cued = bool(cue and cue.search(before)) or bool(_BYLINE.match(before))
         # A line that is only a date, or opens with one before "/" or "|" ("July 20, 2016 / 5:48 PM").
         rest = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
-        is_line = not before.strip() and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
+        is_line = (not before.strip() or bool(_WEEKDAY_BEFORE.match(before))) and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
         if not (is_dateline or is_cued or is_line):
             continue
         skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's
