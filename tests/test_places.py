@@ -27,6 +27,8 @@ from .meeting_text import meetings_of
         # A town GeoNames lacks: its country from the region beside it.
         ("They met in Nusa Dua, on the Indonesian island of Bali.", "Nusa Dua", "Indonesia", []),
         ("They met in Mamallapuram, a port town south of Chennai.", "Mamallapuram", "India", []),
+        # An island GeoNames knows only as a town elsewhere (Bali, Cameroon).
+        ("They met on the sidelines of the G20 summit in Bali.", "Bali", "Indonesia", []),
         ("They strolled along the East Lake in Wuhan.", "Wuhan", "China", []),
         # A city state, and a state's great namesake city, are cities after "in".
         ("When they met in Singapore on Nov. 14, they agreed.", "Singapore", "Singapore", []),

@@ -43,6 +43,8 @@ def country_of(name: str, lex: Lexicons) -> str | None:
         return country
     if gazetteer.is_us_state(name):
         return gazetteer.as_country("United States", al)
+    if (region := data(lex, "regions").get(name)) is not None:
+        return region
     found = gazetteer.cities(name)
     return gazetteer.country_name(found[0].country_code, al) if found else None
 

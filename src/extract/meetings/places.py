@@ -61,10 +61,12 @@ def _apposed_state(span: Span, lex: Lexicons) -> str | None:
 def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[str, str] | None:
     """GeoNames city and its country; ``strict``: refuse when the text names another country
     right beside it ("BALI, Indonesia" is not Bali, Cameroon)."""
+    al = aliases(lex)
+    if (country := data(lex, "regions").get(name)) is not None:
+        return name, country  # "Bali" is the island, not the town in Cameroon
     found = gazetteer.cities(name)
     if not found:
         return None
-    al = aliases(lex)
     # The name as written when GeoNames only adds "City" to it ("New York" for New York City).
     found = [replace(c, name=name) if c.name == f"{name} City" else c for c in found]
     for city in found:
