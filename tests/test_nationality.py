@@ -50,3 +50,16 @@ def test_travellers_to_the_two_framing_countries(nlp):
         "Weber's last visit to Russia took place on 20 August 2021."
     )
     assert countries(nlp, text) == {"Ivan Sokolov": "Russia", "Ana Weber": "Germany"}
+
+
+def test_the_country_of_a_role_is_no_destination(nlp):
+    # "came to Washington as China's vice-president" goes to the United States, not to China.
+    text = (
+        "Ann Lee and Wu Bo: their meetings\n\n"
+        "China and the United States have argued for years; China wants respect and the United States "
+        "wants trade. China and the United States still talk.\n\n"
+        "Before he was president, Wu Bo came to Washington as China's vice-president. Ann Lee received him. "
+        "Lee said so, and Wu agreed.\n\n"
+        "Wu later stopped in California for talks with Lee."
+    )
+    assert countries(nlp, text) == {"Wu Bo": "China", "Ann Lee": "United States"}

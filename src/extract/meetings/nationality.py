@@ -56,7 +56,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                     who = _principal(tok, cast)
                     # A verb's own destination only ("will travel to Cuba, ... the first US
                     # president to ..." does not keep him from the US); a noun's anywhere.
-                    dest = [c for n, c in found if tok.pos_ not in {"VERB", "AUX"} or governed(n, tok)]
+                    dest = [c for n, c in found if (tok.pos_ not in {"VERB", "AUX"} or governed(n, tok)) and not _in_role(n, tok)]
                     if who:
                         not_from[who].update(dest)
                 elif hits(tok, host_verbs) and tok.pos_ == "VERB" and places:
@@ -114,6 +114,18 @@ def _by_elimination(countries: dict, names: list[str], candidates: list[str], no
         # shut out of every country but one is from that one.
         if len(left) == 1 and (other_known or not_from[name]):
             countries[name] = left[0]
+
+
+def _in_role(name, tok) -> bool:
+    """"came to Washington as China's vice-president": the country of a role is no destination."""
+    if name.root.dep_ == "poss":
+        return True
+    cur = name.root
+    while cur.i != tok.i and cur.head.i != cur.i:
+        if cur.lower_ == "as":
+            return True
+        cur = cur.head
+    return False
 
 
 def _principal(tok, cast: Cast) -> str | None:
