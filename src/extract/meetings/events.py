@@ -243,9 +243,15 @@ def _origin(name: Span, tok: Token) -> bool:
     (a subject: the dateline's "MOSCOW, March 22 - Xi flew ...")."""
     if name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i == tok.i:
         return True
+    return through(name, tok, {"from"})
+
+
+def through(name: Span, tok: Token, words: set[str]) -> bool:
+    """Whether the parse path from a place up to the travel word passes one of ``words``
+    ("flew home from Moscow", "came to Washington as China's vice-president")."""
     cur = name.root
     while cur.i != tok.i and cur.head.i != cur.i:
-        if cur.lower_ == "from":
+        if cur.lower_ in words:
             return True
         cur = cur.head
     return False

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from .events import governed, subjects
+from .events import governed, subjects, through
 from ..gazetteer import as_country
 from ..lexicons import Lexicons
 from .locatives import aliases, country_of, landmarks, place_names
@@ -88,7 +88,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
     # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
     top = [c for c, n in mentioned.most_common(2) if n >= 3]
     for name in names:
-        # A traveller to one of the two framing countries is from the other ("Putin came to
+        # A traveller to one of the two framing countries is from the other ("Sokolov came to
         # Germany" in an article on Germany and Russia).
         taken = {c for c in countries.values() if c}
         left = [c for c in top if c not in taken and c not in not_from[name]]
@@ -118,14 +118,7 @@ def _by_elimination(countries: dict, names: list[str], candidates: list[str], no
 
 def _in_role(name, tok) -> bool:
     """"came to Washington as China's vice-president": the country of a role is no destination."""
-    if name.root.dep_ == "poss":
-        return True
-    cur = name.root
-    while cur.i != tok.i and cur.head.i != cur.i:
-        if cur.lower_ == "as":
-            return True
-        cur = cur.head
-    return False
+    return name.root.dep_ == "poss" or through(name, tok, {"as"})
 
 
 def _principal(tok, cast: Cast) -> str | None:
