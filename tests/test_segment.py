@@ -454,3 +454,18 @@ def test_a_state_that_lasted_until_the_day_they_met(nlp):
     body = ("The relationship survived, but the chill lingered until September 20, 2019, when Merkel and "
             "Macron met again in New York, on the sidelines of the UN General Assembly.")
     assert [(m.start_date, m.city) for m in meetings_of(nlp, body)] == [(dt.date(2019, 9, 20), "New York")]
+
+
+def test_timeline_entries_about_ministers_and_advisers(nlp):
+    # Entries in which other officials act are not the principals meeting: neither a foreign
+    # minister's visit nor a summit someone else travels to, nor advisers preparing one.
+    body = (
+        "May 3, 2016 - Merkel and Macron meet at the Chancellery in Berlin.\n\n"
+        "June 30, 2016 - Foreign Minister Jean Dupont visits Berlin for talks with Karl Braun, the first "
+        "such visit by a French foreign minister in four years.\n\n"
+        "May 9, 2018 - Premier Li Keqiang visits Paris for a three-way summit with Spain.\n\n"
+        "Nov. 7, 2018 - Germany's national security adviser Hans Vogel and French State Councillor Marc "
+        "Petit agree a four-point document in Paris, clearing the way for a leaders' meeting.\n\n"
+        "Nov. 10, 2018 - Merkel and Macron meet in Paris."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2016, 5, 3), dt.date(2018, 11, 10)]

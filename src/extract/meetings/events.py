@@ -334,6 +334,14 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
     return len(named) >= 2 or pair_words
 
 
+def _others_act(sent: Span, cast: Cast) -> bool:
+    """Whether the sentence's main clause has named people for its subject, none of them a principal."""
+    # The whole subject phrase: "Japan's national security adviser Shotaro Yachi" names its person
+    # after the head noun.
+    refs = [r for t in subjects(sent.root) if (r := cast.resolve(sent.doc[t.left_edge.i : t.right_edge.i + 1]))]
+    return bool(refs) and all(r.kind == OTHER for r in refs)
+
+
 def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, list[Event]]:
     """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence.
 
@@ -355,6 +363,11 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     named = cast.mentioned(sent)
     pair_words = bool(find_phrases(sent, words(lex, "pair_refs")))
     meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
+    if meeting and not strict and not named and _others_act(sent, cast):
+        # A timeline entry about someone else ("Premier Li visits Tokyo for a three-way summit",
+        # "the two advisers agree a document, clearing the way for a leaders' meeting"): only a
+        # meeting word that names the principals or the pair is theirs.
+        meeting = [ev for ev in meeting if ev.principals or ev.pair]
     if meeting:
         return MEETING, meeting
     if any(e.others and not e.negated and not e.planned and not _dates_only(e.token) for e in evs):

@@ -69,6 +69,17 @@ class Cast:
                         return demonyms[dem], toks[i].i, toks[i + dn + rn - 1].i + 1
         return None
 
+    def _may_hold(self, who: str, description: Span) -> bool:
+        """Whether the principal ``who`` answers to the role of a description: a leader's role, a
+        generic one, or one the text gives them ("Foreign Minister X" makes "the minister" theirs)."""
+        roles = self.lex.extra.get("speaker_roles", {})
+        leader = set(roles.get("leader_roles", ())) | set(roles.get("generic", ()))
+        toks = [t.lower_ for t in description]
+        role = next((r for k in range(len(toks)) if (r := " ".join(toks[k:])) in self.lex.roles), None)
+        if role is None or role in leader:
+            return True
+        return any(role in p.titles for p in self.parties if p.name == who)
+
     def by_title(self, phrase: Span) -> str | None:
         """"the chancellor": the one principal the text gives that title (none when both share it)."""
         toks = list(phrase)
@@ -97,6 +108,8 @@ class Cast:
         desc = self.description(phrase)
         if desc:
             who = self.by_country(desc[0])
+            if who and not self._may_hold(who, phrase.doc[desc[1] : desc[2]]):
+                who = None  # "a Japanese foreign minister" is not the Japanese prime minister
             return Ref(PRINCIPAL, who) if who else Ref(OTHER, phrase.text)
         if who := self.by_title(phrase):
             return Ref(PRINCIPAL, who)
