@@ -68,6 +68,9 @@ def test_parse_range_with_context(text, kwargs, expected):
         # A byline's date after a separator.
         ("Headline\n\nPosted by A. Writer | June 9, 2024 at 8:42 am | 6 min read\n\nThe leaders met.", D(2024, 6, 9)),
         ("Headline\n\nBy Staff Correspondents | 16 March 2023, 22:40 JST\n\nTOKYO, March 16 – They met.", D(2023, 3, 16)),
+        # A release's place and date above its first paragraph.
+        ("Press release\nBerlin, 2 May 2022\n\nThe Chancellor today welcomed the Prime Minister at the Federal "
+         "Chancellery for talks on trade, climate and energy.", D(2022, 5, 2)),
         # A live blog's line with a shortened weekday first.
         ("Live: the summit\n\nTue 4 Feb 2025 21.40 EST\nLast modified on Wed 5 Feb 2025 02.15 EST\n\nThey met.", D(2025, 2, 4)),
     ],

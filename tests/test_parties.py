@@ -136,3 +136,18 @@ def test_a_name_found_with_a_title_or_an_opening_verb_in_front_is_trimmed(nlp):
     names = {p.name for p in find_names(nlp(text), LEX).people}
     assert "President Donald Trump" not in names and "Addressing Xi" not in names
     assert {"Donald Trump", "Shinzo Abe", "Xi Jinping", "Emmanuel Macron"} <= names
+
+
+def test_a_readout_of_intergovernmental_consultations(nlp):
+    # "Federal Chancellor Ana Ruiz": "Federal" is part of the title; and a name in apposition must
+    # describe a person, so "the German-Peruvian Intergovernmental Consultations" is nobody.
+    text = (
+        "Press release\nLima, 2 May 2022\n\nSixth German-Peruvian Intergovernmental Consultations\n\n"
+        "Federal Chancellor Ana Ruiz receives President Pedro Castillo\n\n"
+        "Federal Chancellor Ana Ruiz today welcomed the President of Peru, Pedro Castillo, with military honours "
+        "at the Federal Chancellery in Berlin. The two then chaired the sixth German-Peruvian Intergovernmental "
+        "Consultations.\n\n"
+        "The German-Peruvian Intergovernmental Consultations, a format begun in 2011, meet every two years. "
+        "The Chancellor said that the consultations had been a success.\n"
+    )
+    assert chosen(nlp, text) == ["Ana Ruiz", "Pedro Castillo"]

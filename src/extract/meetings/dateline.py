@@ -22,6 +22,10 @@ _BYLINE = re.compile(r"^\s*(?:by|posted|published|updated)\b[^\n]*[|·•]\s*$",
 # A time after a line's date: "17 November 2016, 19:42 CET", "March 3, 2021 at 5.48pm".
 # A weekday, maybe shortened, before a line's date: "Tue 4 Feb 2025 21.40 EST".
 _WEEKDAY_BEFORE = re.compile(r"^\s*(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?\s*$")
+_PLACE_DATE_LINE = re.compile(r"^[A-Z][\w .'’-]*, [^\n]*\d{4}[^\S\n]*$", re.M)
+_PLACE_BEFORE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},\s*$")
+# A paragraph of prose: a long line ending a sentence.
+_PROSE = re.compile(r"^[^\n]{100,}[.!?\"”]\s*$", re.M)
 _TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
 
 
@@ -41,6 +45,8 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []
+    prose = _PROSE.search(text)
+    first_prose = prose.start() if prose else len(text)
     for span in phrase_spans(doc[:]):
         if span.start_char > lead_chars:
             break
@@ -52,12 +58,15 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         is_cued = bool(cue and cue.search(before)) or bool(_BYLINE.match(before))
         # A line that is only a date, or opens with one before "/" or "|" ("July 20, 2016 / 5:48 PM").
         rest = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
-        is_line = (not before.strip() or bool(_WEEKDAY_BEFORE.match(before))) and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
+        # Above the first paragraph of prose, a place may stand before it: "Berlin, 2 May 2022".
+        # Not in a list of such headings ("Berlin, 15 May 2017" ... "Paris, 2 June 2018"), and a full day.
+        placed = (span.start_char < first_prose and bool(_PLACE_BEFORE.match(before)) and not found
+                  and len(_PLACE_DATE_LINE.findall(text)) < 2 and _full_day(span.text))
+        is_line = (not before.strip() or bool(_WEEKDAY_BEFORE.match(before)) or placed) and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
         if not (is_dateline or is_cued or is_line):
             continue
         skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's
-        days, months, years, _, _ = parts(span.text)
-        if len(days) == 1 and months and years:
+        if _full_day(span.text):
             start, _, partial = parse_range(span.text)
             if start and not partial:
                 found.append((start, span.start_char, span.end_char))
@@ -66,3 +75,8 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         return ArticleDate(None, *skips[0], tuple(skips)) if skips else None
     date, start, end = found[0]
     return ArticleDate(date, start, end, tuple(skips))
+
+
+def _full_day(text: str) -> bool:
+    days, months, years, _, _ = parts(text)
+    return len(days) == 1 and bool(months) and bool(years)
