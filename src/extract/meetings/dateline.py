@@ -47,6 +47,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     skips: list[tuple[int, int]] = []
     prose = _PROSE.search(text)
     first_prose = prose.start() if prose else len(text)
+    headed_list = len(_PLACE_DATE_LINE.findall(text)) >= 2
     for span in phrase_spans(doc[:]):
         if span.start_char > lead_chars:
             break
@@ -61,7 +62,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         # Above the first paragraph of prose, a place may stand before it: "Berlin, 2 May 2022".
         # Not in a list of such headings ("Berlin, 15 May 2017" ... "Paris, 2 June 2018"), and a full day.
         placed = (span.start_char < first_prose and bool(_PLACE_BEFORE.match(before)) and not found
-                  and len(_PLACE_DATE_LINE.findall(text)) < 2 and _full_day(span.text))
+                  and not headed_list and _full_day(span.text))
         is_line = (not before.strip() or bool(_WEEKDAY_BEFORE.match(before)) or placed) and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
         if not (is_dateline or is_cued or is_line):
             continue

@@ -284,8 +284,8 @@ _TEMPORAL = {"after", "before", "since", "following", "until"}
 
 
 def _dates_only(tok: Token) -> bool:
-    """Whether a meeting word only says when ("one week after Kim's summit with Trump"): a meeting
-    with someone else used to date the sentence's own news is no report of it."""
+    """Whether a meeting or call word only says when ("one week after Kim's summit with Trump",
+    "the day after the tweet"): it dates the sentence's own news and is no report of its own."""
     return any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in tok.ancestors)
 
 
@@ -299,7 +299,7 @@ def is_remote(sent: Span, lex: Lexicons) -> bool:
     calls, comm = words(lex, "call_words"), words(lex, "communication_verbs")
     nouns = words(lex, "meeting_nouns")
     for t in sent:
-        if not hits(t, calls) or any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in t.ancestors):
+        if not hits(t, calls) or _dates_only(t):
             continue
         if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head.i == t.i:
             return True

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..lexicons import Lexicons
+from .descriptions import RoleLexicon
 from .parties import Person, clean_name
 from ..wordlists import find_phrases, words
 from ..text.sentences import ents_in, ents_overlapping
@@ -72,11 +73,9 @@ class Cast:
     def _may_hold(self, who: str, description: Span) -> bool:
         """Whether the principal ``who`` answers to the role of a description: a leader's role, a
         generic one, or one the text gives them ("Foreign Minister X" makes "the minister" theirs)."""
-        roles = self.lex.extra.get("speaker_roles", {})
-        leader = set(roles.get("leader_roles", ())) | set(roles.get("generic", ()))
         toks = [t.lower_ for t in description]
         role = next((r for k in range(len(toks)) if (r := " ".join(toks[k:])) in self.lex.roles), None)
-        if role is None or role in leader:
+        if role is None or role in _leader_roles(self.lex):
             return True
         return any(role in p.titles for p in self.parties if p.name == who)
 
@@ -193,3 +192,10 @@ def _demonym_firsts(lex: Lexicons) -> frozenset[str]:
 def _names_follow(doc: Doc, i: int) -> bool:
     # "Russian Defence Minister Sergei Shoigu": the description is a title before a name.
     return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
+@lru_cache(maxsize=4)
+def _leader_roles(lex: Lexicons) -> frozenset[str]:
+    """Roles any principal answers to: a head of state's or government's, or a generic one."""
+    roles = RoleLexicon.from_lexicons(lex)
+    return roles.leader | roles.generic
