@@ -153,6 +153,16 @@ def test_directory_mode_scores_pairs_micro_averages_and_warns_about_the_unpaired
     assert data["total"]["counts"]["quotes.all"] == {"tp": 2, "fp": 0, "fn": 1}
 
 
+def test_two_gold_folders_compare_as_two_annotators(tmp_path, capsys):
+    second, first = tmp_path / "pass2", tmp_path / "pass1"
+    write(first / "art.gold.json", article_doc())
+    other = article_doc()
+    other.quotes = other.quotes[:1]
+    write(second / "art.gold.json", other)
+    assert main(["diff", str(second), str(first), "--no-mismatches"]) == errors.OK
+    assert metric_row(capsys.readouterr().out, "quotes.all.f1") == "quotes.all.f1 0.667 tp 1 fp 0 fn 1"
+
+
 def test_directories_with_nothing_paired_are_an_input_error(tmp_path, capsys):
     write(tmp_path / "p" / "a.json", article_doc())
     write(tmp_path / "g" / "b.gold.json", article_doc())
