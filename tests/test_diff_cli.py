@@ -159,6 +159,8 @@ def test_two_gold_folders_compare_as_two_annotators(tmp_path, capsys):
     other = article_doc()
     other.quotes = other.quotes[:1]
     write(second / "art.gold.json", other)
+    # the annotators' folders hold other JSON too (a manifest of the articles' principals)
+    (second / "MANIFEST.json").write_text('{"art": ["A", "B"]}', encoding="utf-8")
     assert main(["diff", str(second), str(first), "--no-mismatches"]) == errors.OK
     assert metric_row(capsys.readouterr().out, "quotes.all.f1") == "quotes.all.f1 0.667 tp 1 fp 0 fn 1"
 

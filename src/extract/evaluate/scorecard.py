@@ -126,12 +126,14 @@ def score_pair(pred_path: Path, gold_path: Path, warn: Console) -> Scored:
 def pair_directories(pred_dir: Path, gold_dir: Path, warn: Console) -> list[tuple[Path, Path]]:
     """``<id>.json`` in ``pred_dir`` with ``<id>.gold.json`` in ``gold_dir``; the unpaired are warned about.
 
-    A ``pred_dir`` holding only gold files is a second annotator's pass: its ``<id>.gold.json`` are
-    the predictions, so two annotators' folders can be compared for agreement."""
-    preds = {p.name[: -len(".json")]: p for p in pred_dir.glob("*.json") if not p.name.endswith(GOLD_SUFFIX)}
-    if not preds:
-        preds = {p.name[: -len(GOLD_SUFFIX)]: p for p in pred_dir.glob(f"*{GOLD_SUFFIX}")}
+    A ``pred_dir`` whose ``<id>.json`` pair with none of the gold (none at all, or only a manifest)
+    is a second annotator's pass: its ``<id>.gold.json`` are the predictions, so two annotators'
+    folders can be compared for agreement."""
     golds = {g.name[: -len(GOLD_SUFFIX)]: g for g in gold_dir.glob(f"*{GOLD_SUFFIX}")}
+    preds = {p.name[: -len(".json")]: p for p in pred_dir.glob("*.json") if not p.name.endswith(GOLD_SUFFIX)}
+    second = {p.name[: -len(GOLD_SUFFIX)]: p for p in pred_dir.glob(f"*{GOLD_SUFFIX}")}
+    if not preds.keys() & golds.keys() and second.keys() & golds.keys():
+        preds = second
     for article_id in sorted(preds.keys() - golds.keys()):
         _warn(warn, f"{preds[article_id]}: no {article_id}{GOLD_SUFFIX} in {gold_dir}; not scored")
     for article_id in sorted(golds.keys() - preds.keys()):
