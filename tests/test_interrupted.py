@@ -26,8 +26,28 @@ def _direct(nlp, text):
         ("\u201cWe cannot afford this any more,\u201d Ana Ruiz said, adding later, "
          "\u201cThe alliance costs us a fortune.\u201d\n",
          [("We cannot afford this any more,", "Ana Ruiz"), ("The alliance costs us a fortune.", "Ana Ruiz")]),
+        # words between that are neither the attribution nor a bare link are the writer's narrative
+        ("Juan Perez called the remarks \u201cdisgraceful\u201d and urged voters to \u201cread the "
+         "report for themselves.\u201d\n",
+         [("disgraceful", "Juan Perez"), ("read the report for themselves.", "Juan Perez")]),
+        # a bare link joins
+        ("Juan Perez said the plan was \u201cbold\u201d and \u201clong overdue.\u201d\n",
+         [("bold\u201d and \u201clong overdue.", "Juan Perez")]),
+        # a second act of speech ("before asking") starts a quote of its own
+        ("\u201cWe stand with you,\u201d Ana Ruiz told the crowd before asking them, \u201cWho is "
+         "ready to march?\u201d\n",
+         [("We stand with you,", "Ana Ruiz"), ("Who is ready to march?", "Ana Ruiz")]),
+        # a gap that ends on a colon introduces new words
+        ("\u201cShe is a fighter,\u201d Ana Ruiz said, and she has one quality above all: \u201cShe "
+         "never gives up.\u201d\n",
+         [("She is a fighter,", "Ana Ruiz"), ("She never gives up.", "Ana Ruiz")]),
+        # an unnamed source joins by its mention
+        ("One questioner claimed that the \u201cmedia are lying\u201d and \u201cthe polls are "
+         "rigged.\u201d\n",
+         [("media are lying\u201d and \u201cthe polls are rigged.", None)]),
     ],
-    ids=["attribution-only", "reports-more", "adding"],
+    ids=["attribution-only", "reports-more", "adding", "narrative-between", "bare-link", "asking", "colon",
+         "unnamed-source"],
 )
 def test_joined_only_across_the_attribution(nlp, text, expected):
     assert _direct(nlp, text) == expected

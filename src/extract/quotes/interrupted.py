@@ -12,9 +12,12 @@ import re
 
 from ..models import Kind, Quote
 
-_REPORTS_MORE = re.compile(r"\bthat\b|--|\u2014|\bwhen\b|\badding\b", re.IGNORECASE)
+_REPORTS_MORE = re.compile(r"\bthat\b|--|\u2014|\bwhen\b|\badding\b|\bgoing on\b|\basking\b|:\s*\W*$", re.IGNORECASE)
 # Past this many characters between two quotations, the words between are more than an attribution.
 MAX_GAP = 250
+# "and", "but also", "and then a": words that link two quotations of one attribution.
+MAX_LINK_WORDS = 3
+_WORD = re.compile(r"\w+")
 
 
 def join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
@@ -38,7 +41,8 @@ def join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
 
 
 def _continues(prev: Quote, q: Quote, text: str) -> bool:
-    if prev.kind is not Kind.direct or q.kind is not Kind.direct or not prev.speaker:
+    # An unnamed source ("one questioner claimed that the “A” and “B”") joins by its mention.
+    if prev.kind is not Kind.direct or q.kind is not Kind.direct or not (prev.speaker or prev.speaker_mention):
         return False
     if q.speaker != prev.speaker:
         return False
@@ -47,5 +51,16 @@ def _continues(prev: Quote, q: Quote, text: str) -> bool:
         return False
     gap = text[prev.end : q.start]
     # Words that report more than the attribution ("going on to say that the country has spent
-    # “...”", "-- and, when questioned, asserting, “...”") start a quote of their own.
-    return "\n" not in gap and len(gap) <= MAX_GAP and not _REPORTS_MORE.search(gap)
+    # “...”", "-- and, when questioned, asserting, “...”", "said she has one quality: “...”")
+    # start a quote of their own.
+    if "\n" in gap or len(gap) > MAX_GAP or _REPORTS_MORE.search(gap):
+        return False
+    # Between the two stands either the attribution itself or a bare link ("“A” and “B”"); other
+    # words ("“disgusting” and encouraged Americans to “check out”") are narrative between two quotes.
+    return _holds_attribution(prev, q) or len(_WORD.findall(gap)) <= MAX_LINK_WORDS
+
+
+def _holds_attribution(prev: Quote, q: Quote) -> bool:
+    return any(
+        m is not None and prev.end <= m.start and m.end <= q.start for m in (prev.speaker_mention, q.speaker_mention)
+    )
