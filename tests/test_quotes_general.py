@@ -271,3 +271,45 @@ def test_a_name_inside_an_earlier_quotation_is_not_the_speaker(nlp):
         "suggesting a few questions, including, \"Mr. Lopez, do you really think that billionaires need a tax break?\"\n"
     )
     assert [q.speaker for q in quotes(nlp, text) if q.kind.value == "direct"] == ["Ruiz", "Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as X put it": an idiom of saying with its object
+        ("As Tom Reyes, a tax lawyer in Denver, recently put it, \u201cThe code rewards whoever can afford "
+         "the best advice.\u201d\n",
+         [("The code rewards whoever can afford the best advice.", "Tom Reyes")]),
+        # a long "as X said ..." clause is an attribution however long its tail
+        ("As Maria Lopez said in a statement to the regional press last month, \u201cWe will not sign a "
+         "deal that hurts our farmers.\u201d\n",
+         [("We will not sign a deal that hurts our farmers.", "Maria Lopez")]),
+        # a speech noun before a colon, within the quotation's paragraph
+        ("Maria Lopez issued a statement on Friday: \u201cWe will vote no on this bill.\u201d\n",
+         [("We will vote no on this bill.", "Maria Lopez")]),
+        ("Governor Anna Berg is rolling out a new campaign message: \u201cNobody pays more than their "
+         "fair share.\u201d\n",
+         [("Nobody pays more than their fair share.", "Anna Berg")]),
+        # ... that nobody issues
+        ("The message from the rally was plain: \u201cWe are not going anywhere.\u201d\n", []),
+        # the one a film shows speaking, however the parse attaches the participle
+        ("The advertisement ends with footage of Juan Perez saying at a rally, \u201cI know more than the "
+         "generals do.\u201d\n",
+         [("I know more than the generals do.", "Juan Perez")]),
+        # a parenthesis after the name may split the subject in the parse
+        ("\u201cThis is a big year for our city!\u201d Perez's niece, state Rep. Ana Ruiz (D-Newport News), "
+         "shouted to the crowd.\n",
+         [("This is a big year for our city!", "Ana Ruiz")]),
+    ],
+    ids=["put-it", "as-said-long", "issued-statement", "campaign-message", "nobody-issues", "footage", "parenthesis"],
+)
+def test_attributions_around_colons_and_idioms(nlp, text, expected):
+    assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.kind.value == "direct" and q.speaker] == expected
+
+
+def test_a_paragraph_of_one_capitalised_quotation_is_a_heading(nlp):
+    # Features break their text with a quoted phrase as a subheading; it repeats, it does not report.
+    text = ("\u201cWe have to keep the mines open,\u201d Juan Perez said on Monday.\n\n"
+            "\u201cCoal Isn't the Villain.\u201d\n\n"
+            "It was raining when the miners rode down the shaft.\n")
+    assert [q.text for q in quotes(nlp, text) if q.kind.value == "direct"] == ["We have to keep the mines open,"]

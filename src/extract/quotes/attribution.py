@@ -52,7 +52,7 @@ def attribute(
         after = ties.window_after(doc, q, pars, index)
         at_par_start = q.open_mark == pars[q.first_par][0]
         bounds = (pars[q.first_par][0], pars[q.last_par][1])
-        if _marked_as_writers(doc_text(doc), q, bounds[0], cues) or _is_name(toks):
+        if _marked_as_writers(doc_text(doc), q, bounds[0], cues) or _is_name(toks) or _is_heading(doc_text(doc), q, bounds, toks):
             out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=False))
             continue
         if q.label is not None:
@@ -66,6 +66,7 @@ def attribute(
             ties.in_parse(toks, index, cues, bounds)
             or ties.according(before)
             or ties.adjacent(before, cues, after=False, statement=ties.statement(toks))
+            or ties.colon_before(before, cues)
             or (ties.adjacent(after, cues, after=True) or ties.according(after) if ties.invites_after(doc, q) else None)
             or ties.subject_before(before, toks)
             or (blocks.get(q.first_par) if at_par_start else None)
@@ -161,6 +162,15 @@ def _is_name(toks: list[Token]) -> bool:
         and all(t.is_title or t.lower_ in _TITLE_GLUE for t in words)
         and not ties.statement(toks)
     )
+
+
+def _is_heading(text: str, q: Quoted, bounds: tuple[int, int], toks: list[Token]) -> bool:
+    """A paragraph that is nothing but a capitalised quotation (“All Bets Are Off.”) is a section
+    heading that borrows someone's words, not a report of them."""
+    if q.open_mark != bounds[0] or q.close_mark is None or text[q.close_mark + 1 : bounds[1]].strip(" .!?"):
+        return False
+    words = [t for t in toks if t.is_alpha]
+    return len(words) >= 3 and all(t.is_title or t.lower_ in _TITLE_GLUE for t in words)
 
 
 def _same_paragraph_run(doc: Doc, done: list[Attributed], q: Quoted) -> tuple[Mention, str | None] | None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .cues import CueLexicon, is_speech_noun, is_speech_verb
+from .cues import CueLexicon
 from ..text.paragraphs import Paragraphs
 from ..text.scanner import Quoted
 from ..text.sentences import doc_text
-from .ties import Tie
+from .ties import Tie, colon_tie
 
 _FIRST_PERSON = {"i", "we", "my", "our", "us", "me"}
 
@@ -44,18 +44,7 @@ def colon_blocks(doc: Doc, pars: Paragraphs, quoted: list[Quoted], cues: CueLexi
 def _colon_tie(doc: Doc, ps: int, pe: int, cues: CueLexicon) -> Tie | None:
     span = doc.char_span(ps, pe, alignment_mode="expand")
     sent = list(span[-1].sent) if len(span) else []
-    toks = [t for t in sent if ps <= t.idx < pe]
-    verbs = [t for t in toks if is_speech_verb(t, cues)]
-    if verbs:
-        return Tie(verb=verbs[-1])
-    nouns = [t for t in toks if is_speech_noun(t, cues)]
-    if nouns:
-        noun = nouns[-1]
-        if noun.head.pos_ in {"VERB", "AUX"}:
-            return Tie(verb=noun.head)  # "X provided the following remarks:"
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        return Tie(subject=owner, cue=noun.text)
-    return None
+    return colon_tie([t for t in sent if ps <= t.idx < pe], cues)
 
 
 def _first_person(doc: Doc, ps: int, pe: int) -> bool:

@@ -63,9 +63,15 @@ def is_reporting(tok: Token, cues: CueLexicon) -> bool:
     return is_verb(tok) and (tok.lemma_.lower() in cues.reporting or _lemma(tok) in cues.reporting)
 
 
+def _with_it(tok: Token) -> str | None:
+    # Idioms listed with their object ("put it": "as the senator put it, “...”").
+    it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    return f"{tok.lemma_.lower()} it" if it is not None else None
+
+
 def is_speech_verb(tok: Token, cues: CueLexicon) -> bool:
     """Any verb that can introduce someone's words."""
-    return is_verb(tok) and (tok.lemma_.lower() in cues.speech or _lemma(tok) in cues.speech)
+    return is_verb(tok) and (tok.lemma_.lower() in cues.speech or _lemma(tok) in cues.speech or _with_it(tok) in cues.speech)
 
 
 def takes_quoted_words(tok: Token, cues: CueLexicon) -> bool:
@@ -117,6 +123,8 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
             return None
         if tok.tag_ in {"VBG", "VB"} and (seen := _seen_doing(tok)) is not None:
             return seen
+        if tok.tag_ == "VBG" and (shown := _shown_doing(tok)) is not None:
+            return shown
         if "\n" in doc_text(tok.doc)[min(tok.idx, tok.head.idx) : max(tok.idx, tok.head.idx)]:
             return None  # a parse run across a paragraph break lends no subject
         tok = tok.head
@@ -128,6 +136,17 @@ def _seen_doing(verb: Token) -> Token | None:
     participle does it, not the subject of the verb of seeing."""
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
     return obj if obj is not None and obj.pos_ in {"PROPN", "PRON", "NOUN"} else None
+
+
+def _shown_doing(verb: Token) -> Token | None:
+    """"footage of Trump saying", "a video of the mayor telling": the one the participle describes,
+    however the parse attaches it."""
+    if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "PRON"}:
+        return verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.lower_ == "of":
+        return before
+    return None
 
 
 def relative_owner(verb: Token) -> Token | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import CueLexicon, according_to, is_speech_verb, subject_of, takes_quoted_words
+from .cues import SUBJECT_DEPS, CueLexicon, according_to, is_speech_noun, is_speech_verb, subject_of, takes_quoted_words
 from ..text.paragraphs import Paragraphs
 from ..text.scanner import QuoteIndex, Quoted
 from ..text.sentences import doc_text
@@ -80,9 +80,10 @@ def in_parse(toks: list[Token], index: QuoteIndex, cues: CueLexicon, bounds: tup
 
 
 def _as_said(verb: Token) -> bool:
-    """A short attribution clause: "as X said", or ", X argued," with no subordinator."""
+    """An attribution clause: "as X said (in a statement last month)", or a short ", X argued,"
+    with no subordinator."""
     marks = [m.lower_ for m in verb.children if m.dep_ == "mark"]
-    return verb.dep_ == "advcl" and marks in ([], ["as"]) and len(list(verb.subtree)) <= 8
+    return verb.dep_ == "advcl" and (marks == ["as"] or not marks and len(list(verb.subtree)) <= 8)
 
 
 def _governs(verb: Token, inside: set[int]) -> bool:
@@ -151,7 +152,9 @@ def adjacent(window: list[Token], cues: CueLexicon, *, after: bool, statement: b
             # between the closing mark and the verb, whose subject is in the window.
             if subj is None or subj.i not in inside:
                 continue
-            own = {t.i for t in subj.subtree}
+            # A parse may give the verb two subjects ("X's niece, Del. Y (D-Va.), shouted"): the
+            # words of either are the attribution.
+            own = {t.i for c in v.children if c.dep_ in SUBJECT_DEPS for t in c.subtree} | {t.i for t in subj.subtree}
             lead = [t for t in window if t.i < v.i and t.i not in own]
             if all(t.is_punct or t.lower_ in {"as", "so"} or t.dep_ in {"advmod", "aux", "neg"} for t in lead):
                 return Tie(verb=v)
@@ -163,6 +166,29 @@ def adjacent(window: list[Token], cues: CueLexicon, *, after: bool, statement: b
             if statement or takes_quoted_words(v, cues) or all(t.is_punct or t.lower_ == "that" for t in between):
                 return Tie(verb=v)
     return None
+
+
+def colon_tie(toks: list[Token], cues: CueLexicon) -> Tie | None:
+    """The attribution in words that end in a colon before a quotation: a verb of saying ("X
+    said:") or a speech noun and whoever issues it ("X issued a statement:", "Y's answer:")."""
+    verbs = [t for t in toks if is_speech_verb(t, cues)]
+    if verbs:
+        return Tie(verb=verbs[-1])
+    nouns = [t for t in toks if is_speech_noun(t, cues)]
+    if nouns:
+        noun = nouns[-1]
+        if noun.head.pos_ in {"VERB", "AUX"} and noun.dep_ not in SUBJECT_DEPS:
+            return Tie(verb=noun.head)  # "X provided the following remarks:"
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return Tie(subject=owner, cue=noun.text)
+    return None
+
+
+def colon_before(window: list[Token], cues: CueLexicon) -> Tie | None:
+    # "Maria Lopez issued a statement: “...”": the same, within the quotation's paragraph.
+    if not window or window[-1].text != ":":
+        return None
+    return colon_tie(window[:-1], cues)
 
 
 def subject_before(window: list[Token], toks: list[Token]) -> Tie | None:
