@@ -26,6 +26,7 @@ FLOORS = {
     "forms": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.79, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.81},
     "final3": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.77, "quotes.indirect.f1": 0.96, "quotes.all.speaker_accuracy": 0.79},
     "final4": {"quotes.direct.f1": 0.96, "quotes.direct.e2e_f1": 0.82, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.85},
+    "final5": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.83, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.82},
 }
 # Meetings: F1, then the fields issue 15 names.
 MEETING_FLOORS = {
@@ -34,6 +35,7 @@ MEETING_FLOORS = {
     "forms": (0.85, 0.88, 0.82, 0.90, 0.80),
     "final3": (0.87, 0.93, 0.79, 0.75, 0.79),
     "final4": (0.91, 0.77, 0.61, 0.80, 0.66),
+    "final5": (0.82, 0.71, 0.75, 0.78, 0.67),
 }
 MEETING_METRICS = ("meetings.f1", "fields.start_date.accuracy", "fields.city.accuracy", "fields.country.accuracy",
                    "fields.format.accuracy")
