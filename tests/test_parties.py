@@ -151,3 +151,12 @@ def test_a_readout_of_intergovernmental_consultations(nlp):
         "The Chancellor said that the consultations had been a success.\n"
     )
     assert chosen(nlp, text) == ["Ana Ruiz", "Pedro Castillo"]
+
+
+def test_given_names_the_model_leaves_out_of_the_entity(nlp):
+    # The small model tags "Erdoğan" a person but never "Recep Tayyip Erdoğan" here.
+    doc = nlp("Since Recep Tayyip Erdoğan became president in 2014 he and Ilham Aliyev have met often. "
+              "Erdoğan flew to Baku in 2020. Erdoğan and Aliyev watched a parade. Erdoğan said it was a proud day.")
+    names = [p.name for p in find_names(doc, LEX).people]
+    assert "Recep Tayyip Erdoğan" in names and "Tayyip Erdoğan" not in names
+

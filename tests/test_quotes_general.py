@@ -313,3 +313,21 @@ def test_a_paragraph_of_one_capitalised_quotation_is_a_heading(nlp):
             "\u201cCoal Isn't the Villain.\u201d\n\n"
             "It was raining when the miners rode down the shaft.\n")
     assert [q.text for q in quotes(nlp, text) if q.kind.value == "direct"] == ["We have to keep the mines open,"]
+
+
+def test_a_nickname_the_text_introduces_names_its_person(nlp):
+    text = ("Welcome to our coverage of President Ana Ruiz's visit to Lima. The Chilean leader, widely known "
+            "as Anita, landed last night.\n\n"
+            "10.15am\nAnita told reporters that the talks would cover trade.\n\n"
+            "\u201cWe are old friends,\u201d Anita said.\n")
+    assert {(q.kind.value, q.speaker) for q in quotes(nlp, text)} == {("indirect", "Ana Ruiz"), ("direct", "Ana Ruiz")}
+
+
+def test_a_live_blog_timestamp_is_neither_speaker_nor_quote(nlp):
+    text = ("Live: the Lima summit\n\n"
+            "11.15am\nAccording to a readout from the palace, the president set out four priorities for the talks.\n\n"
+            "1.26pm\nZero Hedge said that trade had risen by a third.\n")
+    found = quotes(nlp, text)
+    assert [q.text for q in found][0] == "the president set out four priorities for the talks"
+    assert all("\n" not in (q.speaker or "") for q in found)
+

@@ -2,7 +2,8 @@
 
 Names and their forms (``names``), the two principals the article is about or the ones the
 caller names (``parties``), how the text refers to them ("the two leaders", "Mr Abe":
-``mentions``), and role descriptions ("the Israeli prime minister": ``descriptions``).
+``mentions``), role descriptions ("the Israeli prime minister": ``descriptions``) and the
+nicknames it introduces ("known as Jokowi": ``nicknames``).
 """
 
 from .mentions import Cast

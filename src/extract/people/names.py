@@ -324,17 +324,22 @@ def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
             continue
         seen = Counter()
         for i in at[p.name]:
-            if i == 0:
-                continue
-            prev = doc[i - 1]
-            if (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and prev.whitespace_
-                    and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places
-                    and not any(prev.text in q.name.split() for q in persons if q is not p)):
-                seen[f"{prev.text} {p.name}"] += 1
+            # Given names before it, up to a full name's length ("Recep Tayyip" before "Erdoğan").
+            a = i
+            while a > 0 and i - a < MAX_NAME_WORDS - 1 and _given_name(doc[a - 1], p, persons, titles, places, lex):
+                a -= 1
+            if a < i:
+                seen[f"{doc[a:i].text} {p.name}"] += 1
         if seen:
             p.aliases.add(p.name)
             p.name = seen.most_common(1)[0][0]
             p.aliases.add(p.name)
+
+
+def _given_name(prev: Token, p: Person, persons: list[Person], titles: set[str], places: set[str], lex: Lexicons) -> bool:
+    return (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and bool(prev.whitespace_)
+            and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places
+            and not any(prev.text in q.name.split() for q in persons if q is not p))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

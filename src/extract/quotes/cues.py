@@ -225,3 +225,36 @@ def cue_text(verb: Token, cues: CueLexicon, target: tuple[int, int] | None = Non
         if obj is not None and c.lower_ == "in" and c.i == last.i + 1 and obj.i - c.i <= 3 and is_speech_noun(obj, cues):
             last = obj  # "said in a statement"
     return doc_text(doc)[first.idx : last.idx + len(last)]
+
+
+# Separators after which a clause the parse hangs on the next one stands on its own
+# ("X was more guarded: he said ...").
+_LEAD_IN = {":", ";"}
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The verb whose subject the name ``tok`` is part of."""
+    while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
+
+
+def main_subject(tok: Token) -> bool:
+    """Whether ``tok`` heads the subject of a main clause (not of a reported or subordinate one)."""
+    while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    # A name the parse read as a modal ("May repeated that ..."): the subject of its verb.
+    misread = tok.dep_ == "aux" and tok.tag_ == "MD" and tok.i < tok.head.i \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
+    if tok.dep_ not in {"nsubj", "nsubjpass"} and not misread:
+        return False
+    verb = tok.head
+    while verb.head.i != verb.i:
+        if verb.dep_ in {"conj", "xcomp"}:
+            verb = verb.head
+        elif verb.dep_ == "ccomp" and verb.i < verb.head.i and any(
+                t.text in _LEAD_IN for t in tok.doc[verb.right_edge.i + 1 : verb.head.i]):
+            verb = verb.head  # "X was more guarded: he said ...": a sentence of its own
+        else:
+            break
+    return verb.dep_ == "ROOT"

@@ -243,7 +243,10 @@ def _according_content(tok: Token) -> list[Token] | None:
     if head.i == tok.i or not _finite(head):
         return None
     phrase = {t.i for t in tok.subtree}
-    return [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in phrase and (t.i > tok.right_edge.i or t.i < tok.i)]
+    text = doc_text(tok.doc)
+    # Words before the phrase belong to the clause only on its line: a live blog's "11.15am" does not.
+    return [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in phrase
+            and (t.i > tok.right_edge.i or t.i < tok.i and "\n" not in text[t.idx : tok.idx])]
 
 
 def reported_speech(

@@ -18,8 +18,10 @@ from spacy.tokens import Doc, Token
 from ..people.descriptions import RoleLexicon, before_name, describe, titled
 from ..lexicons import Lexicons
 from ..people.names import find_names
+from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
 from ..text.sentences import doc_text
+from .cues import clause_verb, main_subject
 
 _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _NOT_SOURCES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -28,9 +30,6 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _RELATIVE = {"who", "which", "that"}
 # How many tokens a parenthetical between a name and its verb may run ("X, in his speech, said").
 _ASIDE = 10
-# Separators after which a clause the parse hangs on the next one stands on its own
-# ("X was more guarded: he said ...").
-_LEAD_IN = {":", ";"}
 
 
 @dataclass(frozen=True)
@@ -102,8 +101,24 @@ class EntityTable:
         for guess in (False, False, True, False):
             for tok in heads:
                 table._match_description(tok, learn=True, guess=guess)
+        table._learn_nicknames()
         table._index_focus()
         return table
+
+    def _learn_nicknames(self) -> None:
+        """"The Indonesian leader, universally known as Jokowi": wherever the text writes the
+        nickname, it names the person the phrase it glosses refers to."""
+        for nick, glossed in glossed_nicknames(self.doc):
+            if nick.i in self.named and self.named[nick.i][0].name != nick.text:
+                continue
+            who = self.resolve(glossed).name or self._latest_fitting(glossed)
+            person = next((p for p in self.people if p.name == who and p.name != nick.text), None)
+            if person is None:
+                continue
+            person.aliases.add(nick.text)
+            for t in self.doc:
+                if t.text == nick.text:
+                    self.named[t.i] = (person, t.idx, t.idx + len(t))
 
     # --- what the text says about each person ---------------------------------------------
     def _read_titles(self) -> None:
@@ -217,7 +232,7 @@ class EntityTable:
         verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
         if verb is not None and verb.lemma_.lower() in self.roles.continuing:
             return [last[1]]
-        said = _clause_verb(self.doc[last[0]])
+        said = clause_verb(self.doc[last[0]])
         if said is not None and said.lemma_.lower() in self.speech:
             return [p for p in unknown if p is not last[1]]
         return [last[1]]
@@ -236,7 +251,20 @@ class EntityTable:
             else:
                 continue
             if person is not None:
-                self.focus.append((tok.i, person, _main_subject(tok)))
+                self.focus.append((tok.i, person, main_subject(tok)))
+
+    def _latest_fitting(self, tok: Token) -> str | None:
+        """The person last named before a description the table could not settle, if the
+        description's country does not rule them out ("President Joko Widodo's visit. The
+        Indonesian leader, ...")."""
+        country, role, plural = describe(tok, self.roles)
+        if role is None or plural:
+            return None
+        for j, person, _ in reversed(self.focus):
+            if j < tok.i and j not in self.quoted:
+                known = self.country.get(person.name)
+                return person.name if country is None or known in (None, country) else None
+        return None
 
     def antecedent(self, i: int, gender: str | None = None) -> Person | None:
         """The person a pronoun at token ``i`` means: the latest main-clause subject, else the latest mention."""
@@ -338,6 +366,8 @@ class EntityTable:
             words = words[:-1]
         if not words:
             return NOBODY
+        # A name never runs over a line break: a live blog's timestamp line is not part of it.
+        words = [t for t in words if "\n" not in doc_text(self.doc)[t.idx : words[-1].idx]]
         name = _POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
         if ent.label_ == "NORP":
             name = self.roles.demonyms.get(name, name)
@@ -362,30 +392,3 @@ class EntityTable:
         if i >= 0 and i in self.named and "\n" not in doc_text(self.doc)[self.doc[i].idx : verb.idx]:
             return self.resolve(self.doc[i])
         return NOBODY
-
-
-def _clause_verb(tok: Token) -> Token | None:
-    while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
-
-
-def _main_subject(tok: Token) -> bool:
-    """Whether ``tok`` heads the subject of a main clause (not of a reported or subordinate one)."""
-    while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
-        tok = tok.head
-    # A name the parse read as a modal ("May repeated that ..."): the subject of its verb.
-    misread = tok.dep_ == "aux" and tok.tag_ == "MD" and tok.i < tok.head.i \
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
-    if tok.dep_ not in {"nsubj", "nsubjpass"} and not misread:
-        return False
-    verb = tok.head
-    while verb.head.i != verb.i:
-        if verb.dep_ in {"conj", "xcomp"}:
-            verb = verb.head
-        elif verb.dep_ == "ccomp" and verb.i < verb.head.i and any(
-                t.text in _LEAD_IN for t in tok.doc[verb.right_edge.i + 1 : verb.head.i]):
-            verb = verb.head  # "X was more guarded: he said ...": a sentence of its own
-        else:
-            break
-    return verb.dep_ == "ROOT"
