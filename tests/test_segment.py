@@ -23,6 +23,10 @@ from .meeting_text import LEAD, meetings_of
         ("On 9 August 2016, Merkel and Macron met in Berlin.", [None]),
         ("Merkel and Macron met for the third time on 9 August 2016 in Berlin.", [3]),
         ("On 9 August 2016, Merkel and Macron met for the first time since the election.", [None]),
+        ("Merkel and Macron first met on 9 August 2016 in Berlin.", [1]),
+        # a body's session is numbered, not the leaders' meetings
+        ("Merkel and Macron met on 21 September 2016 on the sidelines of the 71st Session of the United "
+         "Nations General Assembly in New York.", [None]),
     ],
 )
 def test_meeting_introductions(nlp, body, ordinals):
@@ -173,6 +177,12 @@ def test_bulleted_iso_timeline(nlp):
         # "a hastily arranged summit" took place; "the planned summit" did not.
         ("- 2018-05-26: A hastily arranged second summit between Merkel and Macron.\n\n"
          "- 2018-06-12: Merkel and Macron met again in Rome.", [dt.date(2018, 5, 26), dt.date(2018, 6, 12)]),
+        # the day after an arrival is the meeting's ...
+        ("Macron chose Germany for his first bilateral visit, flying into Berlin on Sunday, June 5, 2022. "
+         "The next day the two leaders held their first meeting at the chancellery.", [dt.date(2022, 6, 6)]),
+        # ... but a date weeks away is another event's
+        ("A few weeks earlier, on May 22, 2018, Macron had flown to Berlin, and the two leaders met at the "
+         "chancellery. Merkel said the summit with Putin might not work out for June 12.", [dt.date(2018, 5, 22)]),
     ],
 )
 def test_narrated_meetings(nlp, body, dates):

@@ -2,7 +2,7 @@
 
 ``segment`` cuts the article into meeting sections (with ``headings``, ``ordinals``,
 ``timeline`` and ``events``, which classifies each sentence); each section's date comes from
-``dates``, its city, country and venues from ``places`` and ``locatives``, its format, visitor and
+``dates`` (and ``arrivals``, for a meeting the day after someone arrived), its city, country and venues from ``places`` and ``locatives``, its format, visitor and
 occasion from ``occasions`` (with ``nationality``), then ``participants`` and ``topics``;
 ``records`` assembles them, every value with the span it came from.
 """

@@ -1,6 +1,7 @@
 """Ordinals of meetings: "The 5th meeting", "Their third summit", "Meeting #3", "met for the
-third time"; not a date ("the November 11th meeting"), a sub-series ("the second informal summit"
-numbers nothing of the series) or a denial ("No sixth meeting has followed")."""
+third time", "first met"; not a body's session ("the 77th Session of the General Assembly"), a
+date ("the November 11th meeting"), a sub-series ("the second informal summit" numbers nothing
+of the series) or a denial ("No sixth meeting has followed")."""
 
 from __future__ import annotations
 
@@ -44,6 +45,11 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
             value = data(lex, "ordinals").get(m.group(1).lower())
             if value is not None:
                 return Ordinal(value, sent.start_char + m.start(), sent.start_char + m.end())
+        # "They first met on 21 September 2022".
+        for tok in sent:
+            first = next((c for c in tok.children if c.lower_ == "first" and c.dep_ == "advmod" and c.i < tok.i), None)
+            if first is not None and hits(tok, words(lex, "meeting_verbs")):
+                return Ordinal(1, first.idx, tok.idx + len(tok.text))
     for tok in sent:
         if not hits(tok, nouns):
             continue
@@ -61,6 +67,10 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
             end = sent.start_char + sent.text.index(m.group(0), after) + len(m.group(0))
             return Ordinal(int(next(g for g in m.groups() if g)), tok.idx, end)
         if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        # "the 77th Session of the United Nations General Assembly", "the eighth meeting of the
+        # Strategic Council": the number of a body's sessions, not of the leaders' meetings.
+        if any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in tok.rights):
             continue
         head = tok.head
         if head.lower_ == "of" and (value := ordinal_value(head.head, lex)) is not None and head.head.i < tok.i:

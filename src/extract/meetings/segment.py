@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
-from . import dates
+from .arrivals import meeting_day
 from .dateline import ArticleDate
 from .dates import DateValue
 from .events import (
@@ -136,10 +136,10 @@ class _Segmenter:
         if after is None:
             # The latest meeting with a known day: one dated "That June" only moves nothing on.
             after = next((s.date.start for s in reversed(self.found) if s.date and s.date.start), None)
-        return dates.meeting_date(
+        return meeting_day(
             sents, after=after, article=self.article, skip=self.skip, accept=accept,
             ignore=lambda ent: in_future(_clause_verb(ent.root), self.lex),
-            meeting_nouns=words(self.lex, "meeting_nouns"),
+            meeting_nouns=words(self.lex, "meeting_nouns"), arrivals=words(self.lex, "arrival_verbs"),
         )
 
     def entry(self, para: Para, entry: Span) -> Section | None:
