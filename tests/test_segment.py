@@ -42,6 +42,9 @@ def test_meeting_introductions(nlp, body, ordinals):
         "On 4 May 2019, Merkel met with Boris Johnson in London.",  # a third party
         "On 4 May 2019, Macron hosted Italian Prime Minister Giuseppe Conte in Paris.",  # a third party
         "Merkel and Macron did not meet on 4 May 2019.",  # negated
+        # a gathering of many that both attend or someone hosts
+        "Both had been invited to the outreach session of the G7 summit at Elmau on 27 June 2022.",
+        "The next chance for the two leaders comes on 18 November 2024, when Brazil hosts the G20 summit in Rio.",
         "Since September 2015, Merkel and Macron have held regular meetings.",  # not one meeting
         # A plural counts several meetings, none in particular.
         "In May 2017 Merkel began five of their face-to-face encounters, one by one.",

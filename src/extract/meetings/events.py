@@ -39,6 +39,7 @@ class Event:
     negated: bool
     destination_ok: bool = False  # travel: the place is the other principal's country
     pronoun: bool = False  # a "he"/"him" among those involved
+    attended: bool = False  # a named gathering of many that someone attends or hosts ("the G7 summit")
 
 
 def _heads_with_conjuncts(tok: Token) -> list[Token]:
@@ -194,7 +195,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             dest_ok = _destination_ok(sent, principals, cast, lex, tok)
         negated = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
-        out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun))
+        attended = kind == "noun" and _attended(tok, lex)
+        out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
     return out
 
 
@@ -330,8 +332,18 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
     if ev.kind == "verb":
         # "Merkel met him": the other principal named elsewhere in the sentence, or a pronoun.
         return len(ev.principals) == 1 and (len(named) >= 2 or ev.pronoun)
-    # A noun: the sentence names both principals or refers to them together.
-    return len(named) >= 2 or pair_words
+    # A noun: the sentence names both principals or refers to them together; a gathering of many
+    # that "both" attend ("Both were invited to the G7 summit") is no encounter of the two.
+    return len(named) >= 2 or pair_words and not ev.attended
+
+
+def _attended(noun: Token, lex: Lexicons) -> bool:
+    """A gathering of many, named by its proper name ("the G20 summit", "the outreach session of
+    the G7 summit"), that someone attends, is invited to or hosts: not itself an encounter."""
+    named = any(any(c.dep_ in {"compound", "nmod"} and c.pos_ in {"PROPN", "NUM"} for c in tok.children)
+                for tok in (noun, *[g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]))
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return named and verb is not None and hits(verb, words(lex, "attendance_verbs"))
 
 
 def _others_act(sent: Span, cast: Cast) -> bool:
