@@ -63,3 +63,12 @@ def test_the_country_of_a_role_is_no_destination(nlp):
         "Wu later stopped in California for talks with Lee."
     )
     assert countries(nlp, text) == {"Wu Bo": "China", "Ann Lee": "United States"}
+
+
+def test_a_description_of_someone_else_the_paragraph_names_votes_for_nobody(nlp):
+    # "The Uruguayan president" is Uruguay's Luis Lacalle Pou, not Lula, the one principal named.
+    text = ("Lula and Milei have not met\n\n"
+            "Javier Milei skipped the summit. Milei said so. Luiz Inácio Lula da Silva went. Lula said so.\n\n"
+            "In Asunción, Lula sat down with Paraguay's Santiago Peña and Uruguay's Luis Lacalle Pou. The "
+            "Uruguayan president did not hide his irritation.")
+    assert countries(nlp, text)["Luiz Inácio Lula da Silva"] != "Uruguay"

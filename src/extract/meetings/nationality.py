@@ -69,7 +69,9 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         described.update(descs)
         named = cast.named(span)
         if len(named) == 1:
-            votes[named[0]].update(descs)
+            # "Lula sat down with Uruguay's Luis Lacalle Pou ... The Uruguayan president": a
+            # description of someone else the paragraph names with his country.
+            votes[named[0]].update(c for c in descs if c not in _others_countries(span, cast, lex))
     candidates = [c for c, _ in described.most_common()]
     names = [p.name for p in cast.parties]
     for name in names:
@@ -114,6 +116,23 @@ def _by_elimination(countries: dict, names: list[str], candidates: list[str], no
         # shut out of every country but one is from that one.
         if len(left) == 1 and (other_known or not_from[name]):
             countries[name] = left[0]
+
+
+def _others_countries(span, cast: Cast, lex: Lexicons) -> set[str]:
+    """Countries the span gives people other than the principals: "Uruguay's Luis Lacalle Pou"
+    (read from the words, as the parse of such lists is often wrong)."""
+    out = set()
+    doc = span.doc
+    for tok in span:
+        if tok.i + 2 >= span.end or doc[tok.i + 1].text not in {"'s", "’s"} or not (country := as_country(tok.text, aliases(lex))):
+            continue
+        end = tok.i + 2
+        while end < span.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        ref = cast.resolve(doc[tok.i + 2 : end]) if end > tok.i + 2 else None
+        if ref is not None and ref.kind != PRINCIPAL:
+            out.add(country)
+    return out
 
 
 def _in_role(name, tok) -> bool:
