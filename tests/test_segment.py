@@ -482,3 +482,20 @@ def test_timeline_entries_about_ministers_and_advisers(nlp):
         "Nov. 10, 2018 - Merkel and Macron meet in Paris."
     )
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2016, 5, 3), dt.date(2018, 11, 10)]
+
+
+def test_a_numbered_item_opening_on_a_third_leaders_summit_is_the_pairs_meeting(nlp):
+    # The first sentence under the heading is about another gathering; the same paragraph then
+    # reports the pair's own talks.
+    body = (
+        "1. Berlin, Nov. 18, 2021\n\n"
+        "The first face-to-face meeting came at the Chancellery, where Merkel revived the Weimar Triangle "
+        "Leaders' Summit after a five-year gap. Before the three-way session with Polish President Andrzej "
+        "Duda, Merkel and Macron held their own meeting.\n\n"
+        "2. Paris, June 19, 2022\n\n"
+        "Merkel received Macron at the Elysee and they held talks over dinner."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.ordinal, m.start_date, m.city) for m in found] == [
+        (1, dt.date(2021, 11, 18), "Berlin"), (2, dt.date(2022, 6, 19), "Paris"),
+    ]

@@ -28,6 +28,7 @@ from .events import (
     MEETING,
     NONE,
     REMOTE,
+    THIRD,
     Event,
     classify,
     events,
@@ -223,8 +224,13 @@ class _Segmenter:
         says_so = number is None and ordinal is not None and ordinal.value is not None
         # "4. Beijing, 7-10 January 2019" numbers a place and its days: an item of the pair's
         # meetings unless the text under it opens on something else (a call, a plan, a third leader).
-        item = number is not None and bool(told) and self.read(told[0]) in {MEETING, NONE} and bool(
-            place_names(line, self.lex)) and self.date([line]) is not None
+        # An opening about a third leader still leaves the item the pair's when the same paragraph
+        # goes on to their meeting ("came at the White House, where Biden revived the Leaders'
+        # Summit. Before the three-way session, Biden and López Obrador held ...").
+        first_par = [s for s in under[0].sents] if under and not is_quoted(under[0]) else []
+        opens = bool(told) and (self.read(told[0]) in {MEETING, NONE} or self.read(told[0]) == THIRD and any(
+            self.read(s) == MEETING for s in first_par))
+        item = number is not None and opens and bool(place_names(line, self.lex)) and self.date([line]) is not None
         if not (says_so or item or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
             self.stops.append(para.start)
             return None
