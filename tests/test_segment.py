@@ -24,6 +24,8 @@ from .meeting_text import LEAD, meetings_of
         ("Merkel and Macron met for the third time on 9 August 2016 in Berlin.", [3]),
         ("On 9 August 2016, Merkel and Macron met for the first time since the election.", [None]),
         ("Merkel and Macron first met on 9 August 2016 in Berlin.", [1]),
+        # an act both principals do together puts them in one place
+        ("In Aachen, on 22 January 2019, the two leaders signed a new friendship treaty.", [None]),
         # a body's session is numbered, not the leaders' meetings
         ("Merkel and Macron met on 21 September 2016 on the sidelines of the 71st Session of the United "
          "Nations General Assembly in New York.", [None]),
@@ -42,6 +44,9 @@ def test_meeting_introductions(nlp, body, ordinals):
         "On 4 May 2019, Merkel met with Boris Johnson in London.",  # a third party
         "On 4 May 2019, Macron hosted Italian Prime Minister Giuseppe Conte in Paris.",  # a third party
         "Merkel and Macron did not meet on 4 May 2019.",  # negated
+        # an act done together, but by one principal alone or by something else
+        "On 22 January 2019, Merkel signed a new law on energy that Macron had criticised.",
+        "Markets in Asia are expected to rally when they open on Monday 4 March 2019.",
         # a gathering of many that both attend or someone hosts
         "Both had been invited to the outreach session of the G7 summit at Elmau on 27 June 2022.",
         "The next chance for the two leaders comes on 18 November 2024, when Brazil hosts the G20 summit in Rio.",
@@ -499,3 +504,19 @@ def test_a_numbered_item_opening_on_a_third_leaders_summit_is_the_pairs_meeting(
     assert [(m.ordinal, m.start_date, m.city) for m in found] == [
         (1, dt.date(2021, 11, 18), "Berlin"), (2, dt.date(2022, 6, 19), "Paris"),
     ]
+
+
+def test_a_heading_that_is_no_item_of_a_dated_list_lets_its_paragraph_tell_a_meeting(nlp):
+    body = (
+        "State visit of 2018\n\n"
+        "Macron made a state visit to Berlin from 8 to 10 January 2018 and met Merkel at the Chancellery.\n\n"
+        "Second state visit, 2019\n\n"
+        "Merkel travelled to Paris on 5 November 2019 and met Macron at the Elysee.\n\n"
+        "The pandemic and after\n\n"
+        "Merkel and Macron met again on 15 November 2022, on the sidelines of a summit in Rome.\n\n"
+        "State visit of 2023\n\n"
+        "Macron made a state visit to Berlin from 5 to 7 April 2023 and met Merkel there."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [
+        dt.date(2018, 1, 8), dt.date(2019, 11, 5), dt.date(2022, 11, 15), dt.date(2023, 4, 5)]
+

@@ -157,6 +157,10 @@ def phrase_spans(span: Span) -> list[Span]:
         while i > span.start and (_datey(doc[i - 1]) or (doc[i - 1].text in {"-", "–", "—"} and i - 2 >= span.start
                                                           and _datey(doc[i - 2]) and _closed_up(doc, i - 1))):
             i -= 1
+        # "from 5 to 7 April": NER takes the first day for a number.
+        if i - 3 >= span.start and doc[i - 1].lower_ in {"to", "and", "until"} and doc[i - 2].text.isdigit() \
+                and 1 <= int(doc[i - 2].text) <= 31 and doc[i - 3].lower_ in {"from", "between"}:
+            i -= 2
         # NER spans carry words that are not part of the date ("2018: Moon", "late February").
         while j > i and not _datey(doc[j - 1]):
             j -= 1

@@ -31,7 +31,7 @@ class Event:
     """One meeting word of a sentence with the people it involves."""
 
     token: Token
-    kind: str  # "verb", "noun" or "travel"
+    kind: str  # "verb", "noun", "travel" or "joint" (an act both principals must do together)
     principals: tuple[str, ...]
     pair: bool  # the principals referred to together ("they", "the two leaders", "their")
     others: tuple[str, ...]  # other people involved
@@ -148,7 +148,7 @@ def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
 
 def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
     """Every meeting or travel word of ``sent`` with who it involves."""
-    verbs, support = words(lex, "meeting_verbs"), words(lex, "meeting_support_verbs")
+    verbs, support, joint = words(lex, "meeting_verbs"), words(lex, "meeting_support_verbs"), words(lex, "joint_verbs")
     nouns, tverbs, tnouns = words(lex, "meeting_nouns"), words(lex, "travel_verbs"), words(lex, "travel_nouns")
     named = cast.mentioned(sent)
     out: list[Event] = []
@@ -163,6 +163,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "verb"
             elif hits(tok, tverbs):
                 kind = "travel"
+            elif hits(tok, joint):
+                kind = "joint"
         elif tok.pos_ in {"NOUN", "PROPN"}:
             # A plural of a meeting noun counts several meetings ("five of their encounters",
             # "three summits in five months"), none in particular; "talks" is listed as written.
@@ -173,7 +175,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         if kind is None:
             continue
         involved = partners(tok, nouns)
-        if kind == "verb" or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
+        if kind in {"verb", "joint"} or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
             involved = subjects(tok) + involved
         else:
             # "Trump and Kim's second summit": every owner, not just the first.
@@ -327,6 +329,12 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
         return len(ev.principals) >= 2 or ev.pair
     if ev.kind == "travel":
         return ev.destination_ok
+    if ev.kind == "joint":
+        # Something two people do together ("the two presidents signed the declaration", "toured
+        # the mosque with the crown prince") puts them in one place only when both do it; a bare
+        # "they" may be anything ("markets rally when they open").
+        bare = all(t.pos_ == "PRON" for t in subjects(ev.token))
+        return len(ev.principals) >= 2 or ev.pair and (not bare or len(named) >= 2)
     if not strict or len(ev.principals) >= 2 or ev.pair:
         return True
     if ev.kind == "verb":

@@ -186,6 +186,12 @@ class _Segmenter:
         told_sents = [head, told] if label is not None and told is not head else [told]  # the label names the place
         return Section(para.start, para.end, para, find_ordinal(told, self.lex), self.date([entry]), told_sents)
 
+    def _under_other_heading(self, para: Para) -> bool:
+        """A paragraph right under a heading that is no item of the list ("Bali and the war in
+        Ukraine" among "State visit of 2018", "Second state visit, 2019"): told like any other."""
+        before = self._para_before(para)
+        return before is not None and before.index not in self.listed and is_header(before) and not is_header(para)
+
     def _para_before(self, para: Para) -> Para | None:
         return next((p for p in reversed(self.paras) if p.index < para.index), None)
 
@@ -243,7 +249,7 @@ class _Segmenter:
             return self.entry(para, entry)
         if self.timeline and self.found and not is_header(para):
             return None  # in a timeline, a paragraph between entries goes on with the last entry
-        if self.listed and para.index >= min(self.listed):
+        if self.listed and para.index >= min(self.listed) and not self._under_other_heading(para):
             return self.heading(para, self.listed[para.index]) if para.index in self.listed else None
         ordinal = find_ordinal(first, self.lex)
         if ordinal is not None:
