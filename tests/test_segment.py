@@ -520,3 +520,9 @@ def test_a_heading_that_is_no_item_of_a_dated_list_lets_its_paragraph_tell_a_mee
     assert [m.start_date for m in meetings_of(nlp, body)] == [
         dt.date(2018, 1, 8), dt.date(2019, 11, 5), dt.date(2022, 11, 15), dt.date(2023, 4, 5)]
 
+
+
+def test_a_journey_before_the_talks_does_not_move_their_first_day(nlp):
+    lead = "BERLIN, 9 July 2024 -- German Chancellor Angela Merkel held talks with French President Emmanuel Macron at the Chancellery on Tuesday.\n\n"
+    body = "Macron flew into Germany on Sunday and toured the port of Hamburg on Monday. He is due to meet the mayor of Bonn on Wednesday."
+    assert [m.start_date for m in meetings_of(nlp, body, lead=lead)] == [dt.date(2024, 7, 9)]

@@ -290,8 +290,11 @@ class _Segmenter:
                 return None
             if last and last.date and last.date.start and date.start and _same_visit(last.date, date):
                 # The same meeting told again, or its other day: "held their summit on Tuesday"
-                # after "arrived on Monday evening for a two-day visit ... hosted for dinner".
-                last.date = replace(last.date, start=min(last.date.start, date.start),
+                # after "arrived on Monday evening for a two-day visit ... hosted for dinner". A
+                # journey alone ("flew into Shanghai on Saturday and toured the expo") is the
+                # visit's, not a day the two met.
+                met = any(e.kind != "travel" for e in told)
+                last.date = replace(last.date, start=min(last.date.start, date.start) if met else last.date.start,
                                     end=max(last.date.end or last.date.start, date.end or date.start))
                 return None
             return Section(intro.start, intro.end, intro, None, date, [sent])
