@@ -51,6 +51,9 @@ from .meeting_text import meetings_of
         ("She flew to Palm Beach, Florida, for dinner at the Mar-a-Lago resort.", "Palm Beach", "United States", ["Mar-a-Lago resort"]),
         # Only small towns under the name: the great city known by it; "flew into" a city.
         ("She flew into Hanover for talks at Herrenhausen Palace.", "Hannover", "Germany", ["Herrenhausen Palace"]),
+        # More seats of government.
+        ("The President welcomed the Prime Minister to Malacañan Palace on Friday.", "Manila", "Philippines", ["Malacañan Palace"]),
+        ("The two held their first meeting at Bogor Palace south of the capital.", "Bogor", "Indonesia", ["Bogor Palace"]),
         # A list of places stops where the people start.
         ("At the G20 in Buenos Aires, Trudeau, Trump and Mexico's president signed.", "Buenos Aires", "Argentina", []),
     ],
