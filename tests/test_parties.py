@@ -160,3 +160,12 @@ def test_given_names_the_model_leaves_out_of_the_entity(nlp):
     names = [p.name for p in find_names(doc, LEX).people]
     assert "Recep Tayyip Erdoğan" in names and "Tayyip Erdoğan" not in names
 
+
+def test_a_generational_suffix_does_not_make_another_person(nlp):
+    # "Marcos Jr." is the Marcos the name table knows: he welcomes, so the two meet.
+    body = ("President Ferdinand R. Marcos Jr. welcomed Prime Minister Fumio Kishida of Japan to Malacañan Palace "
+            "on 3 November 2023. Marcos said the talks went well. Kishida agreed, and Marcos smiled.")
+    doc = nlp("Marcos and Kishida meet in Manila\n\n" + body)
+    names = [clean_name(e) for e in doc.ents if e.label_ == "PERSON"]
+    assert "Ferdinand R. Marcos" in names and "Ferdinand R. Marcos Jr." not in names
+

@@ -33,6 +33,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
 _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 MAX_NAME_WORDS = 4
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}  # generational: written with a name, not a name word
 
 
 @dataclass
@@ -82,8 +83,8 @@ def clean_name(ent: Span) -> str | None:
             i = end
         else:
             break
-    while words and words[-1].lower() in _PARTICLES:
-        words.pop()
+    while words and (words[-1].lower() in _PARTICLES or words[-1].rstrip(".,") in _SUFFIXES):
+        words.pop()  # "Ferdinand R. Marcos Jr." is Ferdinand R. Marcos, as the name table writes him
     if not words or sum(w.lower() not in _PARTICLES for w in words) > MAX_NAME_WORDS:
         return None
     return " ".join(words)
