@@ -51,6 +51,9 @@ from .meeting_text import meetings_of
         ("She flew to Palm Beach, Florida, for dinner at the Mar-a-Lago resort.", "Palm Beach", "United States", ["Mar-a-Lago resort"]),
         # Only small towns under the name: the great city known by it; "flew into" a city.
         ("She flew into Hanover for talks at Herrenhausen Palace.", "Hannover", "Germany", ["Herrenhausen Palace"]),
+        # A timeline entry's city in capitals, which NER reads into the date.
+        ("July 8, 2017 - HAMBURG. Abe and Xi meet at the G20 summit in Germany.", "Hamburg", "Germany", []),
+        ("Nov. 11, 2017 - DA NANG. At the APEC summit in Vietnam, Xi meets Abe.", "Da Nang", "Vietnam", []),
         # More seats of government.
         ("The President welcomed the Prime Minister to Malacañan Palace on Friday.", "Manila", "Philippines", ["Malacañan Palace"]),
         ("The two held their first meeting at Bogor Palace south of the capital.", "Bogor", "Indonesia", ["Bogor Palace"]),

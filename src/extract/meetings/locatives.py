@@ -59,6 +59,10 @@ def place_names(sent: Span, lex: Lexicons) -> list[Span]:
     out = [e for e in ents_in(sent) if e.label_ == "GPE"]
     doc, i = sent.doc, sent.start
     while i < sent.end:
+        if (caps := _capital_place(doc, i, sent.end)) is not None:
+            out.append(caps)  # "July 8, 2017 - HAMBURG.": NER reads it into the date
+            i = caps.end
+            continue
         if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in {"DATE", "GPE"}:
             i += 1
             continue
@@ -76,6 +80,17 @@ def place_names(sent: Span, lex: Lexicons) -> list[Span]:
             out.append(run)
         i = j
     return sorted(out, key=lambda s: s.start)
+
+
+def _capital_place(doc, i: int, end: int) -> Span | None:
+    """A city written in capitals, dateline style, that NER took into a date ("2017 - DA NANG.")."""
+    if doc[i].ent_type_ != "DATE" or not (doc[i].is_upper and doc[i].is_alpha):
+        return None
+    j = i
+    while j < end and doc[j].is_upper and doc[j].is_alpha:
+        j += 1
+    found = gazetteer.cities(doc[i:j].text.title()) if len(doc[i:j].text) >= 4 else ()
+    return doc[i:j] if found and found[0].population >= LOOSE_CITY_MIN_POPULATION else None
 
 
 def landmarks(sent: Span, lex: Lexicons) -> list[tuple[Span, str]]:
