@@ -6,7 +6,7 @@ import pytest
 
 from extract.lexicons import load_lexicons
 from extract.meetings.locatives import country_of
-from extract.meetings.places import meeting_place
+from extract.meetings.places import header_place, meeting_place
 
 from .meeting_text import meetings_of
 
@@ -95,3 +95,15 @@ def test_a_city_standing_for_its_government_is_no_place_of_the_meeting(nlp):
     first, told = list(doc.sents)
     place = meeting_place([told, first], load_lexicons())
     assert (place.city, place.country) == ("Brussels", "Belgium")
+
+
+@pytest.mark.parametrize(
+    ("heading", "cities"),
+    [
+        ("Meseberg, June 2018", ["Meseberg"]),  # a town GeoNames may lack still counts
+        ("Explainer — 17 October 2021", []),  # the kind of piece is no place
+    ],
+)
+def test_the_place_a_heading_names(nlp, heading, cities):
+    found, _ = header_place(nlp(heading)[:], load_lexicons())
+    assert [c for _, _, c, _ in found] == cities

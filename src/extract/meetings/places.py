@@ -124,6 +124,8 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
             continue
         if not all(w[:1].isupper() or "-" in w for w in tokens) or gazetteer.as_country(part, al):
             continue
+        if part.lower() in words(lex, "section_labels"):
+            continue  # "Explainer — 17 October 2021": the kind of piece, not a place
         found = gazetteer.cities(part)
         if not found and tokens[-1].lower() in words(lex, "venue_words"):
             venues.append((start, start + len(part)))  # "18 July 2024 — Blenheim Palace": a venue, not a town
