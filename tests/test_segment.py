@@ -526,3 +526,13 @@ def test_a_journey_before_the_talks_does_not_move_their_first_day(nlp):
     lead = "BERLIN, 9 July 2024 -- German Chancellor Angela Merkel held talks with French President Emmanuel Macron at the Chancellery on Tuesday.\n\n"
     body = "Macron flew into Germany on Sunday and toured the port of Hamburg on Monday. He is due to meet the mayor of Bonn on Wednesday."
     assert [m.start_date for m in meetings_of(nlp, body, lead=lead)] == [dt.date(2024, 7, 9)]
+
+
+def test_a_heading_names_a_venue_the_prose_places_in_a_town(nlp):
+    body = ("1. Sunnylands, June 7-8, 2013\n\n"
+            "Merkel stopped in California for two days of informal talks with Macron at the Annenberg Retreat at "
+            "Sunnylands in Rancho Mirage. Macron pressed his guest on North Korea.\n\n"
+            "2. Berlin, May 3, 2014\n\n"
+            "Macron received Merkel at the Chancellery and they held talks.")
+    assert [(m.city, m.country) for m in meetings_of(nlp, body)][0] == ("Rancho Mirage", "United States")
+

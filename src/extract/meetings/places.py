@@ -135,6 +135,14 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
     return cities, venues
 
 
+def _placed_in(name: str, sents: list[Span], lex: Lexicons) -> tuple[str, str] | None:
+    for sent in sents:
+        if m := re.search(re.escape(name) + r" in ((?:[A-Z][\w'’-]*\s?){1,3})", sent.text):
+            if got := _pick(m.group(1).strip(), [], lex, strict=False):
+                return got
+    return None
+
+
 def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = None,
                   home: frozenset[str] = frozenset(), principals: frozenset[str] = frozenset(),
                   header: Span | None = None) -> Place:
@@ -157,7 +165,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         found, rooms = header_place(header, lex)
         for start, end, city, country in found[:1]:
             if (span := header.doc.char_span(start, end, alignment_mode="expand")) is not None:
-                cands.append((-1, 0, city, country, span))
+                # A name GeoNames lacks that the prose places in a town ("at Sunnylands in Rancho
+                # Mirage") is a venue there.
+                within = _placed_in(city, sents, lex) if country is None else None
+                cands.append((-1, 0, *(within or (city, country)), span))
         for start, end in rooms:
             name = header.doc.text[start:end]
             span = header.doc.char_span(start, end, alignment_mode="expand")
