@@ -54,6 +54,10 @@ from .meeting_text import meetings_of
         # A timeline entry's city in capitals, which NER reads into the date.
         ("July 8, 2017 - HAMBURG. Abe and Xi meet at the G20 summit in Germany.", "Hamburg", "Germany", []),
         ("Nov. 11, 2017 - DA NANG. At the APEC summit in Vietnam, Xi meets Abe.", "Da Nang", "Vietnam", []),
+        # A town GeoNames lacks, then the region it lies in: the town is the city.
+        ("On 10 June 2021 in Carbis Bay, Cornwall, the two men sat down.", "Carbis Bay", "United Kingdom", []),
+        ("They met in Nusa Dua, Bali, on the sidelines of the G20.", "Nusa Dua", "Indonesia", []),
+        ("They met in Paris, France, on Monday.", "Paris", "France", []),
         # More seats of government.
         ("The President welcomed the Prime Minister to Malacañan Palace on Friday.", "Manila", "Philippines", ["Malacañan Palace"]),
         ("The two held their first meeting at Bogor Palace south of the capital.", "Bogor", "Indonesia", ["Bogor Palace"]),

@@ -21,6 +21,8 @@ from ..wordlists import data, words
 
 # "the resort of Sochi", and the side of a town a building stands on ("the northern side of X").
 _CITY_OF = re.compile(r"\b(?:city|town|village|port|resort|side) of ((?:[A-Z][\w'’-]*\s?)+)")
+# "in Carbis Bay, Cornwall": a town, then the region or country it lies in.
+_TOWN_IN = re.compile(r"\bin ((?:[A-Z][\w'’-]*\s?){1,3}), ((?:[A-Z][\w'’-]*\s?){1,3})")
 # A dateline opening the paragraph names where the story was filed: "GENEVA, June 16, 2021 --".
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]+[A-Z])(?:,|\s+(?:—|–|--|-)\s)")
 
@@ -230,6 +232,16 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                         owner = _strip_the(it.span.doc[it.span.start : tok.i])
                         if got := _pick(owner.text, [], lex, strict=False):
                             cands.append((si, 1, *got, owner))
+        for m in _TOWN_IN.finditer(sent.text):
+            # "in Carbis Bay, Cornwall", "in Nusa Dua, Bali": a town GeoNames lacks, placed by the
+            # region or country after it, is the city, not that region.
+            town, outer = m.group(1).strip(), m.group(2).strip()
+            if gazetteer.cities(town) or gazetteer.as_country(town, al):
+                continue
+            country = gazetteer.as_country(outer, al) or (got[1] if (got := _pick(outer, [], lex, strict=False)) else None)
+            span = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.start(1) + len(town))
+            if country is not None and span is not None:
+                cands.append((si, -1, town, country, span))
         for m in _CITY_OF.finditer(sent.text):
             name = m.group(1).strip()
             span = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.start(1) + len(name))
