@@ -58,6 +58,8 @@ from .meeting_text import meetings_of
         ("On 10 June 2021 in Carbis Bay, Cornwall, the two men sat down.", "Carbis Bay", "United Kingdom", []),
         ("They met in Nusa Dua, Bali, on the sidelines of the G20.", "Nusa Dua", "Indonesia", []),
         ("They met in Paris, France, on Monday.", "Paris", "France", []),
+        # ... or one GeoNames knows only in other countries
+        ("The leaders gathered at Blenheim Palace in Woodstock, Oxfordshire.", "Woodstock", "United Kingdom", ["Blenheim Palace"]),
         # More seats of government.
         ("The President welcomed the Prime Minister to Malacañan Palace on Friday.", "Manila", "Philippines", ["Malacañan Palace"]),
         ("The two held their first meeting at Bogor Palace south of the capital.", "Bogor", "Indonesia", ["Bogor Palace"]),

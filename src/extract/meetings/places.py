@@ -236,9 +236,16 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
             # "in Carbis Bay, Cornwall", "in Nusa Dua, Bali": a town GeoNames lacks, placed by the
             # region or country after it, is the city, not that region.
             town, outer = m.group(1).strip(), m.group(2).strip()
-            if gazetteer.cities(town) or gazetteer.as_country(town, al):
+            known = gazetteer.cities(town)
+            if gazetteer.as_country(town, al):
                 continue
-            country = gazetteer.as_country(outer, al) or (got[1] if (got := _pick(outer, [], lex, strict=False)) else None)
+            country = gazetteer.as_country(outer, al) or data(lex, "regions").get(outer)
+            if known:
+                # "in Woodstock, Oxfordshire": a town GeoNames knows only in other countries.
+                if country is None or any(gazetteer.country_name(c.country_code, al) == country for c in known):
+                    continue
+            elif country is None and (got := _pick(outer, [], lex, strict=False)):
+                country = got[1]
             span = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.start(1) + len(town))
             if country is not None and span is not None:
                 cands.append((si, -1, town, country, span))
