@@ -331,3 +331,34 @@ def test_a_live_blog_timestamp_is_neither_speaker_nor_quote(nlp):
     assert [q.text for q in found][0] == "the president set out four priorities for the talks"
     assert all("\n" not in (q.speaker or "") for q in found)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # honorifics of official releases are no part of the name
+        ("The Prime Minister, the Hon Ana Ruiz MP, today welcomed President Juan Perez to Perth.\n\n"
+         "\u201cWe are close partners,\u201d Ana Ruiz said.\n", "Ana Ruiz"),
+        ("Prime Minister Shri Juan Perez welcomed President Ana Ruiz to New Delhi.\n\n"
+         "\u201cWe are close partners,\u201d said Shri Juan Perez.\n", "Juan Perez"),
+        # a live blog's time line is no part of the body that speaks under it
+        ("Live: Ruiz in Lima\n\n13:30 GMT\nThe Chancellery of the President of Peru said in a statement that "
+         "the talks had centred on security.\n", "Chancellery of the President of Peru"),
+    ],
+    ids=["hon", "shri", "time-line"],
+)
+def test_speaker_names_in_official_and_live_layouts(nlp, text, expected):
+    assert quotes(nlp, text)[-1].speaker == expected
+
+
+def test_a_description_means_a_principal_before_someone_named_more_often(nlp):
+    # The journalist is named more often than the crown prince, but "the Saudi crown prince"
+    # and "the crown prince" are the principal.
+    text = ("Timeline: Juan Perez and Mohammed bin Salman\n\n"
+            "Since 2017 the French president and the Saudi crown prince have built a relationship that "
+            "survived the murder of Jamal Khashoggi. Khashoggi was a columnist. Khashoggi wrote often. "
+            "Khashoggi had critics.\n\n"
+            "2018: President Perez meets Crown Prince Mohammed bin Salman in Riyadh. The crown prince said the coalition "
+            "did everything it could.\n")
+    [q] = [q for q in quotes(nlp, text) if q.kind.value == "indirect"]
+    assert q.speaker == "Mohammed bin Salman"

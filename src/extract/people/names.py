@@ -33,7 +33,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
 _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 MAX_NAME_WORDS = 4
-_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}  # generational: written with a name, not a name word
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
 
 
 @dataclass
@@ -135,8 +135,8 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
         while k < j and _name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
             k = hyphen_end(doc, k + 1)
         # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
-        while k > i + 1 and (doc[k - 1].lower_ in _PARTICLES or place[doc[k - 1].text] > person[doc[k - 1].text]
-                             and _is_place(doc[k - 1].text)):
+        while k > i + 1 and (doc[k - 1].lower_ in _PARTICLES or doc[k - 1].text in _SUFFIXES
+                             or place[doc[k - 1].text] > person[doc[k - 1].text] and _is_place(doc[k - 1].text)):
             k -= 1
         return i, k, titled
 

@@ -82,8 +82,12 @@ class EntityTable:
         for start, end in quoted:
             span = doc.char_span(start, end, alignment_mode="contract")
             inside.update(range(span.start, span.end) if span is not None else ())
+        # Descriptions usually mean the article's principals, whoever else it names more often
+        # (a journalist whose killing the piece keeps returning to).
+        principal = [p for p in names.people if p.name in {g.name for g in parties}]
+        leads = (principal + [p for p in names.people if p not in principal])[:2]
         table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=names.people,
-                    leads=names.people[:2], named=names.at, speech=speech, speech_nouns=speech_nouns,
+                    leads=leads, named=names.at, speech=speech, speech_nouns=speech_nouns,
                     quoted=frozenset(inside))
         for p in table.people:
             given = next((g for g in parties if g.name == p.name), None)
@@ -325,6 +329,8 @@ class EntityTable:
             # "the ministry's statement", "a palace spokesman": the body named in the phrase.
             for c in tok.children:
                 target = c
+                if "\n" in doc_text(self.doc)[min(c.idx, tok.idx) : max(c.idx, tok.idx)]:
+                    continue  # a live blog's "13:30 GMT" line parsed into the phrase
                 if c.dep_ == "prep" and c.lower_ in {"from", "of", "for"}:
                     target = next((g for g in c.children if g.dep_ == "pobj"), c)
                 elif c.dep_ not in {"poss", "compound", "nmod"}:
@@ -368,6 +374,7 @@ class EntityTable:
             return NOBODY
         # A name never runs over a line break: a live blog's timestamp line is not part of it.
         words = [t for t in words if "\n" not in doc_text(self.doc)[t.idx : words[-1].idx]]
+        words = words[1:] if len(words) > 1 and words[0].lower_ in _DETERMINERS else words
         name = _POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
         if ent.label_ == "NORP":
             name = self.roles.demonyms.get(name, name)
