@@ -82,8 +82,7 @@ class EntityTable:
         for start, end in quoted:
             span = doc.char_span(start, end, alignment_mode="contract")
             inside.update(range(span.start, span.end) if span is not None else ())
-        # Descriptions usually mean the article's principals, whoever else it names more often
-        # (a journalist whose killing the piece keeps returning to).
+        # Descriptions mean the principals first, whoever else the piece names more often.
         principal = [p for p in names.people if p.name in {g.name for g in parties}]
         leads = (principal + [p for p in names.people if p not in principal])[:2]
         table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=names.people,
