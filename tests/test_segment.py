@@ -536,3 +536,12 @@ def test_a_heading_names_a_venue_the_prose_places_in_a_town(nlp):
             "Macron received Merkel at the Chancellery and they held talks.")
     assert [(m.city, m.country) for m in meetings_of(nlp, body)][0] == ("Rancho Mirage", "United States")
 
+
+
+def test_a_timeline_of_date_and_bar_lines_is_no_page_date(nlp):
+    # One "2017-11-09 | Riyadh" line at the top is a page's date; several are the entries.
+    body = ("2017-11-09 | Riyadh\nOn his way home, Macron makes an unscheduled stop in the Saudi capital and meets "
+            "Merkel late at night.\n\n"
+            "2017-11-18 | Paris\nHariri arrives in France and is received at the Elysee. Merkel is not there.\n\n"
+            "2018-04-08 to 2018-04-10 | Berlin\nMacron's first visit to Germany. Merkel hosts him for a private dinner.")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2017, 11, 9), dt.date(2018, 4, 8)]

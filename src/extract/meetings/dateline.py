@@ -23,6 +23,9 @@ _BYLINE = re.compile(r"^\s*(?:by|posted|published|updated)\b[^\n]*[|·•]\s*$",
 # A weekday, maybe shortened, before a line's date: "Tue 4 Feb 2025 21.40 EST".
 _WEEKDAY_BEFORE = re.compile(r"^\s*(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?\s*$")
 _PLACE_DATE_LINE = re.compile(r"^[A-Z][\w .'’-]*, [^\n]*\d{4}[^\S\n]*$", re.M)
+# Lines that open on a date and a bar ("2017-11-09 | Riyadh"): one is a page's date line, several
+# are a timeline's entries.
+_DATE_BAR_LINE = re.compile(r"^[^\n|]{0,30}\d{4}[^\n|]{0,20}\|", re.M)
 _PLACE_BEFORE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},\s*$")
 # A paragraph of prose: a long line ending a sentence.
 _PROSE = re.compile(r"^[^\n]{100,}[.!?\"”]\s*$", re.M)
@@ -48,6 +51,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     prose = _PROSE.search(text)
     first_prose = prose.start() if prose else len(text)
     headed_list = len(_PLACE_DATE_LINE.findall(text)) >= 2
+    bars = "/·•" if len(_DATE_BAR_LINE.findall(text)) >= 2 else "/|·•"
     for span in phrase_spans(doc[:]):
         if span.start_char > lead_chars:
             break
@@ -63,7 +67,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         # Not in a list of such headings ("Berlin, 15 May 2017" ... "Paris, 2 June 2018"), and a full day.
         placed = (span.start_char < first_prose and bool(_PLACE_BEFORE.match(before)) and not found
                   and not headed_list and _full_day(span.text))
-        is_line = (not before.strip() or bool(_WEEKDAY_BEFORE.match(before)) or placed) and (not rest or rest[:1] in "/|·•" or bool(_TIME_AFTER.match(rest)))
+        is_line = (not before.strip() or bool(_WEEKDAY_BEFORE.match(before)) or placed) and (not rest or rest[:1] in bars or bool(_TIME_AFTER.match(rest)))
         if not (is_dateline or is_cued or is_line):
             continue
         skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's
