@@ -545,3 +545,14 @@ def test_a_timeline_of_date_and_bar_lines_is_no_page_date(nlp):
             "2017-11-18 | Paris\nHariri arrives in France and is received at the Elysee. Merkel is not there.\n\n"
             "2018-04-08 to 2018-04-10 | Berlin\nMacron's first visit to Germany. Merkel hosts him for a private dinner.")
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2017, 11, 9), dt.date(2018, 4, 8)]
+
+
+def test_the_first_item_takes_its_year_from_its_heading_not_from_the_last_meeting(nlp):
+    lead = "Merkel and Macron: a list of their meetings\nBy Staff | Updated Feb. 12, 2025\n\nHere they are.\n\n"
+    items = [("Taormina, Sicily — May 2017", "Macron met Merkel on the margins of the G7 summit in Taormina (May 26-27)."),
+             ("Paris, April 16, 2018", "Merkel came to Paris and the two leaders held talks at the Elysee."),
+             ("Berlin", "Macron met Merkel again in Berlin a month later, on May 20."),
+             ("Biarritz, France – Sat., Aug. 24 to Mon., Aug. 26, 2019", "The two leaders met at the G7 summit."),
+             ("Paris, 10-11 February 2025", "Macron hosted Merkel at the summit on artificial intelligence.")]
+    body = "\n\n".join(f"{i}. {h}\n{t}" for i, (h, t) in enumerate(items, 1))
+    assert [m.start_date for m in meetings_of(nlp, body, lead=lead)][0] == dt.date(2017, 5, 26)

@@ -114,6 +114,11 @@ def _occurs(verb, lex: Lexicons) -> bool:
     return bool(forms & words(lex, "occurrence_verbs"))
 
 
+# ``_Segmenter.date``'s default anchor: the latest meeting found so far (a section dated once all
+# are found passes the one before it, or None for the first).
+_LATEST = object()
+
+
 class _Segmenter:
     """One pass over an article's paragraphs, finding meeting introductions."""
 
@@ -133,8 +138,8 @@ class _Segmenter:
         self.found: list[Section] = []
         self.stops: list[int] = []  # starts of timeline entries that are not meetings
 
-    def date(self, sents: list[Span], *, after=None, accept=None) -> DateValue | None:
-        if after is None:
+    def date(self, sents: list[Span], *, after=_LATEST, accept=None) -> DateValue | None:
+        if after is _LATEST:
             # The latest meeting with a known day: one dated "That June" only moves nothing on.
             after = next((s.date.start for s in reversed(self.found) if s.date and s.date.start), None)
         return meeting_day(
