@@ -84,3 +84,26 @@ def test_short_name_of_an_event_named_in_full_earlier(nlp):
     )
     [m] = meetings_of(nlp, body)
     assert (m.format.value, m.occasion) == ("sidelines", "Eastern Economic Forum")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a heading's parenthesised gathering
+        ("1. Elmau, Bavaria — June 26, 2022 (G7 Elmau)\n\nMerkel and Macron met before the leaders' dinner at "
+         "the castle.\n\n2. Paris — May 3, 2023\n\nMerkel visited Macron at the Elysee and they held talks.",
+         ("sidelines", "G7 Elmau")),
+        # the gathering the text under the heading opens on
+        ("1. Villers-Cotterets, France — October 4, 2024\n\nThe Francophonie summit opened at the chateau, and "
+         "Merkel was among the leaders Macron greeted on the steps.\n\n"
+         "2. Berlin — May 3, 2025\n\nMacron visited Merkel at the Chancellery and they held talks.",
+         ("sidelines", "Francophonie summit")),
+        # ... but not their own summit
+        ("1. Berlin — June 29, 2017\n\nTheir first summit took place in Berlin. Merkel hosted a dinner for Macron.\n\n"
+         "2. Paris — May 3, 2018\n\nMerkel visited Macron at the Elysee and they held talks.", ("visit", None)),
+    ],
+    ids=["heading-parenthesis", "opening-subject", "their-own-summit"],
+)
+def test_the_gathering_a_listed_meeting_opens_on(nlp, body, expected):
+    m = meetings_of(nlp, body)[0]
+    assert (m.format, m.occasion) == expected

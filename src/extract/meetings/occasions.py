@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -23,6 +24,11 @@ from ..wordlists import find_phrases, hits, words
 
 # Prepositions that put a meeting at a named event: "for the World Energy Congress".
 _EVENT_PREPS = {"at", "for", "during"}
+# How many of a section's first sentences (a heading's parts, then the text under it) may name
+# the gathering the section opens on.
+_OPENING = 5
+# A heading's parenthesised gathering: "La Malbaie, Quebec — June 8-9, 2018 (G7 Charlevoix)".
+_PAREN_EVENT = re.compile(r"\(([A-Z][^()\n]{1,40})\)")
 # Prepositions that may sit inside an event's name: "Paris Summit on Climate Change".
 _NAME_PREPS = {"of", "on", "for"}
 _STOP_PUNCT = {",", ":", ";", ".", "(", ")", "—", "–", "!", "?", '"', "“", "”"}
@@ -97,6 +103,12 @@ def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted
 
 def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span | None] | None:
     """The sidelines cue's offsets and the event it names, from the first sentence having one."""
+    # The gathering the section opens on: a heading's "(G7 Charlevoix)", or the subject of its
+    # first sentences ("The Francophonie summit opened at ...", "The AI Action Summit at the Grand
+    # Palais was one of his last trips").
+    for sent in sents[:_OPENING]:
+        if (name := _gathering_opened_on(sent, lex)) is not None:
+            return (name.start_char, name.end_char), name
     for sent in sents:
         for start, end in find_phrases(sent, words(lex, "sidelines_cues")):
             cue = sent.doc.char_span(start, end, alignment_mode="expand")
@@ -109,6 +121,18 @@ def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span |
                 # Not a plan: "he would raise it when he met Xi at the G20 the following week".
                 return (prep.start_char, name.end_char), name
     return None
+
+
+def _gathering_opened_on(sent: Span, lex: Lexicons) -> Span | None:
+    heads, doc = words(lex, "event_words"), sent.doc
+    if (m := _PAREN_EVENT.search(sent.text)) is not None and {w.lower() for w in m.group(1).split()} & heads:
+        return doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), alignment_mode="expand")
+    subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+    if subj is None or not (subj.lower_ in heads or subj.lemma_.lower() in heads):
+        return None
+    name = doc[subj.left_edge.i + (subj.left_edge.lower_ == "the") : subj.i + 1]
+    # A proper name: not "Their first summit", capitalised only as a sentence opens.
+    return name if len(name) > 1 and any(t.pos_ == "PROPN" for t in name) else None
 
 
 def _full_name(short: Span) -> Span:
