@@ -17,17 +17,18 @@ ARRIVAL_TO_MEETING = dt.timedelta(days=2)
 def meeting_day(sents: list[Span], *, arrivals: frozenset[str], accept=None, **kwargs) -> DateValue | None:
     """``dates.meeting_date`` over ``sents``, preferring the day after an arrival to the arrival's
     (``arrivals``: lemmas of verbs of arriving; the other arguments are ``meeting_date``'s)."""
-    def landed(span: Span) -> bool:
-        verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        return verb is not None and verb.lemma_.lower() in arrivals
-
-    def only(keep):
-        return meeting_date(sents, accept=lambda span: keep(span) and (accept is None or accept(span)), **kwargs)
-
-    arrived = only(landed) if arrivals else None
-    if arrived is None:
-        return meeting_date(sents, accept=accept, **kwargs)
-    met = only(lambda span: not landed(span))
-    if met is not None and arrived.start and met.start and dt.timedelta(0) < met.start - arrived.start <= ARRIVAL_TO_MEETING:
+    first = meeting_date(sents, accept=accept, **kwargs)
+    if first is None or not first.start or not _landed(sents[0].doc, first, arrivals):
+        return first
+    met = meeting_date(sents, accept=lambda span: not _landed(span.doc, span, arrivals) and (accept is None or accept(span)),
+                       **kwargs)
+    if met is not None and met.start and dt.timedelta(0) < met.start - first.start <= ARRIVAL_TO_MEETING:
         return met
-    return meeting_date(sents, accept=accept, **kwargs)
+    return first
+
+
+def _landed(doc, date: DateValue | Span, arrivals: frozenset[str]) -> bool:
+    """Whether the date phrase hangs on a verb of arriving ("flying into Jakarta on Sunday")."""
+    span = date if isinstance(date, Span) else doc.char_span(date.start_char, date.end_char, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if span is not None else None
+    return verb is not None and verb.lemma_.lower() in arrivals
