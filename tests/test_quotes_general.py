@@ -344,8 +344,12 @@ def test_a_live_blog_timestamp_is_neither_speaker_nor_quote(nlp):
         # a live blog's time line is no part of the body that speaks under it
         ("Live: Ruiz in Lima\n\n13:30 GMT\nThe Chancellery of the President of Peru said in a statement that "
          "the talks had centred on security.\n", "Chancellery of the President of Peru"),
+        # institutions named the way reports name them
+        ("China's foreign ministry said that the talks had been useful.\n", "Chinese foreign ministry"),
+        ("Ankara's foreign ministry said that the cancellations were unacceptable.\n", "Turkish foreign ministry"),
+        ("The Prime Minister's Office said that the talks had been useful.\n", "Prime Minister's Office"),
     ],
-    ids=["hon", "shri", "time-line"],
+    ids=["hon", "shri", "time-line", "country-ministry", "capital-ministry", "titled-office"],
 )
 def test_speaker_names_in_official_and_live_layouts(nlp, text, expected):
     assert quotes(nlp, text)[-1].speaker == expected

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..people.descriptions import RoleLexicon, before_name, describe, titled
 from ..lexicons import Lexicons
 from ..people.names import find_names
+from ..people.institutions import institution_name
 from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
 from ..text.sentences import doc_text
@@ -70,9 +71,9 @@ class EntityTable:
     focus: list[tuple[int, Person, bool]] = field(default_factory=list)
     speech: frozenset[str] = frozenset()  # lemmas of verbs of saying
     speech_nouns: frozenset[str] = frozenset()  # statement, remarks: documents, not sources
-    # tokens inside quotation marks: a name in someone's words is no antecedent for the
-    # pronoun that attributes them ("“Obama had a song,” he said" is not Obama speaking)
+    # tokens in quotation marks: no antecedent for the pronoun that attributes them ("“Obama ...,” he said")
     quoted: frozenset[int] = frozenset()
+    lex: Lexicons | None = None  # for the institutions that speak ("China's foreign ministry")
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = (), speech: frozenset[str] = frozenset(),
@@ -86,7 +87,7 @@ class EntityTable:
         principal = [p for p in names.people if p.name in {g.name for g in parties}]
         leads = (principal + [p for p in names.people if p not in principal])[:2]
         table = cls(doc=doc, roles=RoleLexicon.from_lexicons(lex), people=names.people,
-                    leads=leads, named=names.at, speech=speech, speech_nouns=speech_nouns,
+                    leads=leads, named=names.at, speech=speech, speech_nouns=speech_nouns, lex=lex,
                     quoted=frozenset(inside))
         for p in table.people:
             given = next((g for g in parties if g.name == p.name), None)
@@ -109,8 +110,7 @@ class EntityTable:
         return table
 
     def _learn_nicknames(self) -> None:
-        """"The Indonesian leader, universally known as Jokowi": wherever the text writes the
-        nickname, it names the person the phrase it glosses refers to."""
+        """"The Indonesian leader, universally known as Jokowi": the nickname names that person."""
         for nick, glossed in glossed_nicknames(self.doc):
             if nick.i in self.named and self.named[nick.i][0].name != nick.text:
                 continue
@@ -257,9 +257,8 @@ class EntityTable:
                 self.focus.append((tok.i, person, main_subject(tok)))
 
     def _latest_fitting(self, tok: Token) -> str | None:
-        """The person last named before a description the table could not settle, if the
-        description's country does not rule them out ("President Joko Widodo's visit. The
-        Indonesian leader, ...")."""
+        """The person last named before a description the table could not settle, if its country
+        does not rule them out ("President Joko Widodo's visit. The Indonesian leader, ...")."""
         country, role, plural = describe(tok, self.roles)
         if role is None or plural:
             return None
@@ -325,6 +324,8 @@ class EntityTable:
         if tok.ent_type_ in _ORG_LABELS:
             return self._organisation(tok)
         if tok.pos_ in {"NOUN", "PROPN"}:
+            if (inst := institution_name(tok, self.lex, self.roles.words)) is not None:
+                return Mention(inst[0], inst[1], tok.idx + len(tok))  # "China's foreign ministry"
             # "the ministry's statement", "a palace spokesman": the body named in the phrase.
             for c in tok.children:
                 target = c
@@ -371,8 +372,7 @@ class EntityTable:
             words = words[:-1]
         if not words:
             return NOBODY
-        # A name never runs over a line break: a live blog's timestamp line is not part of it.
-        words = [t for t in words if "\n" not in doc_text(self.doc)[t.idx : words[-1].idx]]
+        words = [t for t in words if "\n" not in doc_text(self.doc)[t.idx : words[-1].idx]]  # not a blog's time line
         words = words[1:] if len(words) > 1 and words[0].lower_ in _DETERMINERS else words
         name = _POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
         if ent.label_ == "NORP":

@@ -1,0 +1,41 @@
+"""Institutions that speak, named the way reports name them: "China's foreign ministry" is the
+Chinese foreign ministry, "Ankara's foreign ministry" the Turkish one, "the Prime Minister's
+Office" that office. Only the phrase is read here; the caller gives the lexicons."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import gazetteer
+from ..lexicons import Lexicons
+from ..text.sentences import doc_text
+from ..wordlists import words
+
+
+def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> tuple[str, int] | None:
+    """The name of the institution ``tok`` heads and where its words start, when a place or a
+    title owns it; None otherwise (a person's office is that person's to resolve)."""
+    if tok.lemma_.lower() not in words(lex, "institution_words"):
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    text = doc_text(tok.doc)
+    after = owner.i + 1 + (owner.i + 1 < tok.i and tok.doc[owner.i + 1].dep_ == "case")
+    rest = text[tok.doc[after].idx : tok.idx + len(tok)] if after <= tok.i else tok.text
+    if (demonym := _demonym_of(owner.text, lex)) is not None:
+        return f"{demonym} {rest}", owner.idx
+    start = tok.doc[owner.left_edge.i + (owner.left_edge.lower_ == "the")]
+    title = tok.doc[start.i : owner.i + 1]
+    if all(t.lower_ in role_words for t in title):
+        return text[start.idx : tok.idx + len(tok)], start.idx
+    return None
+
+
+def _demonym_of(place: str, lex: Lexicons) -> str | None:
+    """"China" -> "Chinese"; a capital or great city stands for its country ("Ankara")."""
+    aliases = lex.extra.get("country_names", {})
+    country = gazetteer.as_country(place, aliases)
+    if country is None and (found := gazetteer.cities(place)) and found[0].population >= 500_000:
+        country = gazetteer.country_name(found[0].country_code, aliases)
+    return next((d for d, c in lex.demonyms.items() if c == country), None) if country else None
