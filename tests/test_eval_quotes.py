@@ -27,7 +27,7 @@ FLOORS = {
     "final3": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.77, "quotes.indirect.f1": 0.96, "quotes.all.speaker_accuracy": 0.79},
     "final4": {"quotes.direct.f1": 0.96, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.88},
     "final5": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.90, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.89},
-    "final6": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.79, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.80},
+    "final6": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.78, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.80},
 }
 # Meetings: F1, then the fields issue 15 names.
 MEETING_FLOORS = {
