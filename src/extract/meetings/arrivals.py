@@ -9,6 +9,7 @@ import datetime as dt
 from spacy.tokens import Span
 
 from .dates import DateValue, meeting_date
+from .events import governing_verb
 
 # How long after an arrival its meeting may come and still be dated by it.
 ARRIVAL_TO_MEETING = dt.timedelta(days=2)
@@ -30,5 +31,5 @@ def meeting_day(sents: list[Span], *, arrivals: frozenset[str], accept=None, **k
 def _landed(doc, date: DateValue | Span, arrivals: frozenset[str]) -> bool:
     """Whether the date phrase hangs on a verb of arriving ("flying into Jakarta on Sunday")."""
     span = date if isinstance(date, Span) else doc.char_span(date.start_char, date.end_char, alignment_mode="expand")
-    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if span is not None else None
+    verb = governing_verb(span.root) if span is not None else None
     return verb is not None and verb.lemma_.lower() in arrivals

@@ -77,6 +77,11 @@ def partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
     return out
 
 
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` in the parse: the clause a noun or a date phrase sits in."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
 def in_future(tok: Token, lex: Lexicons) -> bool:
     """Whether ``tok``'s clause is in the future: "will meet", "would be glad to host", "are to meet"."""
     aux = words(lex, "future_aux")
@@ -113,7 +118,7 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         return True  # "a summit planned for Lyon", "the visit scheduled for May"
     if tok.pos_ in {"NOUN", "PROPN"}:
         # "is expected to travel to Berlin for a further round of talks": the talks are the plan's.
-        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        verb = governing_verb(tok)
         if verb is not None and verb.dep_ in {"xcomp", "ccomp"} and hits(verb.head, planned):
             return True
     # A modifier as written ("the planned summit"; "a hastily arranged summit" did take place).
@@ -330,9 +335,8 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
     if ev.kind == "travel":
         return ev.destination_ok
     if ev.kind == "joint":
-        # Something two people do together ("the two presidents signed the declaration", "toured
-        # the mosque with the crown prince") puts them in one place only when both do it; a bare
-        # "they" may be anything ("markets rally when they open").
+        # An act done together ("the two presidents signed", "toured the mosque with the crown
+        # prince") puts them in one place only when both do it; a bare "they" may be anything.
         bare = all(t.pos_ == "PRON" for t in subjects(ev.token))
         return len(ev.principals) >= 2 or ev.pair and (not bare or len(named) >= 2)
     if not strict or len(ev.principals) >= 2 or ev.pair:
@@ -346,11 +350,10 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
 
 
 def _attended(noun: Token, lex: Lexicons) -> bool:
-    """A gathering of many, named by its proper name ("the G20 summit", "the outreach session of
-    the G7 summit"), that someone attends, is invited to or hosts: not itself an encounter."""
+    """A gathering of many, named ("the outreach session of the G7 summit"), that someone attends or hosts."""
     named = any(any(c.dep_ in {"compound", "nmod"} and c.pos_ in {"PROPN", "NUM"} for c in tok.children)
                 for tok in (noun, *[g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]))
-    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    verb = governing_verb(noun)
     return named and verb is not None and hits(verb, words(lex, "attendance_verbs"))
 
 

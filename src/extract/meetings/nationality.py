@@ -71,7 +71,8 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         if len(named) == 1:
             # "Lula sat down with Uruguay's Luis Lacalle Pou ... The Uruguayan president": a
             # description of someone else the paragraph names with his country.
-            votes[named[0]].update(c for c in descs if c not in _others_countries(span, cast, lex))
+            others = _others_countries(span, cast, lex) if descs else set()
+            votes[named[0]].update(c for c in descs if c not in others)
     candidates = [c for c, _ in described.most_common()]
     names = [p.name for p in cast.parties]
     for name in names:

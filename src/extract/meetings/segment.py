@@ -32,6 +32,7 @@ from .events import (
     Event,
     classify,
     events,
+    governing_verb,
     in_future,
     travels_to,
 )
@@ -89,10 +90,7 @@ _SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
 
 def _clause_verb(tok):
     """The verb whose clause ``tok`` sits in (``tok`` itself when none)."""
-    for anc in [tok, *tok.ancestors]:
-        if anc.pos_ in {"VERB", "AUX"}:
-            return anc
-    return tok
+    return tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok) or tok
 
 
 def _dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from .. import gazetteer
 from ..lexicons import Lexicons
 from ..text.sentences import doc_text
-from ..wordlists import words
+from ..wordlists import data, words
 
 
 def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> tuple[str, int] | None:
@@ -34,7 +34,7 @@ def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> t
 
 def _demonym_of(place: str, lex: Lexicons) -> str | None:
     """"China" -> "Chinese"; a capital or great city stands for its country ("Ankara")."""
-    aliases = lex.extra.get("country_names", {})
+    aliases = data(lex, "country_names")
     country = gazetteer.as_country(place, aliases)
     if country is None and (found := gazetteer.cities(place)) and found[0].population >= 500_000:
         country = gazetteer.country_name(found[0].country_code, aliases)
