@@ -72,3 +72,74 @@ def test_a_description_of_someone_else_the_paragraph_names_votes_for_nobody(nlp)
             "In Asunción, Lula sat down with Paraguay's Santiago Peña and Uruguay's Luis Lacalle Pou. The "
             "Uruguayan president did not hide his irritation.")
     assert countries(nlp, text)["Luiz Inácio Lula da Silva"] != "Uruguay"
+
+
+def test_a_journey_back_may_end_at_home(nlp):
+    # "returned to the White House" says nothing against Lee being from the United States; the
+    # one description left, "the US president", is his.
+    text = ("Lee and Diaz talk\n\n"
+            "Ann Lee returned to the White House in January. Lee said so.\n\n"
+            "Carlos Diaz flew to Washington in March, the first Cuban leader to do so. Diaz met the US president there.")
+    assert countries(nlp, text) == {"Ann Lee": "United States", "Carlos Diaz": "Cuba"}
+
+
+def test_the_one_invited_travels(nlp):
+    # "Sokolov invited Weber to visit Moscow": Weber is the traveller, Sokolov the host in Russia.
+    text = ("Weber and Sokolov\n\n"
+            "According to an aide, Ivan Sokolov invited Ana Weber to visit Moscow. Weber said so.\n\n"
+            "Sokolov said so too.")
+    assert countries(nlp, text)["Ivan Sokolov"] == "Russia"
+
+
+def test_the_guests_country_is_not_the_hosts(nlp):
+    # "welcomed Prime Minister Ken Mori of Japan to the palace": Japan is the guest's; the host's
+    # country is the palace's.
+    text = ("Reyes and Mori meet\n\n"
+            "President Luis Reyes welcomed Prime Minister Ken Mori of Japan to Malacañan Palace on Friday. Reyes said so.\n\n"
+            "Mori said so too.")
+    assert countries(nlp, text) == {"Luis Reyes": "Philippines", "Ken Mori": "Japan"}
+
+
+def test_a_host_greeting_him(nlp):
+    # "Hale greeted him on the doorstep of 10 Downing Street": a principal hosting the other,
+    # named by a pronoun, is at home.
+    text = ("Hale and Ward meet\n\n"
+            "Tom Hale and Bill Ward have met four times. Ward flew in on Sunday, and on Monday morning Hale "
+            "greeted him on the doorstep of 10 Downing Street.\n\nWard said so, and Hale agreed.")
+    assert countries(nlp, text)["Tom Hale"] == "United Kingdom"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("The Italian prime minister, Tom Hale, said so.", "Italy"),
+        ("Tom Hale, the Italian prime minister, said so.", "Italy"),
+        ("His Italian counterpart, Tom Hale, said so.", "Italy"),
+        ("Tom Hale became prime minister of Italy in 2019.", "Italy"),
+        ("Italy's Tom Hale said so.", "Italy"),
+        # A new clause's subject is no apposition: "After meeting Hale, the Ukrainian president says".
+        ("After meeting Tom Hale, the Ukrainian president says so.", None),
+    ],
+)
+def test_titles_around_a_name(nlp, sentence, country):
+    from extract.people.parties import people
+
+    doc = nlp("Hale and Ward\n\n" + sentence + " Bill Ward agreed.")
+    hale = next(p for p in people(doc, LEX) if p.name == "Tom Hale")
+    assert hale.country == country
+
+
+def test_a_description_in_the_sentence_naming_the_principal_is_someone_else(nlp):
+    # "how the French president tried to talk Ivan Sokolov round": not a vote for Sokolov.
+    text = ("How the French president tried to talk Ivan Sokolov round\n\n"
+            "Ivan Sokolov met Paul Dumas in May. Dumas said so, and Sokolov agreed.")
+    assert countries(nlp, text).get("Ivan Sokolov") != "France"
+
+
+def test_a_topic_country_frames_no_principal(nlp):
+    # Ukraine is what the two talk about, named most; it is nobody's country for that.
+    text = ("Weber and Hale on Ukraine\n\n"
+            "Ana Weber, the German chancellor, flew to London. Tom Hale met Weber there. Ukraine dominated; "
+            "Ukraine needs weapons, Weber said, and Ukraine must win.\n\n"
+            "Hale said Ukraine would get more, and Weber agreed. Hale travelled to Berlin later.")
+    assert countries(nlp, text).get("Tom Hale") != "Ukraine"

@@ -33,6 +33,8 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         return countries
     hosts: dict[str, Counter] = defaultdict(Counter)
     not_from: dict[str, set[str]] = defaultdict(set)
+    trips: dict[str, Counter] = defaultdict(Counter)  # where each principal travels, how often
+    unlike: dict[str, set[str]] = defaultdict(set)  # descriptions of others in a principal's sentences
     votes: dict[str, Counter] = defaultdict(Counter)
     described: Counter = Counter()
     mentioned: Counter = Counter()  # countries named, by name or demonym
@@ -49,44 +51,71 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
             found += [(n, c) for n, city in landmarks(sent, lex) if (c := country_of(city, lex))]
             places = [c for _, c in found]
             mentioned.update(lex.demonyms[e.text] for e in ents_in(sent) if e.label_ == "NORP" and e.text in lex.demonyms)
+            for who in cast.named(sent):
+                # "Modi welcomed the Japanese prime minister", "Blair argues that the Iraqi
+                # leader's weapons ...": an object or owner in a sentence naming a principal is
+                # someone else (a subject may be him again: "where the US president was greeted").
+                unlike[who].update(c for c, i, j in cast.descriptions(sent)
+                                   if doc[i:j].root.dep_ in {"dobj", "pobj", "poss"} and not _apposed(doc, i)
+                                   and not _ranked(doc, i))
             if not places:
                 continue  # both tests below need a country in the sentence
             for tok in sent:
                 if hits(tok, travel):
+                    if _returning(tok, lex):
+                        continue  # "returned to the White House", "heads back to Washington": maybe home
                     who = _principal(tok, cast)
                     # A verb's own destination only ("will travel to Cuba, ... the first US
                     # president to ..." does not keep him from the US); a noun's anywhere.
                     dest = [c for n, c in found if (tok.pos_ not in {"VERB", "AUX"} or governed(n, tok)) and not _in_role(n, tok)]
                     if who:
                         not_from[who].update(dest)
+                        trips[who].update(set(dest))
                 elif hits(tok, host_verbs) and tok.pos_ == "VERB" and places:
                     who = _principal(tok, cast)
-                    guest = [c for c in tok.children if c.dep_ == "dobj" and (r := cast.resolve(c.doc[c.left_edge.i : c.i + 1])) and r.kind == PRINCIPAL]
-                    if who and guest:
-                        hosts[who][places[0]] += 1
+                    guest = [c for c in tok.children if c.dep_ == "dobj" and _guest(c, who, cast)]
+                    # The host's own place, not the guest's ("Kishida of Japan") or a companion's
+                    # ("together with the leaders of Britain"); "invited him to visit Moscow" too.
+                    own = [c for n, c in found if (governed(n, tok) or _invited_to(n, tok, lex))
+                           and not _through_people(n, tok, guest, lex)]
+                    if who and guest and own:
+                        hosts[who][own[0]] += 1
         span = doc[para.sents[0].start : para.sents[-1].end]
-        descs = [c for c, _, _ in cast.descriptions(span)]
+        found_descs = cast.descriptions(span)
+        descs = [c for c, _, _ in found_descs]
         described.update(descs)
         named = cast.named(span)
         if len(named) == 1:
             # "Lula sat down with Uruguay's Luis Lacalle Pou ... The Uruguayan president": a
-            # description of someone else the paragraph names with his country.
+            # description of someone else the paragraph names with his country. One in the
+            # sentence naming him is someone else too ("how the French president tried to talk
+            # Vladimir Putin round"), unless in apposition.
             others = _others_countries(span, cast, lex) if descs else set()
-            votes[named[0]].update(c for c in descs if c not in others)
+            votes[named[0]].update(c for c, i, _ in found_descs if c not in others
+                                   and (_apposed(doc, i) or named[0] not in cast.named(doc[i].sent)))
     candidates = [c for c, _ in described.most_common()]
     names = [p.name for p in cast.parties]
     for name in names:
         if countries.get(name) is None and hosts[name]:
             countries[name] = hosts[name].most_common(1)[0][0]
-    _by_elimination(countries, names, candidates, not_from)
+    _by_elimination(countries, names, candidates, not_from, unlike)
     for name in names:
         if countries.get(name) is None:
             taken = {c for c in countries.values() if c}
             for country, _ in votes[name].most_common():
-                if country not in taken and country not in not_from[name]:
+                if country not in taken and country not in not_from[name] and country not in unlike[name]:
                     countries[name] = country
                     break
-    _by_elimination(countries, names, candidates, not_from)
+    _by_elimination(countries, names, candidates, not_from, unlike)
+    for name in names:
+        # The country the other principal keeps travelling to is this one's: "Netanyahu flew to
+        # Washington", "Netanyahu's visit to the White House".
+        other, taken = cast.other(name), {c for c in countries.values() if c}
+        ranked = trips[other].most_common(2) if other else []
+        if countries.get(name) is None and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            dest = ranked[0][0]
+            if dest not in taken and dest not in not_from[name] and dest not in unlike[name]:
+                countries[name] = dest
     # The article's framing: one of its two most named countries, named at least three times
     # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
     top = [c for c, n in mentioned.most_common(2) if n >= 3]
@@ -94,24 +123,25 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         # A traveller to one of the two framing countries is from the other ("Sokolov came to
         # Germany" in an article on Germany and Russia).
         taken = {c for c in countries.values() if c}
-        left = [c for c in top if c not in taken and c not in not_from[name]]
+        left = [c for c in top if c not in taken and c not in not_from[name] and c not in lex.topics]
         if countries.get(name) is None and len(top) == 2 and len(left) == 1 and not_from[name] & set(top):
             countries[name] = left[0]
     for name in names:
         taken = {c for c in countries.values() if c}
         if countries.get(name) is None and len(taken) == 1:
-            left = [c for c in top if c not in taken and c not in not_from[name]]
+            # Not a country the article is about as a subject of talks ("Ukraine", "Syria").
+            left = [c for c in top if c not in taken and c not in not_from[name] and c not in lex.topics]
             if left:
                 countries[name] = left[0]
     return countries
 
 
-def _by_elimination(countries: dict, names: list[str], candidates: list[str], not_from: dict) -> None:
+def _by_elimination(countries: dict, names: list[str], candidates: list[str], not_from: dict, unlike: dict) -> None:
     for name in names:
         if countries.get(name) is not None:
             continue
         taken = {c for c in countries.values() if c}
-        left = [c for c in candidates if c not in taken and c not in not_from[name]]
+        left = [c for c in candidates if c not in taken and c not in not_from[name] and c not in unlike[name]]
         other_known = all(countries.get(n) for n in names if n != name)
         # One principal placed and one described country left: it is the other's. A traveller
         # shut out of every country but one is from that one.
@@ -141,16 +171,60 @@ def _in_role(name, tok) -> bool:
     return name.root.dep_ == "poss" or through(name, tok, {"as"})
 
 
+def _returning(tok, lex: Lexicons) -> bool:
+    """A journey back ("returned to the White House", "heads back to Washington") may end at home."""
+    return hits(tok, words(lex, "return_words")) or any(c.lower_ in words(lex, "return_words") for c in tok.children)
+
+
+def _through_people(name, tok, guests, lex: Lexicons) -> bool:
+    """Whether a place hangs on the host verb through its guest or other people ("welcomed
+    Kishida of Japan", "will host him together with the leaders of Britain")."""
+    cur = name.root
+    while cur.i != tok.i and cur.head.i != cur.i:
+        if cur.i != name.root.i and (cur in guests or cur.ent_type_ == "PERSON" or cur.lemma_.lower() in lex.roles):
+            return True
+        cur = cur.head
+    return False
+
+
+def _guest(obj, host: str | None, cast: Cast) -> bool:
+    """Whether a host verb's object is the other principal: by name or title, or "him" when a
+    principal hosts ("Sunak greeted him on the doorstep of 10 Downing Street")."""
+    ref = cast.resolve(obj.doc[obj.left_edge.i : obj.i + 1])
+    if ref is not None:
+        return ref.kind == PRINCIPAL and ref.name != host
+    return host is not None and obj.lower_ in {"him", "her"}
+
+
+def _invited_to(name, tok, lex: Lexicons) -> bool:
+    """"invited Trump to visit Moscow": the place a guest is asked to travel to is the host's."""
+    return any(c.dep_ == "xcomp" and hits(c, words(lex, "travel_verbs")) and governed(name, c) for c in tok.children)
+
+
+def _ranked(doc, i: int) -> bool:
+    """"the first sitting US president to do so", "the only Cuban leader": said of the subject."""
+    return any(t.ent_type_ == "ORDINAL" or t.lower_ in {"first", "last", "only"} for t in doc[max(0, i - 3) : i])
+
+
+def _apposed(doc, i: int) -> bool:
+    """A description right after a name and a comma: "Macron, the French president"."""
+    j = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+    return j >= 2 and doc[j - 1].text == "," and doc[j - 2].pos_ == "PROPN"
+
+
 def _principal(tok, cast: Cast) -> str | None:
     """The principal doing ``tok``: its subject, or for a noun its possessor ("his first trip")."""
     heads = subjects(tok) if tok.pos_ in {"VERB", "AUX"} else [c for c in tok.children if c.dep_ == "poss"]
+    if tok.dep_ == "xcomp" and (obj := [c for c in tok.head.children if c.dep_ == "dobj"]):
+        heads = obj  # "Putin invited Trump to visit Moscow": the one invited travels
     for h in heads:
         ref = cast.resolve(h.doc[h.left_edge.i : h.i + 1])
         if ref and ref.kind == PRINCIPAL:
             return ref.name
         if h.pos_ == "PRON":
-            # "Xi, on his first trip": the nearest principal named before the pronoun.
+            # "Xi, on his first trip": the nearest principal named before the pronoun, not one
+            # the clause met ("he spent several hours with Putin ..., on his first trip").
             for prev in reversed(tok.doc[tok.sent.start : h.i]):
                 if prev.pos_ == "PROPN" and (who := cast.principal_named(prev.text)):
-                    return who
+                    return None if prev.dep_ in {"dobj", "pobj"} else who
     return None

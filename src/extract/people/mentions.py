@@ -190,7 +190,10 @@ def _demonym_firsts(lex: Lexicons) -> frozenset[str]:
 
 
 def _names_follow(doc: Doc, i: int) -> bool:
-    # "Russian Defence Minister Sergei Shoigu": the description is a title before a name.
+    # "Russian Defence Minister Sergei Shoigu": the description is a title before a name; so is
+    # one the name stands in apposition to ("the Lebanese prime minister, Najib Mikati").
+    if i + 1 < len(doc) and doc[i].text == "," and not doc[i + 1].is_sent_start:
+        i += 1
     return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
 

@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from .. import gazetteer
 from ..lexicons import Lexicons
 from .names import NameTable, Person, clean_name, find_names
-from ..text.sentences import doc_text, ents_in
+from .titles import read_titles
+from ..text.sentences import doc_text
 from ..wordlists import words
 
 __all__ = ["Person", "clean_name", "names", "people", "principals", "headline_end"]
@@ -35,7 +36,7 @@ _PLACE_PREPS = {"in", "at", "to", "from"}
 def _table(doc: Doc, lex: Lexicons) -> NameTable:
     """The article's name table, read once: ``principals`` and ``people`` both need it."""
     table = find_names(doc, lex)
-    _read_titles(doc, table, lex)
+    read_titles(doc, table, lex)
     return table
 
 
@@ -61,58 +62,6 @@ def headline_end(text: str) -> int:
         if not _furniture(text[start:end]):
             return start
     return 0
-
-
-def _read_titles(doc: Doc, table: NameTable, lex: Lexicons) -> None:
-    """Country and titles of each person from the words around their mentions: "German
-    Chancellor Angela Merkel", "Prime Minister Shinzo Abe of Japan"."""
-    starts: dict[int, Person] = {}
-    for i, (person, start, _end) in table.at.items():
-        if doc[i].idx == start:
-            starts[i] = person
-    al = lex.extra.get("country_names", {})
-    for i, person in starts.items():
-        country, titles = _context_before(doc, i, lex)
-        person.titles |= titles
-        if country is None:
-            country = _of_country(doc, i, al)
-        if country and person.country is None:
-            person.country = country
-
-
-def _of_country(doc: Doc, i: int, aliases: dict[str, str]) -> str | None:
-    """"<title> <name> of <Country>": the country after the name, when a title came before it."""
-    j = i
-    while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-"):
-        j += 1
-    if j + 1 < len(doc) and doc[j].lower_ == "of" and i > 0 and doc[i - 1].text[:1].isupper():
-        for ent in ents_in(doc[j + 1 : min(j + 5, len(doc))]):
-            if ent.start == j + 1 and ent.label_ == "GPE":
-                return gazetteer.as_country(ent.text, aliases)
-    return None
-
-
-def _context_before(doc: Doc, start: int, lex: Lexicons) -> tuple[str | None, set[str]]:
-    """Demonym and role words right before a name: "German Chancellor [Angela Merkel]"."""
-    country, titles = None, set()
-    i = start - 1
-    found: list[str] = []
-    while i >= 0 and start - i <= 5 and not doc[i].is_punct and not doc[i].is_space:
-        found.insert(0, doc[i].text)
-        i -= 1
-    # Longest role phrase ending right before the name, then a demonym before it.
-    for k in range(len(found), 0, -1):
-        phrase = " ".join(found[-k:]).lower()
-        if phrase in lex.roles or phrase in words(lex, "aide_roles"):
-            titles.add(phrase)
-            rest = found[:-k]
-            for j in range(len(rest), 0, -1):
-                cand = " ".join(rest[-j:])
-                if cand in lex.demonyms:
-                    country = lex.demonyms[cand]
-                    break
-            break
-    return country, titles
 
 
 def _is_place(doc: Doc, table: NameTable, person: Person) -> bool:

@@ -1,0 +1,125 @@
+"""Titles and countries read from the words around a person's mentions.
+
+"German Chancellor Angela Merkel", "Britain's Rishi Sunak", "Prime Minister Shinzo Abe of Japan",
+"the Italian prime minister, Mario Draghi", "Olaf Scholz, the German chancellor": the role words
+become the person's titles, the demonym or country their country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .. import gazetteer
+from ..lexicons import Lexicons
+from .names import NameTable
+from ..text.sentences import ents_in
+from ..wordlists import words
+
+_POSSESSIVE = {"'s", "’s"}
+# What may open a description a name stands in apposition to: "his Azerbaijani counterpart, Ilham Aliyev".
+_DETERMINERS = {"the", "a", "his", "her", "their"}
+# Verbs linking a name to its role: "Erdoğan became president of Turkey".
+_LINKS = {"be", "become", "remain"}
+# How far before a name a title may start: "Saudi Crown Prince [Mohammed bin Salman]".
+_REACH = 5
+
+
+def read_titles(doc: Doc, table: NameTable, lex: Lexicons) -> None:
+    """Set each person's titles and (first found) country from the words around their mentions."""
+    al = lex.extra.get("country_names", {})
+    for i, (person, start, end) in table.at.items():
+        if doc[i].idx != start:
+            continue
+        country, titles = _before(doc, i, lex, al)
+        person.titles |= titles
+        if country is None:
+            country = _of_country(doc, i, al) or _apposition_after(doc, i, lex)
+        if country and person.country is None:
+            person.country = country
+
+
+def _of_country(doc: Doc, i: int, aliases: dict[str, str]) -> str | None:
+    """"<title> <name> of <Country>": the country after the name, when a title came before it."""
+    j = _name_end(doc, i)
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and i > 0 and doc[i - 1].text[:1].isupper():
+        for ent in ents_in(doc[j + 1 : min(j + 5, len(doc))]):
+            if ent.start == j + 1 and ent.label_ == "GPE":
+                return gazetteer.as_country(ent.text, aliases)
+    return None
+
+
+def _name_end(doc: Doc, i: int) -> int:
+    j = i
+    while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-"):
+        j += 1
+    return j
+
+
+def _words_back(doc: Doc, end: int) -> list[str]:
+    """Up to ``_REACH`` words ending before token ``end``, stopping at punctuation."""
+    found: list[str] = []
+    i = end - 1
+    while i >= 0 and end - i <= _REACH and not doc[i].is_punct and not doc[i].is_space:
+        found.insert(0, doc[i].text)
+        i -= 1
+    return found
+
+
+def _role_and_country(found: list[str], lex: Lexicons, aliases: dict[str, str]) -> tuple[str | None, set[str]]:
+    """The longest role phrase ending ``found``, and the demonym or possessed country before it."""
+    roles = lex.roles | words(lex, "aide_roles")
+    for k in range(len(found), -1, -1):
+        phrase = " ".join(found[len(found) - k :]).lower()
+        if k and phrase not in roles:
+            continue
+        rest = found[: len(found) - k]
+        # "Britain's prime minister Rishi Sunak", "Britain's Rishi Sunak".
+        if len(rest) >= 2 and rest[-1] in _POSSESSIVE and (country := gazetteer.as_country(rest[-2], aliases)):
+            return country, {phrase} if k else set()
+        if not k:
+            return None, set()
+        for j in range(len(rest), 0, -1):
+            cand = " ".join(rest[-j:])
+            if cand in lex.demonyms:
+                return lex.demonyms[cand], {phrase}
+        return None, {phrase}
+    return None, set()
+
+
+def _before(doc: Doc, start: int, lex: Lexicons, aliases: dict[str, str]) -> tuple[str | None, set[str]]:
+    """Role and country right before a name; or, across a comma, a description the name stands
+    in apposition to ("the Italian prime minister, Mario Draghi")."""
+    country, titles = _role_and_country(_words_back(doc, start), lex, aliases)
+    if titles or country or start < 2 or doc[start - 1].text != ",":
+        return country, titles
+    found = _words_back(doc, start - 1)
+    if found and found[0].lower() in _DETERMINERS:
+        country, _ = _role_and_country(found[1:], lex, aliases)
+        return country, set()
+    return None, set()
+
+
+def _apposition_after(doc: Doc, i: int, lex: Lexicons) -> str | None:
+    """"Olaf Scholz, the German chancellor", "Erdoğan became president of Turkey": the country
+    of a description after the name."""
+    j = _name_end(doc, i)
+    if j + 2 < len(doc) and doc[j].lemma_ in _LINKS and doc[j].pos_ in {"AUX", "VERB"}:
+        k = j + 1 + (doc[j + 1].lower_ in {"the", "a"})
+        end = k
+        while end < len(doc) and end - k < 3 and doc[end].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[end].lower_ != "of":
+            end += 1
+        phrase = " ".join(t.lower_ for t in doc[k:end])
+        if phrase in lex.roles and end + 1 < len(doc) and doc[end].lower_ == "of":
+            return gazetteer.as_country(doc[end + 1].text, lex.extra.get("country_names", {}))
+        return None
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "the":
+        return None
+    k = j + 2
+    while k < len(doc) and k - j <= _REACH + 1 and not doc[k].is_punct:
+        k += 1
+    # The description must close the apposition: "Erdoğan, the Ukrainian president says" is a
+    # new clause's subject.
+    if k >= len(doc) or not doc[k].is_punct:
+        return None
+    country, titles = _role_and_country([t.text for t in doc[j + 2 : k]], lex, lex.extra.get("country_names", {}))
+    return country if titles else None
