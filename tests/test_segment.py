@@ -556,3 +556,22 @@ def test_the_first_item_takes_its_year_from_its_heading_not_from_the_last_meetin
              ("Paris, 10-11 February 2025", "Macron hosted Merkel at the summit on artificial intelligence.")]
     body = "\n\n".join(f"{i}. {h}\n{t}" for i, (h, t) in enumerate(items, 1))
     assert [m.start_date for m in meetings_of(nlp, body, lead=lead)][0] == dt.date(2017, 5, 26)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A journey only dates something else: "on the eve of his first trip abroad".
+        "On the eve of Macron's first trip abroad, on 14 May 2017, the Berlin paper Tagesspiegel printed an "
+        "interview with him.",
+        # A journey for someone else: "flew to Berlin to meet Peter Schmidt".
+        "On 14 May 2017 Macron flew to Berlin to meet Peter Schmidt, the mayor.",
+    ],
+)
+def test_journeys_that_report_no_meeting(nlp, body):
+    assert meetings_of(nlp, body) == []
+
+
+def test_a_journey_to_meet_the_other_principal(nlp):
+    body = "On 14 May 2017 Macron flew to Berlin to meet Merkel."
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2017, 5, 14)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicons
+from .calls import dates_only, is_remote
 from .locatives import country_of, landmarks, place_names
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
 from ..wordlists import data, find_phrases, hits, words
@@ -182,6 +183,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         involved = partners(tok, nouns)
         if kind in {"verb", "joint"} or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
             involved = subjects(tok) + involved
+        if kind == "travel" and tok.pos_ in {"VERB", "AUX"}:
+            involved += _purpose_people(tok, nouns)
         else:
             # "Trump and Kim's second summit": every owner, not just the first.
             involved += [h for c in tok.children if c.dep_ in {"poss", "nmod"} and c.pos_ in {"PROPN", "PRON"}
@@ -205,6 +208,13 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
     return out
+
+
+def _purpose_people(tok: Token, nouns: frozenset[str]) -> list[Token]:
+    """Whom a journey was for: "went to Shanghai to swear in Dilma Rousseff", "flew to Beijing
+    to meet Xi" (the objects and partners of an infinitive of purpose)."""
+    return [p for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for p in partners(c, nouns)]
 
 
 def _named_before(sent: Span, cast: Cast) -> tuple[str, ...]:
@@ -288,40 +298,6 @@ def travels_to(sent: Span, country: str | None, cast: Cast, lex: Lexicons) -> bo
     )
 
 
-# A call word under one of these only dates something else: "the day after the tweet".
-_TEMPORAL = {"after", "before", "since", "following", "until"}
-
-
-def _dates_only(tok: Token) -> bool:
-    """Whether a meeting or call word only says when ("one week after Kim's summit with Trump",
-    "the day after the tweet"): it dates the sentence's own news and is no report of its own."""
-    return any(a.lower_ in _TEMPORAL and a.dep_ == "prep" for a in tok.ancestors)
-
-
-def is_remote(sent: Span, lex: Lexicons) -> bool:
-    """A call, a video link, a letter or a post: the exchange the sentence reports is not in person.
-
-    The call word must carry the sentence (its subject or head: "A second call, of about 90
-    minutes", "the president telephoned him") or say how the leaders spoke or met ("spoke by phone",
-    "a virtual summit"); "launched construction by video link" and "the day after the tweet" do not.
-    """
-    calls, comm = words(lex, "call_words"), words(lex, "communication_verbs")
-    nouns = words(lex, "meeting_nouns")
-    for t in sent:
-        if not hits(t, calls) or _dates_only(t):
-            continue
-        if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head.i == t.i:
-            return True
-        if hits(t.head, nouns):
-            return True  # "a virtual summit", "a phone meeting"
-        for anc in t.ancestors:
-            if anc.pos_ in {"VERB", "AUX"} or anc.dep_ == "ROOT":
-                if hits(anc, comm) or anc.head.i == anc.i and anc.pos_ == "NOUN":
-                    return True
-                break
-    return False
-
-
 def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True) -> bool:
     """Whether ``ev`` reports the principals meeting. ``named``: the principals its sentence names;
     ``pair_words``: the sentence refers to the two together. Not ``strict``: a timeline entry, whose
@@ -333,7 +309,8 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
         # their meeting; with one of them it is a meeting with a third party.
         return len(ev.principals) >= 2 or ev.pair
     if ev.kind == "travel":
-        return ev.destination_ok
+        # A journey a date hangs on ("on the eve of Lula's first trip abroad") is not told here.
+        return ev.destination_ok and not (ev.token.pos_ == "NOUN" and dates_only(ev.token))
     if ev.kind == "joint":
         # An act done together ("the two presidents signed", "toured the mosque with the crown
         # prince") puts them in one place only when both do it; a bare "they" may be anything.
@@ -393,7 +370,7 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
         meeting = [ev for ev in meeting if ev.principals or ev.pair]
     if meeting:
         return MEETING, meeting
-    if any(e.others and not e.negated and not e.planned and not _dates_only(e.token) for e in evs):
+    if any(e.others and not e.negated and not e.planned and not dates_only(e.token) for e in evs):
         return THIRD, []
     if any(e.planned for e in evs):
         return PLANNED, []

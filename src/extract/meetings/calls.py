@@ -1,0 +1,43 @@
+"""Whether a sentence reports an exchange at a distance (a call, a video link, a letter), and
+whether a meeting or call word in it only dates something else ("the day after the tweet")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lexicons import Lexicons
+from ..wordlists import hits, words
+
+# A call word under one of these only dates something else: "the day after the tweet".
+_TEMPORAL = {"after", "before", "since", "following", "until"}
+
+
+def dates_only(tok: Token) -> bool:
+    """Whether a meeting or call word only says when ("one week after Kim's summit with Trump",
+    "the day after the tweet"): it dates the sentence's own news and is no report of its own."""
+    # "On the eve of Lula's first trip abroad": the eve dates what happened before it.
+    return any(a.lower_ in _TEMPORAL and a.dep_ == "prep" or a.lower_ == "eve" for a in tok.ancestors)
+
+
+def is_remote(sent: Span, lex: Lexicons) -> bool:
+    """A call, a video link, a letter or a post: the exchange the sentence reports is not in person.
+
+    The call word must carry the sentence (its subject or head: "A second call, of about 90
+    minutes", "the president telephoned him") or say how the leaders spoke or met ("spoke by phone",
+    "a virtual summit"); "launched construction by video link" and "the day after the tweet" do not.
+    """
+    calls, comm = words(lex, "call_words"), words(lex, "communication_verbs")
+    nouns = words(lex, "meeting_nouns")
+    for t in sent:
+        if not hits(t, calls) or dates_only(t):
+            continue
+        if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head.i == t.i:
+            return True
+        if hits(t.head, nouns):
+            return True  # "a virtual summit", "a phone meeting"
+        for anc in t.ancestors:
+            if anc.pos_ in {"VERB", "AUX"} or anc.dep_ == "ROOT":
+                if hits(anc, comm) or anc.head.i == anc.i and anc.pos_ == "NOUN":
+                    return True
+                break
+    return False
