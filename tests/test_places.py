@@ -65,6 +65,13 @@ from .meeting_text import meetings_of
         ("The two held their first meeting at Bogor Palace south of the capital.", "Bogor", "Indonesia", ["Bogor Palace"]),
         # A list of places stops where the people start.
         ("At the G20 in Buenos Aires, Trudeau, Trump and Mexico's president signed.", "Buenos Aires", "Argentina", []),
+        # Where a journey started is not where they met, however the parse hangs it.
+        ("On 15 July, flying back from the Bastille Day parade in Paris, Modi spent a day in Abu Dhabi.",
+         "Abu Dhabi", "United Arab Emirates", []),
+        ("Stopping on his way home from the summit in Germany, Modi met him in Abu Dhabi.",
+         "Abu Dhabi", "United Arab Emirates", []),
+        # ... but being back somewhere is being there.
+        ("Trudeau was back at the White House on October 11.", "Washington", "United States", ["White House"]),
     ],
 )
 def test_meeting_place(nlp, text, city, country, venues):

@@ -17,7 +17,7 @@ from .headings import heading_number
 from ..lexicons import Lexicons
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses
 from ..text.sentences import ents_in
-from ..wordlists import data, words
+from ..wordlists import data, hits, words
 
 # "the resort of Sochi", and the side of a town a building stands on ("the northern side of X").
 _CITY_OF = re.compile(r"\b(?:city|town|village|port|resort|side) of ((?:[A-Z][\w'’-]*\s?)+)")
@@ -89,6 +89,24 @@ def _actor(name: Span) -> bool:
     if root.dep_ == "conj":
         root = next((a for a in root.ancestors if a.dep_ != "conj"), root)
     return root.dep_ in _ACTOR_DEPS
+
+
+def _left_from(name: Span, lex: Lexicons) -> bool:
+    """Where a journey started ("flying back from the Bastille Day parade in Paris", "on his way
+    home from the G7 summit in Germany"): no place of the meeting."""
+    travel = words(lex, "travel_verbs") | words(lex, "travel_nouns") | {"way"}
+    path: set[str] = set()
+    for tok in name.root.ancestors:
+        if tok.pos_ in {"VERB", "AUX"} or tok.lower_ == "way":
+            if not hits(tok, travel) or path & {"to", "into"}:
+                return False
+            # The parse may hang the place on the verb itself: "flying back from the parade in
+            # Paris" (not "was back at the White House").
+            back = any(c.lower_ in words(lex, "return_words") and any(g.lower_ == "from" for g in c.children)
+                       for c in tok.children)
+            return "from" in path or back
+        path.add(tok.lower_)
+    return False
 
 
 def _strip_the(span: Span) -> Span:
@@ -182,7 +200,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 place.venues.append(name)
                 place.evidence.setdefault("venues", (start, end))
     for si, sent in enumerate(sents):
-        items = locatives(sent, lex)
+        items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex)]
         hints = [h for h in _hints(sent, lex) if h not in home]
         listed = [it.country for it in items if it.kind == "country" and it.country]
         in_regions, taken = [], []
