@@ -1,4 +1,4 @@
-"""A day as ``dates.parse_range`` writes it ("6 June 2016") is read without dateparser, and reads
+"""A day as ``date_text.parse_range`` writes it ("6 June 2016") is read without dateparser, and reads
 as dateparser reads it: the calendar day, or None when the month has no such day.
 
 Checked here for every day number 0-31 of every month in years chosen for their edges (leap
@@ -11,7 +11,7 @@ import calendar
 
 import pytest
 
-from extract.meetings import dates, days
+from extract.meetings import days
 
 YEARS = [1799, 1800, 1900, 1999, 2000, 2015, 2016, 2023, 2024, 2099]
 

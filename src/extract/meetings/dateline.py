@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..text.sentences import doc_text
-from .dates import parse_range, parts, phrase_spans
+from .date_text import parse_range, parts
+from .dates import phrase_spans
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)*,\s*$")

@@ -8,7 +8,6 @@ each single day is then read as a calendar date (see ``days.parse_day``), and ca
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -16,13 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..text.sentences import doc_text, ents_in, ents_overlapping
-from .days import parse_day
+from .date_text import ISO_RANGE, MONTHS, NUMERIC_RANGE, PART_WEEKDAY, WEEKDAYS, parse_range, parts
 
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 # "Sept. 15 last year": a year counted from the article's own date.
 _RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)
@@ -37,42 +32,11 @@ _RELATIVE_DAY = re.compile(
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _YEAR_LATER = re.compile(r"\b(?:(?:following|next|subsequent)\s+year|a\s+year\s+later)\b", re.I)
 _LIMITS = {"until", "till", "through", "by"}
-_PART_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_PART = re.compile(
-    r"(?P<year>\b(?:1[89]|20)\d\d\b)|(?P<day>\b\d{1,2}(?:st|nd|rd|th)?\b)|(?P<word>[A-Za-z]+)\.?",
-)
 _DATEY = re.compile(
     r"^(?:\d{1,2}(?:st|nd|rd|th)?(?:[-–—]\d{1,2}(?:st|nd|rd|th)?)?|(?:1[89]|20)\d\d|(?:1[89]|20)\d\d-\d\d-\d\d"
     r"|\d{1,2}[./]\d{1,2}[./](?:1[89]|20)\d\d)$",
     re.IGNORECASE,
 )
-# All-digit dates, rewritten as "27 April 2018" before their parts are read: ISO ("2018-04-27"),
-# and day-month-year with dots ("27.04.2018", the European order) or slashes ("27/04/2018"; with
-# slashes a first number up to 12 is read as the month, the American order: "4/27/2018").
-_ISO = re.compile(r"\b((?:1[89]|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:1[89]|20)\d\d)\b")
-_RANGE_JOIN = r"(?:\s*(?:to|through|until|–|—|-)\s*"
-_ISO_RANGE = re.compile(_ISO.pattern + _RANGE_JOIN + _ISO.pattern + ")?")
-_NUMERIC_RANGE = re.compile(_NUMERIC.pattern + _RANGE_JOIN + _NUMERIC.pattern.replace("\\2", "\\6") + ")?")
-
-
-def _spelled(m: re.Match, order: str) -> str:
-    if order == "ymd":
-        y, mo, d = m.group(1), m.group(2), m.group(3)
-    else:
-        a, b, y = int(m.group(1)), int(m.group(3)), m.group(4)
-        d, mo = (b, a) if m.group(2) == "/" and a <= 12 else (a, b)
-    if not 1 <= int(mo) <= 12 or not 1 <= int(d) <= 31:
-        return m.group(0)
-    return f"{int(d)} {calendar.month_name[int(mo)]} {y}"
-
-
-def spell_numeric(text: str) -> str:
-    """``text`` with its all-digit dates written out ("08.10.2020" -> "8 October 2020")."""
-    text = _ISO.sub(lambda m: _spelled(m, "ymd"), text)
-    return _NUMERIC.sub(lambda m: _spelled(m, "dmy"), text)
-
-
 _JOINERS = {",", "and", "to", "-", "–", "—", "through", "until", "&", "of"}
 # Words before a date that make it something other than the meeting's day.
 _NOT_THE_DAY = {"since", "after", "before", "until", "by", "following"}
@@ -108,13 +72,9 @@ def _dates_something_else(span: Span, meeting_nouns: frozenset[str] = frozenset(
     return False
 
 
-def is_month(word: str) -> bool:
-    return word.rstrip(".").lower() in _MONTHS
-
-
 def _datey(tok: Token) -> bool:
     word = tok.text.rstrip(".").lower()
-    return bool(_DATEY.match(tok.text)) or word in _MONTHS or word in _WEEKDAYS
+    return bool(_DATEY.match(tok.text)) or word in MONTHS or word in WEEKDAYS
 
 
 def phrase_spans(span: Span) -> list[Span]:
@@ -174,7 +134,7 @@ def phrase_spans(span: Span) -> list[Span]:
     # days counted from another ("The following morning"), and a written date with its year that
     # NER missed, as headings often are ("Feb 2023:").
     text = doc_text(doc)[span.start_char : span.end_char]  # a Span joins its tokens anew on each .text
-    for pattern in (_ISO_RANGE, _NUMERIC_RANGE, _RELATIVE_DAY, _DEICTIC, _WRITTEN):
+    for pattern in (ISO_RANGE, NUMERIC_RANGE, _RELATIVE_DAY, _DEICTIC, _WRITTEN):
         for m in pattern.finditer(text):
             got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
             if got is None:
@@ -191,72 +151,6 @@ def _closed_up(doc: Doc, dash: int) -> bool:
     """Whether a dash joins its neighbours without spaces: "27–28 April" is a range, while in
     "Meeting #1 — 29 May" a spaced dash separates a header's parts."""
     return not doc[dash - 1].whitespace_ and not doc[dash].whitespace_
-
-
-def parts(text: str) -> tuple[list[int], list[int], list[int], int | None, bool]:
-    """Days, months, years, weekday and whether a month comes first ("June 6" vs "6 June")."""
-    days, months, years, weekday, month_first = [], [], [], None, None
-    text = spell_numeric(text)
-    for m in _PART.finditer(text.replace("\u00a0", " ")):
-        if m.group("year"):
-            years.append(int(m.group("year")))
-        elif m.group("day"):
-            days.append(int(re.match(r"\d+", m.group("day")).group()))
-            month_first = bool(months) if month_first is None else month_first
-        else:
-            word = m.group("word").lower()
-            if word in _MONTHS:
-                months.append(_MONTHS[word])
-                month_first = not days if month_first is None else month_first
-            elif word in _WEEKDAYS:
-                weekday = _WEEKDAYS[word]
-    return days, months, years, weekday, bool(month_first)
-
-
-def parse_range(text: str, *, year: int | None = None, after: dt.date | None = None,
-                article: dt.date | None = None) -> tuple[dt.date | None, dt.date | None, bool]:
-    """First and last day of a date phrase, and whether it is only partial.
-
-    ``year`` is used when the phrase gives none; a date before ``after`` (the previous meeting)
-    moves to the next year. A bare weekday is the last such day on or before ``article``.
-    """
-    days, months, years, weekday, _ = parts(text)
-    if not days and not months:
-        if weekday is not None and article is not None:
-            # "on Wednesday and Thursday": the last such days on or before the article's date.
-            first = _WEEKDAYS[_PART_WEEKDAY.search(text).group(0).lower()]
-            end = article - dt.timedelta(days=(article.weekday() - weekday) % 7)
-            return end - dt.timedelta(days=(weekday - first) % 7), end, False
-        return None, None, True
-    if not days or not months or len(days) > 2 or any(d > 31 for d in days):
-        return None, None, True
-    pairs = [(d, months[min(k, len(months) - 1)]) for k, d in enumerate(days)]
-    if len(years) >= len(pairs):
-        ys = years[: len(pairs)]
-    elif years:
-        # One year for a range: it belongs to the last day; a range over New Year starts a year earlier.
-        last = years[-1]
-        ys = [last - (1 if (m, d) > (pairs[-1][1], pairs[-1][0]) else 0) for d, m in pairs[:-1]] + [last]
-    elif year is not None:
-        ys = [year] * len(pairs)
-    else:
-        return None, None, True
-    got = [parse_day(f"{d} {calendar.month_name[m]} {y}", None) for (d, m), y in zip(pairs, ys)]
-    if any(g is None for g in got):
-        return None, None, True
-    start, end = got[0], got[-1]
-    if not years and after is not None and start < after:
-        start, end = _next_year(start), _next_year(end)
-    if end < start:
-        end = _next_year(end)
-    return start, end, False
-
-
-def _next_year(d: dt.date) -> dt.date:
-    try:
-        return d.replace(year=d.year + 1)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + 1, day=28)
 
 
 def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
@@ -283,7 +177,6 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
     return last
 
 
-
 # Days named from the writer's own: "Prime Minister X today met ...", as readouts and news write.
 _DEICTIC = re.compile(r"\b(?:(?P<today>today|tonight|this (?:morning|afternoon|evening))|(?P<yesterday>yesterday|last night))\b", re.I)
 
@@ -303,6 +196,15 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
     days, months, years, weekday, _ = parts(text)
     if not (months or weekday is not None):
         return None  # "1-Day", "a few days earlier": no calendar date
+    if weekday is not None and not days and not months:
+        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore, paragraph=True)
+        if anchor is not None and anchor != article:
+            # A story told forward: "touched down on Tuesday 11 April, and on Wednesday morning
+            # the president sat down with Sunak" is the Wednesday after that Tuesday.
+            first = WEEKDAYS[PART_WEEKDAY.search(text).group(0).lower()]
+            start = anchor + dt.timedelta(days=(first - anchor.weekday()) % 7)
+            end = start + dt.timedelta(days=(weekday - first) % 7)
+            return DateValue(start, end, text, span.start_char, span.end_char, False)
     year = None
     relative = _RELATIVE_YEAR.search(text)
     if not years and relative and article is not None:
@@ -339,11 +241,12 @@ def _offset(m: re.Match) -> dt.timedelta:
     return dt.timedelta(days=days if m.group("way").lower() == "later" else -days)
 
 
-def _last_day_before(doc: Doc, offset: int, *, ignore=None) -> dt.date | None:
+def _last_day_before(doc: Doc, offset: int, *, ignore=None, paragraph: bool = False) -> dt.date | None:
     """The last calendar day the text gives before ``offset`` (a range's first): what "the next
-    day" counts from."""
+    day" counts from; with ``paragraph``, only one given in the paragraph of ``offset``."""
     text = doc_text(doc)
-    for ent in reversed([e for e in ents_in(doc) if e.label_ == "DATE" and e.end_char <= offset]):
+    since = text.rfind("\n\n", 0, offset) if paragraph else -1
+    for ent in reversed([e for e in ents_in(doc) if e.label_ == "DATE" and since < e.start_char and e.end_char <= offset]):
         if ignore and ignore(ent):
             continue
         line = text[text.rfind("\n", 0, ent.start_char) + 1 : (text.find("\n", ent.end_char) + 1 or len(text) + 1) - 1]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from . import dates
+from . import date_text
 from ..lexicons import Lexicons
 from ..wordlists import data, hits, words
 
@@ -90,4 +90,4 @@ def _after_month(tok) -> bool:
     prev = tok.i - 1
     while prev >= 0 and tok.doc[prev].is_space:
         prev -= 1
-    return prev >= 0 and dates.is_month(tok.doc[prev].text)
+    return prev >= 0 and date_text.is_month(tok.doc[prev].text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import dateline, dates, nationality, occasions
+from . import date_text, dateline, dates, nationality, occasions
 from .events import REMOTE, THIRD, classify, in_future
 from ..lexicons import Lexicons
 from ..people.mentions import Cast
@@ -71,7 +71,7 @@ def _later_event(para, sec: MeetingSection, lex: Lexicons) -> bool:
 def _after(value: dates.DateValue, end) -> bool:
     if value.start:
         return (value.start - end).days > 1
-    days, months, years, _, _ = dates.parts(value.text)
+    days, months, years, _, _ = date_text.parts(value.text)
     return bool(years) and (years[0], months[0] if months else 12) > (end.year, end.month)
 
 
