@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extract.meetings import dateline, dates
+from extract.meetings import date_text, dateline, dates
 from extract.lexicons import load_lexicons
 from extract.wordlists import words
 
@@ -31,7 +31,7 @@ D = dt.date
     ],
 )
 def test_parse_range(text, start, end):
-    assert dates.parse_range(text)[:2] == (start, end)
+    assert date_text.parse_range(text)[:2] == (start, end)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_parse_range(text, start, end):
     ],
 )
 def test_parse_range_with_context(text, kwargs, expected):
-    assert dates.parse_range(text, **kwargs)[:2] == expected
+    assert date_text.parse_range(text, **kwargs)[:2] == expected
 
 
 @pytest.mark.parametrize(
@@ -199,7 +199,7 @@ def test_weekday_range_resolved_against_the_byline(nlp):
      ("2018-04-27", "27 April 2018"), ("version 1.2.3.2020", "version 1.2.3.2020"), ("31.13.2020", "31.13.2020")],
 )
 def test_all_digit_dates_spelled_out(text, expected):
-    assert dates.spell_numeric(text) == expected
+    assert date_text.spell_numeric(text) == expected
 
 
 def test_weekday_without_article_date_stays_unresolved(nlp):
@@ -238,3 +238,34 @@ def test_dateline_without_year_is_no_meeting_date(nlp):
             "and French President Emmanuel Macron met on Wednesday in Berlin.\n\n")
     [m] = meetings_of(nlp, "They discussed energy.", lead=lead)
     assert (m.start_date, m.date_text) == (D(2016, 7, 20), "Wednesday")
+
+
+def test_a_weekday_after_a_date_in_its_paragraph_is_the_next_such_day(nlp):
+    # The story moves forward from the Tuesday it gave; the article's own date (2023-07-20, a
+    # Thursday) would make "Wednesday" the 19th.
+    doc = nlp("Air Force One touched down in Belfast on the evening of Tuesday 11 April 2023, and on "
+              "Wednesday morning the president sat down with the prime minister.")
+    spans = [s for s in dates.phrase_spans(doc[:]) if s.text.startswith("Wednesday")]
+    found = dates.value_of(spans[0], after=None, article=dt.date(2023, 7, 20))
+    assert found.start == dt.date(2023, 4, 12)
+
+
+def test_a_bare_weekday_without_a_date_before_it_counts_back_from_the_article(nlp):
+    doc = nlp("The president sat down with the prime minister on Wednesday.")
+    spans = [s for s in dates.phrase_spans(doc[:]) if "Wednesday" in s.text]
+    assert dates.value_of(spans[0], after=None, article=dt.date(2023, 7, 20)).start == dt.date(2023, 7, 19)
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        # The day of the talks within a visit's range ...
+        ("Macron visited Germany from 8 to 11 March 2023. The two leaders held talks at the chancellery "
+         "in Berlin on 10 March 2023.", dt.date(2023, 3, 10)),
+        # ... not a day counted from the first evening's dinner, which was a meeting already.
+        ("Macron came to Berlin on March 8-9, 2023. Merkel hosted a dinner in his honour, and the two held "
+         "talks the next morning.", dt.date(2023, 3, 8)),
+    ],
+)
+def test_the_day_of_the_talks_within_a_visit(nlp, body, day):
+    assert [m.start_date for m in meetings_of(nlp, body)] == [day]

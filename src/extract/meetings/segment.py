@@ -144,6 +144,7 @@ class _Segmenter:
             sents, after=after, article=self.article, skip=self.skip, accept=accept,
             ignore=lambda ent: in_future(_clause_verb(ent.root), self.lex),
             meeting_nouns=words(self.lex, "meeting_nouns"), arrivals=words(self.lex, "arrival_verbs"),
+            journeys=words(self.lex, "travel_nouns") | words(self.lex, "travel_verbs"),
         )
 
     def entry(self, para: Para, entry: Span) -> Section | None:
