@@ -10,12 +10,12 @@ country, a description with a country is matched by elimination and the country 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..people.descriptions import RoleLexicon, before_name, describe, titled
+from ..people.genders import pronoun_genders
 from ..lexicons import Lexicons
 from ..people.names import find_names
 from ..people.institutions import institution_name
@@ -77,7 +77,8 @@ class EntityTable:
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = (), speech: frozenset[str] = frozenset(),
-              speech_nouns: frozenset[str] = frozenset(), quoted: list[tuple[int, int]] = ()) -> EntityTable:
+              speech_nouns: frozenset[str] = frozenset(), quoted: list[tuple[int, int]] = (),
+              countries: dict[str, str | None] | None = None) -> EntityTable:
         names = find_names(doc, lex, given=list(parties))
         inside = set()
         for start, end in quoted:
@@ -91,10 +92,13 @@ class EntityTable:
                     quoted=frozenset(inside))
         for p in table.people:
             given = next((g for g in parties if g.name == p.name), None)
-            table.country[p.name] = given.country if given else None
+            # The principals' countries as the meeting stage read them, which weighs the whole
+            # article, before the guesses below from one description at a time.
+            table.country[p.name] = (given.country or (countries or {}).get(p.name)) if given else None
             table.titles[p.name] = {table.roles.norm(t) for t in (given.titles if given else ())}
         table._read_titles()
-        table._learn_genders()
+        for name, gender in pronoun_genders(doc, table.named, table.roles.pronouns).items():
+            table.gender.setdefault(name, gender)
         # Countries the text never states are learnt from descriptions: first where the text
         # leaves one choice, then by the writer's habits; a country learnt late can settle a
         # description met early.
@@ -143,37 +147,6 @@ class EntityTable:
             if prev in self.roles.honorifics:
                 self.gender.setdefault(person.name, self.roles.honorifics[prev])
 
-    def _learn_genders(self) -> None:
-        """A person's pronouns, from sentences that name that person alone ("Merkel, who smiled
-        through the tribute, said that it was hard for her") and the subject pronoun of a sentence
-        naming nobody right after one with that person as its subject. Kept only when one gender
-        clearly wins, so that "he" cannot then mean a woman the text has named just before."""
-        votes: dict[str, Counter] = defaultdict(Counter)
-        alone: str | None = None  # the one person the previous sentence named, as its subject
-        for sent in self.doc.sents:
-            people = {self.named[t.i][0].name for t in sent if t.i in self.named}
-            others = any(t.ent_type_ == "PERSON" and t.i not in self.named for t in sent)
-            if not people and not others and alone is not None:
-                # "Macron was sworn in on 14 May. The next day he was on a plane to Berlin."
-                subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in self.roles.pronouns), None)
-                if subj is not None:
-                    votes[alone][self.roles.pronouns[subj.lower_]] += 1
-            alone = None
-            if len(people) != 1 or others:
-                continue
-            (name,) = people
-            first = min(t.i for t in sent if t.i in self.named)
-            if any(t.dep_ == "nsubj" and t.i in self.named for t in sent):
-                alone = name
-            for t in sent[first - sent.start :]:
-                if t.pos_ == "PRON" and t.lower_ in self.roles.pronouns:
-                    votes[name][self.roles.pronouns[t.lower_]] += 1
-        for name, count in votes.items():
-            ranked = count.most_common()
-            runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            if ranked[0][1] > 2 * runner_up and name not in self.gender:
-                self.gender[name] = ranked[0][0]
-
     def _learn(self, person: Person, country: str | None, role: str | None) -> None:
         if country and not self.country.get(person.name):
             self.country[person.name] = country
@@ -200,9 +173,15 @@ class EntityTable:
                 return None  # "the leader" alone names nobody in particular
         else:
             pool = [p for p in pool if titled(self.titles[p.name], role, self.roles)]
-            if country is None and role in self.roles.leader:
-                # "the president": also the leads whose titles the text never gave.
-                pool += [p for p in self.leads if not self.titles[p.name] and p not in pool]
+            if role in self.roles.leader:
+                # "the president", "the Ukrainian president": also the leads (from there) whose
+                # titles the text never gave; the one a description of his country picks out
+                # takes its title, so that "the prime minister" can then mean the other.
+                untitled = [p for p in self.leads if not self.titles[p.name] and p not in pool
+                            and (country is None or self.country.get(p.name) == country)]
+                if learn and country is not None and not pool and len(untitled) == 1:
+                    self._learn(untitled[0], None, role)
+                pool += untitled
         if pool:
             recent = [p for i, p, subj in reversed(self.focus) if i < tok.i and p in pool and (subj or country)]
             if recent:
