@@ -366,3 +366,20 @@ def test_a_description_means_a_principal_before_someone_named_more_often(nlp):
             "did everything it could.\n")
     [q] = [q for q in quotes(nlp, text) if q.kind.value == "indirect"]
     assert q.speaker == "Mohammed bin Salman"
+
+
+def test_descriptions_resolved_with_the_countries_the_whole_text_gives(nlp):
+    # The quote table alone would guess Hale's country from the first description it meets;
+    # the article as a whole (Petrenko flies to London, Hale greets him at Downing Street) places
+    # Hale in Britain, so "the Ukrainian president" is Petrenko and "the prime minister" Hale.
+    from extract.pipeline import extract
+
+    text = ("Tom Hale hosts Ivan Petrenko\n\n"
+            "Ivan Petrenko flew to London on 3 May 2024 for talks with Tom Hale. Hale greeted him on the "
+            "steps of Downing Street.\n\n"
+            "Addressing reporters, the Ukrainian president warned that Europe could not wait. “We need air "
+            "defence now,” he said.\n\n"
+            "The prime minister said that Britain would send more.")
+    found = {q.text: q.speaker for q in extract(text, nlp).quotes}
+    assert found["We need air defence now,"] == "Ivan Petrenko"
+    assert found["Britain would send more"] == "Tom Hale"

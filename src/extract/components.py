@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lexicons import Lexicons, load_lexicons
+from .meetings import nationality
 from .meetings.gate import MeetingGate
 from .meetings.records import extract_meetings
 from .models import Meeting, Quote, meeting_at
@@ -31,7 +32,7 @@ from .quotes.interrupted import join_interrupted
 from .quotes.quotes import extract_quotes
 from .text.sentences import doc_text
 
-for _name in ("meetings", "quotes", "extract_principals"):
+for _name in ("meetings", "quotes", "extract_principals", "extract_countries"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -54,6 +55,16 @@ class _Extractor:
         doc._.extract_principals = (key, found)
         return found
 
+    def countries(self, doc: Doc) -> dict[str, str | None]:
+        # The principals' countries, read once from the whole text for both components.
+        key = (self.parties, id(self.lexicons))
+        cached = doc._.extract_countries
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        found = nationality.of_principals(doc, self.principals(doc), self.lexicons)
+        doc._.extract_countries = (key, found)
+        return found
+
 
 class MeetingExtractor(_Extractor):
     """Sets ``doc._.meetings``: one record per meeting of the principals, ids ``m1``, ``m2`` ...;
@@ -68,7 +79,8 @@ class MeetingExtractor(_Extractor):
         return doc
 
     def find(self, doc: Doc) -> list[Meeting]:
-        found = extract_meetings(doc, parties=self.principals(doc), lex=self.lexicons, gate=self.gate)
+        found = extract_meetings(doc, parties=self.principals(doc), lex=self.lexicons, gate=self.gate,
+                                 countries=self.countries(doc))
         return [m.model_copy(update={"id": f"m{i}"}) for i, m in enumerate(found, 1)]
 
 
@@ -85,7 +97,8 @@ class QuoteExtractor(_Extractor):
         return doc
 
     def find(self, doc: Doc) -> list[Quote]:
-        found = sorted(extract_quotes(doc, parties=self.principals(doc), lex=self.lexicons), key=lambda q: (q.start, q.end))
+        found = extract_quotes(doc, parties=self.principals(doc), lex=self.lexicons, countries=self.countries(doc))
+        found = sorted(found, key=lambda q: (q.start, q.end))
         if self.join_interrupted:
             found = join_interrupted(found, doc_text(doc))
         meetings = doc._.meetings or []

@@ -22,8 +22,14 @@ from ..gazetteer import as_country
 from ..lexicons import Lexicons
 from .locatives import aliases, country_of, landmarks, place_names
 from ..people.mentions import PRINCIPAL, Cast
+from ..people.names import Person
 from ..text.sentences import Layout, ents_in
 from ..wordlists import hits, words
+
+
+def of_principals(doc: Doc, parties: list[Person], lex: Lexicons) -> dict[str, str | None]:
+    """The country of each of ``parties``: the one their record gives, else the text's."""
+    return dict(infer(doc, Cast.of(parties, lex), Layout(doc), lex))
 
 
 def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str | None]:

@@ -124,14 +124,18 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
 
 
 def extract_meetings(doc: Doc, *, parties: list[Person], lex: Lexicons, gate: MeetingGate | None = None,
-                     observe=None) -> list[Meeting]:
+                     observe=None, countries: dict[str, str | None] | None = None) -> list[Meeting]:
     """Every meeting of the principals ``parties`` that the article reports as held, in order
-    (``gate`` and ``observe``: see ``segment.sections``)."""
+    (``gate`` and ``observe``: see ``segment.sections``; ``countries``: the principals' countries,
+    ``nationality.of_principals``, read from the text when not given)."""
     if len(parties) < 2:
         return []
     layout = Layout(doc)
     cast = Cast.of(parties, lex)
-    nationality.infer(doc, cast, layout, lex)
+    if countries is None:
+        nationality.infer(doc, cast, layout, lex)
+    else:
+        cast.countries.update(countries)
     article = dateline.article_date(doc, words(lex, "dateline_cues"))
     everyone = people(doc, lex)
     found = sections(layout, cast, lex, article, gate, observe)

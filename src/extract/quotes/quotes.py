@@ -22,13 +22,15 @@ from .speakers import EntityTable
 __all__ = ["extract_quotes", "scan", "Quoted"]
 
 
-def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons) -> list[Quote]:
-    """Direct and indirect quotes of ``doc`` with their speakers (ids and meetings left to the caller)."""
+def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons,
+                   countries: dict[str, str | None] | None = None) -> list[Quote]:
+    """Direct and indirect quotes of ``doc`` with their speakers (ids and meetings left to the
+    caller); ``countries``: what the meeting stage read of the principals' countries, if it ran."""
     cues = CueLexicon.from_lexicons(lex)
     pars = Paragraphs.of(doc_text(doc))
     spans = scan(doc_text(doc), pars, elisions=cues.elisions)
     table = EntityTable.build(doc, lex, parties=parties, speech=cues.speech, speech_nouns=cues.nouns,
-                              quoted=[(q.start, q.end) for q in spans])
+                              quoted=[(q.start, q.end) for q in spans], countries=countries)
     colon = blocks.colon_blocks(doc, pars, spans, cues)
     direct = attribution.attribute(doc, spans, pars, table=table, cues=cues, blocks=colon)
     # Unmarked paragraphs inside a speech block are the speaker's words, not the writer's reports.
