@@ -143,3 +143,21 @@ def test_a_topic_country_frames_no_principal(nlp):
             "Ukraine needs weapons, Weber said, and Ukraine must win.\n\n"
             "Hale said Ukraine would get more, and Weber agreed. Hale travelled to Berlin later.")
     assert countries(nlp, text).get("Tom Hale") != "Ukraine"
+
+
+def test_the_one_who_stayed_has_the_described_country(nlp):
+    # Hale went to Washington (and to Kyiv); the one description, "the US president", is then
+    # Ward's, and Hale is from the country the article names most of the rest.
+    text = ("Hale and Ward\n\n"
+            "Tom Hale visited Washington in September and Kyiv in October. Hale said so. Britain and Britain's allies, Britain "
+            "said, agreed.\n\n"
+            "Bill Ward met Hale in May. Hale said so, and the US president agreed.")
+    assert countries(nlp, text) == {"Tom Hale": "United Kingdom", "Bill Ward": "United States"}
+
+
+def test_a_dinner_hosted_for_the_guest(nlp):
+    # "Hale hosted a dinner for him at the Elysee Palace": the host is at home.
+    text = ("Hale and Ward\n\n"
+            "Bill Ward flew in on Sunday. Tom Hale hosted a dinner for him at the Elysee Palace. Hale said so.\n\n"
+            "Ward said so too.")
+    assert countries(nlp, text)["Tom Hale"] == "France"

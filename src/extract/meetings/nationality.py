@@ -79,7 +79,10 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                         trips[who].update(set(dest))
                 elif hits(tok, host_verbs) and tok.pos_ == "VERB" and places:
                     who = _principal(tok, cast)
+                    # "welcomed Modi", "greeted him", "hosted a dinner for him".
                     guest = [c for c in tok.children if c.dep_ == "dobj" and _guest(c, who, cast)]
+                    guest += [g for c in tok.children if c.dep_ == "dobj" for p in c.children
+                              if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if _guest(g, who, cast)]
                     # The host's own place, not the guest's ("Kishida of Japan") or a companion's
                     # ("together with the leaders of Britain"); "invited him to visit Moscow" too.
                     own = [c for n, c in found if (governed(n, tok) or _invited_to(n, tok, lex))
@@ -150,8 +153,10 @@ def _by_elimination(countries: dict, names: list[str], candidates: list[str], no
         left = [c for c in candidates if c not in taken and c not in not_from[name] and c not in unlike[name]]
         other_known = all(countries.get(n) for n in names if n != name)
         # One principal placed and one described country left: it is the other's. A traveller
-        # shut out of every country but one is from that one.
-        if len(left) == 1 and (other_known or not_from[name]):
+        # shut out of every country but one is from that one; so is the one who stayed when the
+        # other travelled there ("the US president" and Johnson's trip to Washington).
+        others_out = all(left[:1] and left[0] in not_from[n] for n in names if n != name)
+        if len(left) == 1 and (other_known or not_from[name] or others_out):
             countries[name] = left[0]
 
 
