@@ -23,6 +23,16 @@ from .meeting_text import meetings_of
             "On 10 October 2016, Merkel came to Paris for the World Energy Congress and met Macron.",
             ("sidelines", None, "World Energy Congress", "Paris", "France"),
         ),
+        # A lower-case adjective before the name, and a dash inside it.
+        (
+            "On 27 July 2023, Merkel came to Moscow for the second Russia–Africa Summit and met Macron.",
+            ("sidelines", None, "Russia–Africa Summit", "Moscow", "Russia"),
+        ),
+        # Two countries' own summit is no gathering of many.
+        (
+            "On 10 March 2023, Merkel flew to Paris for the annual Germany-France summit with Macron.",
+            ("visit", "Angela Merkel", None, "Paris", "France"),
+        ),
         # A visit: the meeting's city is one principal's country, the other came.
         (
             "On 3 May 2019, Merkel and Macron met at the Élysée Palace in Paris.",

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from .events import events, in_future
+from ..gazetteer import as_country
+from .locatives import aliases
 from ..lexicons import Lexicons
 from ..people.mentions import Cast
 from .places import Place
@@ -49,11 +51,15 @@ def _name_after(sent: Span, start: int) -> Span | None:
     i = start
     while i < sent.end and (doc[i].lower_ in {"the", "a", "an"} or doc[i].is_space):
         i += 1
+    # "the inaugural Russia–Africa Summit", "the first Paris Peace Forum": the name is what follows.
+    while i + 1 < sent.end and doc[i].pos_ == "ADJ" and doc[i].text.islower() and doc[i + 1].text[:1].isupper():
+        i += 1
     j = i
     while j < sent.end:
         t = doc[j]
-        if t.text in _STOP_PUNCT or t.pos_ in {"VERB", "AUX", "SCONJ", "PRON"}:
-            break
+        closed = t.text in {"–", "-"} and j > i and not doc[j - 1].whitespace_ and not t.whitespace_
+        if (t.text in _STOP_PUNCT and not closed) or t.pos_ in {"VERB", "AUX", "SCONJ", "PRON"}:
+            break  # but "Russia–Africa Summit" is one name
         if t.pos_ == "ADP" and t.lower_ not in _NAME_PREPS:
             break  # "BRICS summit in the Russian city of Kazan"
         if t.pos_ == "ADP" and j + 1 < sent.end:
@@ -96,9 +102,17 @@ def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted
             if name is not None and not _named(name):
                 name = _named_part(name)  # "for the opening of the Winter Olympics"
             proper = name is not None and any(t.text[:1].isupper() for t in name)  # not "for 1 day"
-            if proper and _named(name) and ({t.lower_ for t in name} & heads or name.root.ent_type_ == "EVENT"):
+            if proper and _named(name) and ({t.lower_ for t in name} & heads or name.root.ent_type_ == "EVENT") \
+                    and not _two_countries(name, lex):
                 out.append((sent.doc[tok.i : tok.i + 1], name))
     return out
+
+
+def _two_countries(name: Span, lex: Lexicons) -> bool:
+    """"the annual UK-France summit": two countries' own meeting, no gathering of many."""
+    al = aliases(lex)
+    return any(t.text in {"-", "–"} and 0 < t.i - name.start < len(name) - 1
+               and as_country(name.doc[t.i - 1].text, al) and as_country(name.doc[t.i + 1].text, al) for t in name)
 
 
 def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span | None] | None:
