@@ -169,3 +169,26 @@ def test_a_generational_suffix_does_not_make_another_person(nlp):
     names = [clean_name(e) for e in doc.ents if e.label_ == "PERSON"]
     assert "Ferdinand R. Marcos" in names and "Ferdinand R. Marcos Jr." not in names
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_a_person"),
+    [
+        # A country's possessive stands for a title, whatever NER makes of the name.
+        ("Few leaders meet as often as China's Xi Jinping and Russia's Vladimir Putin. Xi said so.",
+         "Xi Jinping", "Xi"),
+        ("French President Emmanuel Macron and Brazil's Luiz Inácio Lula da Silva on Tuesday unveiled a plan. "
+         "Lula said so.", "Luiz Inácio Lula da Silva", "Lula"),
+        # ... but not for the country's days, bodies or buildings.
+        ("Obama was the chief guest at India's Republic Day celebrations, and Narendra Modi said so.",
+         "Narendra Modi", "Republic Day"),
+        # A title or a month in front is no part of the name.
+        ("July 24, 2008 | Berlin\n\nCandidate Obama calls on the chancellor at the Chancellery before speaking to "
+         "a crowd. Barack Obama said so.", "Barack Obama", "Candidate Obama"),
+        ("The autumn tested that. In September Erdoğan told reporters in New York that he could not say "
+         "relations were healthy. President Erdoğan said so.", "Erdoğan", "September Erdoğan"),
+    ],
+)
+def test_names_around_titles_possessives_and_dates(nlp, text, expected, not_a_person):
+    people = {p.name: p.aliases for p in find_names(nlp(text), LEX).people}
+    assert expected in people and not_a_person not in people

@@ -8,6 +8,7 @@ place words that NER glues onto a name are stripped.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -19,16 +20,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
-from ..text.sentences import doc_text
+from .spelling import PARTICLES, count_words, spelled
 
 # Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
-_PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # An abbreviated honorific before a name ("Mr.", "Ms.", "Dr.", "Gen."): a short capitalised word
 # with a final period, never a name word itself.
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")
 _INITIAL = re.compile(r"[A-Z]\.")
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+# "In September Erdoğan said": a month or weekday before a name is no given name.
+_CALENDAR = set(calendar.month_name[1:]) | set(calendar.day_name)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
 _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
@@ -77,15 +79,15 @@ def clean_name(ent: Span) -> str | None:
         text = doc[i].text
         if text in {"'s", "’s", "'", "’"}:
             break
-        if _NAME_WORD.match(text) or (words and text.lower() in _PARTICLES):
+        if _NAME_WORD.match(text) or (words and text.lower() in PARTICLES):
             end = hyphen_end(doc, i + 1)
             words.append(doc[i:end].text)
             i = end
         else:
             break
-    while words and (words[-1].lower() in _PARTICLES or words[-1].rstrip(".,") in _SUFFIXES):
+    while words and (words[-1].lower() in PARTICLES or words[-1].rstrip(".,") in _SUFFIXES):
         words.pop()  # "Ferdinand R. Marcos Jr." is Ferdinand R. Marcos, as the name table writes him
-    if not words or sum(w.lower() not in _PARTICLES for w in words) > MAX_NAME_WORDS:
+    if not words or sum(w.lower() not in PARTICLES for w in words) > MAX_NAME_WORDS:
         return None
     return " ".join(words)
 
@@ -106,7 +108,7 @@ def _title_words(lex: Lexicons) -> set[str]:
 
 
 def _name_word(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in _PARTICLES and tok.i > 0) or _middle_initial(tok)
+    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in PARTICLES and tok.i > 0) or _middle_initial(tok)
 
 
 def _middle_initial(tok: Token) -> bool:
@@ -127,15 +129,16 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
 
     def strip(i: int, j: int) -> tuple[int, int, bool]:
         titled = False
-        while i < j and (doc[i].lower_ in titles or doc[i].text in demonyms or place[doc[i].text] > person[doc[i].text]
-                         or not _name_word(doc[i]) or doc[i].lower_ in _PARTICLES):
+        while i < j and (doc[i].lower_ in titles or doc[i].text in demonyms or not _name_word(doc[i])
+                         or doc[i].text in _CALENDAR and i + 1 < j
+                         or place[doc[i].text] > person[doc[i].text] and _is_place(doc[i].text) or doc[i].lower_ in PARTICLES):
             titled = titled or doc[i].lower_ in titles
             i += 1
         k = i
         while k < j and _name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
             k = hyphen_end(doc, k + 1)
         # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
-        while k > i + 1 and (doc[k - 1].lower_ in _PARTICLES or doc[k - 1].text in _SUFFIXES
+        while k > i + 1 and (doc[k - 1].lower_ in PARTICLES or doc[k - 1].text in _SUFFIXES
                              or place[doc[k - 1].text] > person[doc[k - 1].text] and _is_place(doc[k - 1].text)):
             k -= 1
         return i, k, titled
@@ -144,14 +147,15 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             end = ent.end
-            if doc[end - 1].lower_ in _PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
+            if doc[end - 1].lower_ in PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
                 end += 1  # NER stops inside the name: "Ursula von der" + "Leyen"
             i, k, _ = strip(ent.start, end)
-            if i < k and _count(doc, i, k) <= MAX_NAME_WORDS:
+            if i < k and count_words(doc, i, k) <= MAX_NAME_WORDS:
                 out.add((i, k))
     # Names after a title that NER missed: "Foreign Secretary Vijay Gokhale".
     # Which tokens may be part of one, read in a single pass.
-    nameish = [(t.pos_ == "PROPN" or t.lower_ in titles) and t.text[:1].isupper() for t in doc]
+    things = {w for kind in ("occasion_words", "event_words", "venue_words", "institution_words") for w in lex.extra.get(kind, ())}
+    nameish = [(t.pos_ == "PROPN" or t.lower_ in titles) and (t.text[:1].isupper() or t.lower_ in PARTICLES) for t in doc]
     i = 0
     while i < len(doc):
         j = i
@@ -159,8 +163,12 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             j += 1
         if j > i:
             a, k, titled = strip(i, j)
+            # A country's possessive is a title too: "China's Xi Jinping", "Brazil's Luiz Inácio Lula da
+            # Silva"; not for its days, bodies or buildings ("India's Republic Day").
+            titled = titled or i > 1 and _POSSESSIVE.fullmatch(doc[i - 1].text) and gazetteer.as_country(doc[i - 2].text, {}) \
+                and not any(t.lower_ in things for t in doc[i:j])
             # Two words at least, and not an organisation's ("State Department" after "the").
-            if titled and 1 < _count(doc, a, k) <= MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
+            if titled and 1 < count_words(doc, a, k) <= MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
                     and (not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)) or _mislabelled(doc, a, k)):
                 out.add((a, k))
         i = max(j, i + 1)
@@ -235,29 +243,6 @@ def _mislabelled(doc: Doc, a: int, k: int) -> bool:
     return not _is_place(doc[k - 1].text)
 
 
-@lru_cache(maxsize=8)
-def _offsets(doc: Doc) -> list[int]:
-    """Each token's first character, then the text's length: the characters of tokens ``i:k``
-    are ``text[offsets[i]:offsets[k]]`` (with the last one's trailing space)."""
-    return doc.to_array("IDX").tolist() + [len(doc_text(doc))]
-
-
-def _text(doc: Doc, i: int, k: int) -> str:
-    # As written, so a hyphenated name stays whole ("Moon Jae-in"), with spaces normalised.
-    # Sliced from the text, not ``doc[i:k].text``: this runs for every capitalised token and
-    # each length of name after it, and a Span joins its tokens anew each time.
-    k = min(k, len(doc))
-    if i >= k:
-        return ""
-    offsets = _offsets(doc)
-    return " ".join(doc_text(doc)[offsets[i] : offsets[k]].split())
-
-
-def _count(doc: Doc, i: int, k: int) -> int:
-    """How many words the tokens ``i:k`` spell ("Jae-in" is one; a particle, "da", "von", none)."""
-    return sum(w.lower() not in _PARTICLES for w in _text(doc, i, k).split())
-
-
 def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTable:
     """Every person the article names, with the fullest name it gives each."""
     # The people found do not depend on ``given``: they are read once per article (the parties
@@ -278,10 +263,10 @@ def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTabl
 def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     """The people of ``doc`` before any caller's spelling or count: never modified, only copied."""
     spans = _forms(doc, lex)
-    full = Counter(_text(doc, i, k) for i, k in spans if _count(doc, i, k) > 1)
+    full = Counter(spelled(doc, i, k) for i, k in spans if count_words(doc, i, k) > 1)
     first_at: dict[str, int] = {}
     for i, k in spans:
-        first_at.setdefault(_text(doc, i, k), doc[i].idx)
+        first_at.setdefault(spelled(doc, i, k), doc[i].idx)
     # Longer forms first; a form inside a longer one ("Maria Lopez" in "Ana Maria Lopez") or with the same first and
     # last word belongs to it.
     persons: list[Person] = []
@@ -298,14 +283,14 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     surnames = {p.surname for p in persons if " " in p.name}
     persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
                                           and p.name.split()[0] != p.surname)]
-    singles = {_text(doc, i, k) for i, k in spans if _count(doc, i, k) == 1}
+    singles = {spelled(doc, i, k) for i, k in spans if count_words(doc, i, k) == 1}
     name_words = {w for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     for word in singles:
         owner = _owner(word, persons)
         if owner is not None:
             owner.aliases.add(word)
-        elif word in {_text(doc, i, k) for i, k in spans}:
+        elif word in {spelled(doc, i, k) for i, k in spans}:
             persons.append(Person(name=word, aliases={word}, first_offset=first_at.get(word, 0)))
     _lengthen(doc, lex, persons)
     return tuple(persons)
@@ -339,7 +324,7 @@ def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
 
 def _given_name(prev: Token, p: Person, persons: list[Person], titles: set[str], places: set[str], lex: Lexicons) -> bool:
     return (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and bool(prev.whitespace_)
-            and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places
+            and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places and prev.text not in _CALENDAR
             and not any(prev.text in q.name.split() for q in persons if q is not p))
 
 
@@ -358,7 +343,7 @@ def _owner(word: str, persons: list[Person]) -> Person | None:
         if cands:
             return min(cands, key=lambda p: p.first_offset)
     # A word inside one full name only: "Lula" of "Luiz Inácio Lula da Silva".
-    inner = [p for p in persons if word in p.name.split()[1:-1] and word.lower() not in _PARTICLES]
+    inner = [p for p in persons if word in p.name.split()[1:-1] and word.lower() not in PARTICLES]
     return inner[0] if len(inner) == 1 else None
 
 
@@ -380,7 +365,7 @@ def _locate(doc: Doc, table: NameTable) -> None:
         if doc[i].text[:1].isupper() and doc[i].text.split(None, 1)[0] in prefixes:
             # Up to MAX_NAME_WORDS words, each maybe hyphenated ("Jae" "-" "in").
             for j in range(min(len(doc), i + 3 * MAX_NAME_WORDS), i, -1):
-                words = _text(doc, i, j)
+                words = spelled(doc, i, j)
                 # A lone word counts when tagged a name, or when it is part of a full name the
                 # article gives (the tagger reads a sentence-initial surname as an adjective).
                 if words in index and (" " in words or doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"
