@@ -70,6 +70,8 @@ from .meeting_text import meetings_of
          "Abu Dhabi", "United Arab Emirates", []),
         ("Stopping on his way home from the summit in Germany, Modi met him in Abu Dhabi.",
          "Abu Dhabi", "United Arab Emirates", []),
+        # A date after "in" is no place: "In February 2014 Abe travelled".
+        ("In February 2014 Abe held talks with him.", None, None, []),
         # ... but being back somewhere is being there.
         ("Trudeau was back at the White House on October 11.", "Washington", "United States", ["White House"]),
     ],
@@ -115,6 +117,7 @@ def test_a_city_standing_for_its_government_is_no_place_of_the_meeting(nlp):
     [
         ("Meseberg, June 2018", ["Meseberg"]),  # a town GeoNames may lack still counts
         ("Explainer — 17 October 2021", []),  # the kind of piece is no place
+        ("Thursday, June 27, 2019 | Osaka", ["Osaka"]),  # nor is the date's weekday
     ],
 )
 def test_the_place_a_heading_names(nlp, heading, cities):

@@ -147,7 +147,8 @@ def locatives(sent: Span, lex: Lexicons) -> list[Item]:
             had_the = j < sent.end and doc[j].lower_ in _DETERMINERS
             if had_the:
                 j += 1
-            if j >= sent.end or not capitalised(doc[j]) or doc[j].is_punct:
+            # "In February 2014 Abe travelled": a date after "in" is no place.
+            if j >= sent.end or not capitalised(doc[j]) or doc[j].is_punct or doc[j].ent_type_ == "DATE":
                 break
             end = _item_end(doc, j, sent.end, lex)
             if end <= j:

@@ -7,6 +7,7 @@ beside it, else the most populous.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 
@@ -122,6 +123,10 @@ _HEADER_PART = re.compile(r"[^,;:|/—–#()\[\]]+")
 _PAREN = re.compile(r"\(([^()]+)\)")
 
 
+# Month and weekday names, full and short: no heading part or place name is made of them.
+_CALENDAR = {w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)}
+
+
 def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, str | None]], list[tuple[int, int]]]:
     """Places a heading line names: (start, end, city, country) for each part that is a known city
     or a capitalised name with no digits, meeting word or country in it; and the character spans
@@ -142,6 +147,8 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
         tokens = part.split()
         if not tokens or any(c.isdigit() for c in part) or any(w.lower() in nouns for w in tokens):
             continue
+        if any(w.rstrip(".").lower() in _CALENDAR for w in tokens):
+            continue  # "Thursday, June 27, 2019 | Osaka": the weekday is the date's
         if not all(w[:1].isupper() or "-" in w for w in tokens) or gazetteer.as_country(part, al):
             continue
         if part.lower() in words(lex, "section_labels"):
