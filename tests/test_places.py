@@ -70,6 +70,8 @@ from .meeting_text import meetings_of
          "Abu Dhabi", "United Arab Emirates", []),
         ("Stopping on his way home from the summit in Germany, Modi met him in Abu Dhabi.",
          "Abu Dhabi", "United Arab Emirates", []),
+        # Landmarks name their city.
+        ("On 9 May 2015 the two stood together on Red Square.", "Moscow", "Russia", []),
         # A date after "in" is no place: "In February 2014 Abe travelled".
         ("In February 2014 Abe held talks with him.", None, None, []),
         # ... but being back somewhere is being there.

@@ -180,6 +180,9 @@ def test_bulleted_iso_timeline(nlp):
     [
         # "next" orders meetings: in the past tense the meeting took place.
         ("Their next meeting was in Rome on 29 September 2015.", [dt.date(2015, 9, 29)]),
+        # Standing together is too: "stood next to", "standing beside".
+        ("On 9 May 2015, Merkel stood next to Macron on Red Square for the parade.", [dt.date(2015, 5, 9)]),
+        ("Macron returned the favour on 3 September 2015, standing beside Merkel at the parade.", [dt.date(2015, 9, 3)]),
         # A handshake is an in-person encounter.
         ("On 10 December 2013, at a memorial service, Merkel shook Macron's hand.", [dt.date(2013, 12, 10)]),
         # "a hastily arranged summit" took place; "the planned summit" did not.

@@ -24,7 +24,7 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _OBJ = {"dobj", "dative", "pobj"}
 # A verb without a subject of its own takes its head's ("visited Moscow and met with X").
 _INHERITS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
-_PARTNER_PREPS = {"with", "between", "by", "alongside"}
+_PARTNER_PREPS = {"with", "between", "by", "alongside", "beside"}
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,13 @@ def partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
             out.extend(_heads_with_conjuncts(c))
             if hits(c, nouns):
                 out.extend(partners(c))
-        # "met with X", "talks between X and Y", passive "was received by X" (an agent).
-        if c.dep_ in {"prep", "agent"} and c.lower_ in _PARTNER_PREPS:
-            for p in c.children:
+        # "met with X", "talks between X and Y", passive "was received by X" (an agent), "stood
+        # next to X".
+        preps = [c] if c.dep_ in {"prep", "agent"} and c.lower_ in _PARTNER_PREPS else []
+        if c.lower_ == "next":
+            preps = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"]
+        for prep in preps:
+            for p in prep.children:
                 if p.dep_ in _OBJ:
                     out.extend(_heads_with_conjuncts(p))
     return out

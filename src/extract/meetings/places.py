@@ -227,6 +227,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     place.venues.append(name.text)
                     place.evidence.setdefault("venues", (name.start_char, name.end_char))
                     place.evidence["venues"] = (place.evidence["venues"][0], name.end_char)
+            if it.kind == "other" and (city_of := data(lex, "landmarks").get(_strip_the(it.span).text)):
+                # A square or monument that names its city: "stood together on Red Square".
+                if got := _pick(city_of, [], lex, strict=False):
+                    cands.append((si, 2, *got, it.span))
             if it.kind not in {"city", "gpe"}:
                 taken.append(it.span)
             if it.kind == "city":
