@@ -28,6 +28,8 @@ __all__ = ["Person", "clean_name", "names", "people", "principals", "headline_en
 # A paragraph this short without a sentence end is a headline, byline or page furniture.
 _FURNITURE_CHARS = 120
 _TERMINAL = (".", "!", "?", "\"", "”", "’", "'")
+# How often the story must name a one-word name the headline gives for it to be a principal.
+_HEADLINED_MENTIONS = 3
 # Words before a name that make it a place, not a person: nobody is met "in" someone.
 _PLACE_PREPS = {"in", "at", "to", "from"}
 
@@ -123,8 +125,11 @@ def principals(
     body, head, lead = _mentions(doc, table, doc_text(doc))
     # People the story talks about: named in its prose, by a full name or a leader's title and a
     # surname ("President Obama" in a readout that never writes his first name), and not places.
-    cands = [p for p in everyone if body[p.name] and (" " in p.name or p.titles & set(lex.roles))
-             and not _is_place(doc, table, p)]
+    # A one-word name the headline gives and the story keeps using is one too, though GeoNames
+    # knows a town of that name ("Merkel and Obama: a timeline" over a text that never writes "Barack").
+    headlined = {p.name for p in everyone if p.name in head and body[p.name] >= _HEADLINED_MENTIONS}
+    cands = [p for p in everyone if body[p.name] and (" " in p.name or p.titles & set(lex.roles) or p.name in headlined)
+             and (p.name in headlined or not _is_place(doc, table, p))]
 
     def rank(p: Person) -> tuple:
         # The headline names the principals; else an aide never outranks a leader; a name in the
