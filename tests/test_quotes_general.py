@@ -383,3 +383,24 @@ def test_descriptions_resolved_with_the_countries_the_whole_text_gives(nlp):
     found = {q.text: q.speaker for q in extract(text, nlp).quotes}
     assert found["We need air defence now,"] == "Ivan Petrenko"
     assert found["Britain would send more"] == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an unnamed spokesperson speaks for the institution the phrase names
+        ("A Peruvian government spokesperson said the border would stay open.", "Peruvian government"),
+        ("A Chilean foreign ministry spokesman said the border would stay open.", "Chilean foreign ministry"),
+        # an unnamed official or source qualified by a country or a body is reported as described
+        ("A Chilean official said the border would stay open.", "Chilean official"),
+        ("A senior administration official told reporters the border would stay open.", "senior administration official"),
+        ("According to a Peruvian diplomatic source, the border would stay open.", "Peruvian diplomatic source"),
+        ("The border would stay open, one Chilean diplomat said.", "Chilean diplomat"),
+        # bare, it names nobody
+        ("A source said the border would stay open.", None),
+        ("Officials said the border would stay open.", None),
+    ],
+)
+def test_unnamed_sources_qualified_by_a_country_or_a_body(nlp, text, speaker):
+    [q] = quotes(nlp, text)
+    assert q.speaker == speaker

@@ -21,6 +21,7 @@ from ..people.names import find_names
 from ..people.institutions import institution_name
 from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
+from ..people.sources import unnamed_source
 from ..text.sentences import doc_text
 from .cues import clause_verb, main_subject
 
@@ -299,7 +300,9 @@ class EntityTable:
             owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
                        for g in c.children if g.dep_ == "pobj"]
             body = next((c for c in owners if c.ent_type_ in _ORG_LABELS or c.pos_ == "PROPN"), None)
-            return self._organisation(body) if body is not None else NOBODY
+            if body is not None:
+                return self._organisation(body)
+            return self._unnamed_source(tok) or NOBODY
         if tok.ent_type_ in _ORG_LABELS:
             return self._organisation(tok)
         if tok.pos_ in {"NOUN", "PROPN"}:
@@ -327,6 +330,8 @@ class EntityTable:
     def _group(self, tok: Token) -> Mention:
         """A source named by a common noun: a group ("Critics noted") or an institution the text
         has in view ("The ministry said"); not the two parties together, nor a document."""
+        if (source := self._unnamed_source(tok)) is not None:
+            return source
         np = list(self.doc[tok.left_edge.i : tok.i + 1])
         phrase = f" {' '.join(t.lower_ for t in np)} "
         if any(f" {g} " in phrase for g in self.roles.groups) or tok.lemma_.lower() in self.speech_nouns:
@@ -338,6 +343,11 @@ class EntityTable:
             return NOBODY
         text = doc_text(self.doc)
         return Mention(text[words[0].idx : tok.idx + len(tok)], np[0].idx, tok.idx + len(tok))
+
+    def _unnamed_source(self, tok: Token) -> Mention | None:
+        """"a Japanese government spokesperson", "one French diplomat"; None for other nouns."""
+        found = unnamed_source(tok, self.lex, self.roles.demonyms) if self.lex is not None else None
+        return Mention(*found) if found is not None else None
 
     def _organisation(self, tok: Token) -> Mention:
         """The name a proper noun phrase gives ("the Elysée", "Downing Street"), without "the" or "'s"."""
