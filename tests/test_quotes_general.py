@@ -404,3 +404,16 @@ def test_descriptions_resolved_with_the_countries_the_whole_text_gives(nlp):
 def test_unnamed_sources_qualified_by_a_country_or_a_body(nlp, text, speaker):
     [q] = quotes(nlp, text)
     assert q.speaker == speaker
+
+
+def test_a_preposition_before_a_name_is_no_title(nlp):
+    # "several of Perez's ideas": "of" (a word of "head of state") is no title of Perez's, and
+    # must not stop "the Peruvian president" from meaning him.
+    from extract.pipeline import extract
+
+    text = ("Maria Lopez hosts Juan Perez\n\n"
+            "Juan Perez flew to Santiago, Chile, on 3 May 2024 for talks with Maria Lopez, who greeted him at "
+            "La Moneda. Lopez said that several of Perez's ideas were sound.\n\n"
+            "The Peruvian president, for his part, said that the two countries had to keep talking.")
+    found = {q.text: q.speaker for q in extract(text, nlp).quotes}
+    assert found["the two countries had to keep talking"] == "Juan Perez"

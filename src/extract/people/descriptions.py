@@ -89,6 +89,11 @@ def before_name(first: Token, roles: RoleLexicon) -> tuple[str | None, str | Non
     k = 0
     while k < len(words) and words[-k - 1].lower_ in roles.words and words[-k - 1].lower_ not in roles.honorifics:
         k += 1
+    # "head of state" lends "of" to the title words, but "several of Perez's" gives no title.
+    while k and words[-k].pos_ in {"ADP", "DET", "CCONJ"}:
+        k -= 1
+    if k and words[-1].pos_ in {"ADP", "DET", "CCONJ"}:
+        k = 0
     if k:
         role, rest = " ".join(w.lower_ for w in words[-k:]), words[:-k]
     # The demonym must touch the title or the name: in "how the Chilean president tried to win
