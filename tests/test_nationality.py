@@ -161,3 +161,14 @@ def test_a_dinner_hosted_for_the_guest(nlp):
             "Bill Ward flew in on Sunday. Tom Hale hosted a dinner for him at the Elysee Palace. Hale said so.\n\n"
             "Ward said so too.")
     assert countries(nlp, text)["Tom Hale"] == "France"
+
+
+def test_one_trip_to_a_country_the_article_never_names_places_nobody(nlp):
+    # "Georgetown" is a district of Washington here, not Guyana's capital: a single trip there
+    # must not make Guyana the host's country.
+    text = (
+        "Anna Berg and Tom Hale\n\n"
+        "Anna Berg, the German chancellor, and Tom Hale got on well.\n\n"
+        "Berg's official visit starts with a private dinner in Georgetown, and Hale said so."
+    )
+    assert countries(nlp, text).get("Tom Hale") != "Guyana"

@@ -123,6 +123,10 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         ranked = trips[other].most_common(2) if other else []
         if countries.get(name) is None and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             dest = ranked[0][0]
+            # One trip to a country the article never names is more likely a misread place
+            # ("a private dinner in Georgetown" in Washington is not a trip to Guyana).
+            if ranked[0][1] < 2 and not mentioned[dest]:
+                continue
             if dest not in taken and dest not in not_from[name] and dest not in unlike[name]:
                 countries[name] = dest
     # The article's framing: one of its two most named countries, named at least three times
