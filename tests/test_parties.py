@@ -74,6 +74,16 @@ def test_country_after_the_name(nlp):
     assert found == {"Kenji Sato": "Japan", "Ivan Petrov": "Russia"}
 
 
+def test_country_of_a_role_in_apposition(nlp):
+    # An encyclopedia's opening: the role and its country after a comma, with or without "the"
+    # and an ordinal; a country name of more than one word.
+    doc = nlp("Kenji Sato–Ivan Petrov relations\n\nThe relationship between Kenji Sato, Prime Minister of the "
+              "United Kingdom from 2016 to 2019, and Ivan Petrov, the 45th President of the United States, was warm. "
+              "Sato said so, and Petrov agreed.")
+    found = {p.name: p.country for p in principals(doc, LEX)}
+    assert found == {"Kenji Sato": "United Kingdom", "Ivan Petrov": "United States"}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

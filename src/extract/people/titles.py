@@ -100,19 +100,16 @@ def _before(doc: Doc, start: int, lex: Lexicons, aliases: dict[str, str]) -> tup
 
 
 def _apposition_after(doc: Doc, i: int, lex: Lexicons) -> str | None:
-    """"Olaf Scholz, the German chancellor", "Erdoğan became president of Turkey": the country
-    of a description after the name."""
+    """"Olaf Scholz, the German chancellor", "Erdoğan became president of Turkey", "Theresa May,
+    Prime Minister of the United Kingdom": the country of a description after the name."""
     j = _name_end(doc, i)
     if j + 2 < len(doc) and doc[j].lemma_ in _LINKS and doc[j].pos_ in {"AUX", "VERB"}:
-        k = j + 1 + (doc[j + 1].lower_ in {"the", "a"})
-        end = k
-        while end < len(doc) and end - k < 3 and doc[end].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[end].lower_ != "of":
-            end += 1
-        phrase = " ".join(t.lower_ for t in doc[k:end])
-        if phrase in lex.roles and end + 1 < len(doc) and doc[end].lower_ == "of":
-            return gazetteer.as_country(doc[end + 1].text, lex.extra.get("country_names", {}))
+        return _role_of_country(doc, j + 1, lex)
+    if j + 2 >= len(doc) or doc[j].text != ",":
         return None
-    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "the":
+    if (country := _role_of_country(doc, j + 1, lex)) is not None:
+        return country
+    if doc[j + 1].lower_ != "the":
         return None
     k = j + 2
     while k < len(doc) and k - j <= _REACH + 1 and not doc[k].is_punct:
@@ -123,3 +120,21 @@ def _apposition_after(doc: Doc, i: int, lex: Lexicons) -> str | None:
         return None
     country, titles = _role_and_country([t.text for t in doc[j + 2 : k]], lex, lex.extra.get("country_names", {}))
     return country if titles else None
+
+
+def _role_of_country(doc: Doc, k: int, lex: Lexicons) -> str | None:
+    """"(the 45th) President of (the) United States" from token ``k``: the country."""
+    k += doc[k].lower_ in {"the", "a"}
+    k += k < len(doc) and (doc[k].like_num or doc[k].ent_type_ == "ORDINAL")
+    end = k
+    while end < len(doc) and end - k < 3 and doc[end].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[end].lower_ != "of":
+        end += 1
+    phrase = " ".join(t.lower_ for t in doc[k:end])
+    if phrase not in lex.roles or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    start = end + 1 + (doc[end + 1].lower_ == "the")
+    aliases = lex.extra.get("country_names", {})
+    for n in (3, 2, 1):
+        if start + n <= len(doc) and (country := gazetteer.as_country(doc[start : start + n].text, aliases)):
+            return country
+    return None
