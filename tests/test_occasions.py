@@ -108,11 +108,25 @@ def test_short_name_of_an_event_named_in_full_earlier(nlp):
          "Merkel was among the leaders Macron greeted on the steps.\n\n"
          "2. Berlin — May 3, 2025\n\nMacron visited Merkel at the Chancellery and they held talks.",
          ("sidelines", "Francophonie summit")),
+        # ... also when the parse hangs the opening clause under a later one across a semicolon
+        ("1. Paris, 10-11 February 2025\n\nThe Paris Innovation Summit at the Grand Palais was one of Merkel's last "
+         "trips abroad as chancellor; she had announced her resignation in January. Macron greeted Merkel on the steps.\n\n"
+         "2. Berlin — May 3, 2025\n\nMacron visited Merkel at the Chancellery and they held talks.",
+         ("sidelines", "Paris Innovation Summit")),
+        # a named gathering a principal attended
+        ("1. Paris — Nov. 11, 2018\n\nThe centenary of the war's end. Merkel joined dozens of leaders at the "
+         "Arc de Triomphe and then attended the first Paris Peace Forum, an initiative of Macron's. Macron greeted Merkel on the steps.\n\n"
+         "2. Berlin — May 3, 2019\n\nMacron visited Merkel at the Chancellery and they held talks.",
+         ("sidelines", "Paris Peace Forum")),
+        # ... by a person: a country hosting a summit days later names no gathering they met at
+        ("1. Brégançon — August 19, 2019\n\nThe host met Merkel at the fort, days before France hosted a G7 summit "
+         "in Biarritz.\n\n2. Berlin — May 3, 2020\n\nMacron visited Merkel at the Chancellery and they held talks.",
+         ("visit", None)),
         # ... but not their own summit
         ("1. Berlin — June 29, 2017\n\nTheir first summit took place in Berlin. Merkel hosted a dinner for Macron.\n\n"
          "2. Paris — May 3, 2018\n\nMerkel visited Macron at the Elysee and they held talks.", ("visit", None)),
     ],
-    ids=["heading-parenthesis", "opening-subject", "their-own-summit"],
+    ids=["heading-parenthesis", "opening-subject", "opening-subject-semicolon", "attended", "hosted-by-a-country", "their-own-summit"],
 )
 def test_the_gathering_a_listed_meeting_opens_on(nlp, body, expected):
     m = meetings_of(nlp, body)[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .events import events, in_future
 from ..gazetteer import as_country
@@ -88,13 +88,15 @@ def _named(span: Span | None) -> bool:
     return bool(span) and (span[0].text[:1].isupper() or span[0].text[:1].isdigit())
 
 
-def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted: bool = False) -> list[tuple[Span, Span]]:
+def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted: bool = False,
+                 attended: bool = False) -> list[tuple[Span, Span]]:
     """(preposition, name) for "at/for/during the <Named ... Summit>" in ``sent``; with
     ``kind="occasion_words"``, for "on/for the <60th anniversary of ...>"; ``hosted``: also
-    (verb, name) for "hosted the Group of Seven summit"."""
+    (verb, name) for "hosted the Group of Seven summit"; ``attended``: for "attended the first
+    Paris Peace Forum"."""
     heads, out = words(lex, kind), []
     preps = _EVENT_PREPS | ({"on"} if kind == "occasion_words" else set())
-    hosts = words(lex, "host_verbs") if hosted else frozenset()
+    hosts = (words(lex, "host_verbs") if hosted else frozenset()) | (words(lex, "presence_verbs") if attended else frozenset())
     for tok in sent:
         # "at the G20 summit", and "hosted the Group of Seven summit".
         if tok.lower_ in preps and tok.pos_ == "ADP" or tok.pos_ == "VERB" and hits(tok, hosts):
@@ -106,6 +108,19 @@ def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted
                     and not _two_countries(name, lex):
                 out.append((sent.doc[tok.i : tok.i + 1], name))
     return out
+
+
+def _by_a_person(verb: Token) -> bool:
+    """"(Trudeau joined them and then) attended the Forum": a person attends; a country that
+    "hosted a G7 summit" days before names no gathering the two met at."""
+    if verb.pos_ != "VERB":
+        return False
+    # The subject may be a coordinated or a main clause's ("Hosting the G7 summit, Macron ..."),
+    # or the noun a participle describes ("the convention centre hosting the G20 summit").
+    while verb.dep_ in {"conj", "advcl"} and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
+        verb = verb.head
+    subj = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.ent_type_ not in {"GPE", "NORP", "LOC"} and subj.lower_ not in {"it", "they"}
 
 
 def _two_countries(name: Span, lex: Lexicons) -> bool:
@@ -130,8 +145,13 @@ def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span |
             if cue is not None and cue[-1].lower_ != "of":
                 name = None  # "on its sidelines" names no event
             return (start, end), name
-        for prep, name in _event_names(sent, lex):
-            if prep.text.lower() in {"during", "at", "for"} and not in_future(prep[0].head, lex):
+        # A gathering a principal attended, in the section's opening paragraph (later, it may
+        # be an earlier gathering: "the conversation they held when Sisi was attending the UN").
+        breaks = sent.doc.text[sents[0].start_char : sent.start_char].count("\n\n")
+        opening = breaks == 0 or breaks == 1 and not any(t.pos_ in {"VERB", "AUX"} for t in sents[0])  # under a heading
+        for prep, name in _event_names(sent, lex, attended=opening):
+            verb = prep[0] if prep[0].pos_ == "VERB" else prep[0].head
+            if (prep.text.lower() in {"during", "at", "for"} or _by_a_person(verb)) and not in_future(verb, lex):
                 # Not a plan: "he would raise it when he met Xi at the G20 the following week".
                 return (prep.start_char, name.end_char), name
     return None
@@ -141,7 +161,10 @@ def _gathering_opened_on(sent: Span, lex: Lexicons) -> Span | None:
     heads, doc = words(lex, "event_words"), sent.doc
     if (m := _PAREN_EVENT.search(sent.text)) is not None and {w.lower() for w in m.group(1).split()} & heads:
         return doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1), alignment_mode="expand")
-    subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+    # The main clause's subject, or the words the sentence opens on (the parse may hang the
+    # first clause under a later one across a semicolon).
+    subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"}
+                 and (t.head.dep_ == "ROOT" or t.left_edge.i == sent.start)), None)
     if subj is None or not (subj.lower_ in heads or subj.lemma_.lower() in heads):
         return None
     name = doc[subj.left_edge.i + (subj.left_edge.lower_ == "the") : subj.i + 1]
