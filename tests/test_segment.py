@@ -188,6 +188,10 @@ def test_bulleted_iso_timeline(nlp):
         # "a hastily arranged summit" took place; "the planned summit" did not.
         ("- 2018-05-26: A hastily arranged second summit between Merkel and Macron.\n\n"
          "- 2018-06-12: Merkel and Macron met again in Rome.", [dt.date(2018, 5, 26), dt.date(2018, 6, 12)]),
+        # ... but a word of an event's own name plans nothing ("the Digital Future Summit").
+        ("- 2025-02-10: The Digital Future Summit at the Grand Palais was one of Merkel's last trips abroad. "
+         "Macron greeted Merkel on the steps.\n\n"
+         "- 2025-06-12: Merkel and Macron met again in Rome.", [dt.date(2025, 2, 10), dt.date(2025, 6, 12)]),
         # the day after an arrival is the meeting's ...
         ("Macron chose Germany for his first bilateral visit, flying into Berlin on Sunday, June 5, 2022. "
          "The next day the two leaders held their first meeting at the chancellery.", [dt.date(2022, 6, 6)]),

@@ -127,7 +127,9 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         if verb is not None and verb.dep_ in {"xcomp", "ccomp"} and hits(verb.head, planned):
             return True
     # A modifier as written ("the planned summit"; "a hastily arranged summit" did take place).
-    mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in planned]
+    # A word of the event's own name is none ("the Digital Future Summit").
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in planned
+            and not (c.pos_ == "PROPN" and c.text[:1].isupper())]
     if mods and all(c.lower_ in words(lex, "sequence_words") for c in mods):
         # "Their next meeting was in New York": a word of order plans only what is yet to come.
         return _clause_tense(tok) != "VBD"
