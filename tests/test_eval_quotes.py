@@ -51,7 +51,7 @@ MEETING_FLOORS = {
     "final6": (0.85, 0.94, 0.83, 0.91, 0.80),
     # final7 meetings 0.90 -> 0.89: with Obama (never "Barack" in the text) now the principal in
     # place of Hollande, the Hanover meeting the wrong pair happened to find is missed.
-    "final7": (0.89, 0.96, 0.84, 0.92, 0.87),
+    "final7": (0.89, 0.96, 0.87, 0.93, 0.87),
 }
 MEETING_METRICS = ("meetings.f1", "fields.start_date.accuracy", "fields.city.accuracy", "fields.country.accuracy",
                    "fields.format.accuracy")

@@ -74,6 +74,11 @@ from .meeting_text import meetings_of
         ("On 9 May 2015 the two stood together on Red Square.", "Moscow", "Russia", []),
         # A date after "in" is no place: "In February 2014 Abe travelled".
         ("In February 2014 Abe held talks with him.", None, None, []),
+        # A large city a journey goes to, whatever NER calls it (a person, a people) ...
+        ("In February 2014 Abe travelled to Sochi for the Winter Olympics.", "Sochi", "Russia", []),
+        ("On 6 May 2016 Abe flew to Sochi again for an informal summit.", "Sochi", "Russia", []),
+        # ... not a person one writes to.
+        ("Abe wrote to Putin in May and met him later.", None, None, []),
         # ... but being back somewhere is being there.
         ("Trudeau was back at the White House on October 11.", "Washington", "United States", ["White House"]),
     ],

@@ -241,6 +241,8 @@ def _classify(item: Item, lex: Lexicons) -> Item:
         label = None  # NER reads "Arjuna's Penance" as a person
     elif label == "PERSON" and item.prep in {"in", "at"}:
         label = "GPE"  # and "Nusa Dua", "Panmunjom": nobody meets "in" or "at" a person
+    elif label in {"PERSON", "NORP"} and item.prep in {"to", "into"} and _journey_to_a_city(item, lex):
+        label = "GPE"  # "Abe travelled to Sochi", which NER takes for a person or a people
     if set(toks) & words(lex, "event_words") or label == "EVENT":
         item.kind = "event"
     elif item.prep in _LOCATIVE and _described_as_building(item.span, lex):
@@ -274,6 +276,15 @@ def _classify(item: Item, lex: Lexicons) -> Item:
     if item.kind in {"city", "gpe"} and item.prep in _VENUE_ONLY - {"to", "into"}:
         item.kind = "other"  # "on Climate Change" is no place
     return item
+
+
+def _journey_to_a_city(item: Item, lex: Lexicons) -> bool:
+    """A journey's destination that GeoNames knows as a large city ("flew to Sochi"), not a
+    person one talks or writes to."""
+    prep = item.span.doc[item.span.start - (2 if item.had_the else 1)]
+    travel = words(lex, "travel_verbs") | words(lex, "travel_nouns")
+    found = gazetteer.cities(item.span.text)
+    return bool(found) and found[0].population >= LOOSE_CITY_MIN_POPULATION and prep.head.lemma_.lower() in travel
 
 
 def someone_elses(item: Item, principals: frozenset[str]) -> bool:
