@@ -77,6 +77,8 @@ from .meeting_text import meetings_of
         # A large city a journey goes to, whatever NER calls it (a person, a people) ...
         ("In February 2014 Abe travelled to Sochi for the Winter Olympics.", "Sochi", "Russia", []),
         ("On 6 May 2016 Abe flew to Sochi again for an informal summit.", "Sochi", "Russia", []),
+        # A particle hyphened to the next word belongs to the name.
+        ("The two first met in Sharm el-Sheikh, Egypt, on 7 November.", "Sharm el-Sheikh", "Egypt", []),
         # ... not a person one writes to.
         ("Abe wrote to Putin in May and met him later.", None, None, []),
         # ... but being back somewhere is being there.

@@ -119,6 +119,9 @@ def _item_end(doc, j: int, limit: int, lex: Lexicons) -> int:
             k += 1
         elif t.text == "-" and k > j and k + 1 < limit and not doc[k - 1].whitespace_ and not t.whitespace_:
             k += 2  # "Mar-a-Lago", "Bormes-les-Mimosas": a hyphen joins lower-case words into the name
+        elif (k > j and k + 2 < limit and t.is_alpha and not t.whitespace_ and doc[k + 1].text == "-"
+              and not doc[k + 1].whitespace_ and capitalised(doc[k + 2])):
+            k += 3  # "Sharm el-Sheikh", "Ras al-Khaimah": a particle hyphened to the next word
         elif t.lower_ in _NAME_INNER and k + 1 < limit and (capitalised(doc[k + 1]) or doc[k + 1].lower_ == "the"):
             k += 1
         elif t.lower_ in {"'s", "’s"} and k > j:
