@@ -207,3 +207,13 @@ def test_a_generational_suffix_does_not_make_another_person(nlp):
 def test_names_around_titles_possessives_and_dates(nlp, text, expected, not_a_person):
     people = {p.name: p.aliases for p in find_names(nlp(text), LEX).people}
     assert expected in people and not_a_person not in people
+
+
+def test_a_one_word_name_written_only_where_a_place_goes_is_no_person(nlp):
+    # NER takes the Bavarian village for a person; "in", "the village of" and a heading's place
+    # after its date say otherwise. A name also written as a subject stays a person.
+    text = ("7-8 June 2015 — Krün and Elmau\n\n"
+            "First stop: the village of Krün, where Anna Weber greeted Tom Hale. Hale said it was fine.\n\n"
+            "Later in Krün, Weber said she was pleased.")
+    names = {p.name for p in find_names(nlp(text), LEX).people}
+    assert "Krün" not in names and {"Anna Weber", "Tom Hale"} <= names

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
+from .placenames import is_place as _is_place, only_placed as _only_placed
 from .spelling import PARTICLES, count_words, spelled
 
 # Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
@@ -228,11 +229,6 @@ def _speakers_ner_missed(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple
     return out | {(t.i, t.i + 1) for t in doc if t.text in full}
 
 
-def _is_place(word: str) -> bool:
-    # NER calls some surnames places ("Scholz" as a GPE); GeoNames has the last word.
-    return bool(gazetteer.cities(word) or gazetteer.as_country(word, {}))
-
-
 def _mislabelled(doc: Doc, a: int, k: int) -> bool:
     """Whether NER took a titled name for a place or body: "German Chancellor Olaf Scholz" with
     "Olaf Scholz" an ORG. The entity must be just those words, right after the title, and the
@@ -287,6 +283,8 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     name_words = {w for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     for word in singles:
+        if _only_placed(doc, spans, word, lex):
+            continue
         owner = _owner(word, persons)
         if owner is not None:
             owner.aliases.add(word)
