@@ -153,6 +153,9 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
             continue
         if part.lower() in words(lex, "section_labels"):
             continue  # "Explainer — 17 October 2021": the kind of piece, not a place
+        if isinstance(data(lex, "landmarks").get(part.removeprefix("The ").removeprefix("the ")), str):
+            venues.append((start, start + len(part)))  # "— White House": a seat in its city, whatever GeoNames says
+            continue
         found = gazetteer.cities(part)
         if not found and tokens[-1].lower() in words(lex, "venue_words"):
             venues.append((start, start + len(part)))  # "18 July 2024 — Blenheim Palace": a venue, not a town

@@ -41,7 +41,7 @@ from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
 from .shape import is_header, is_quoted
 from ..lexicons import Lexicons
-from .locatives import country_of, place_names
+from .locatives import country_of, landmarks, place_names
 from ..people.mentions import Cast
 from .ordinals import Ordinal, find_ordinal
 from ..text.sentences import Layout, Para
@@ -240,7 +240,9 @@ class _Segmenter:
         first_par = [s for s in under[0].sents] if under and not is_quoted(under[0]) else []
         opens = bool(told) and (self.read(told[0]) in {MEETING, NONE} or self.read(told[0]) == THIRD and any(
             self.read(s) == MEETING for s in first_par))
-        item = number is not None and opens and bool(place_names(line, self.lex)) and self.date([line]) is not None
+        # The place may be a seat of government that names its city: "5) July 6, 2010 — White House".
+        placed = bool(place_names(line, self.lex) or landmarks(line, self.lex))
+        item = number is not None and opens and placed and self.date([line]) is not None
         if not (says_so or item or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
             self.stops.append(para.start)
             return None
