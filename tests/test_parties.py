@@ -217,3 +217,16 @@ def test_a_one_word_name_written_only_where_a_place_goes_is_no_person(nlp):
             "Later in Krün, Weber said she was pleased.")
     names = {p.name for p in find_names(nlp(text), LEX).people}
     assert "Krün" not in names and {"Anna Weber", "Tom Hale"} <= names
+
+
+def test_a_hyphenated_given_name_after_the_family_name(nlp):
+    # When NER tags only the family name "Moon", the text's whole "Moon Jae-in" is the name.
+    from spacy.tokens import Span
+
+    text = ("Moon Jae-in, president of South Korea from 2017, met Xi Jinping six times. Moon said the talks "
+            "were useful, and Moon later flew to Beijing.")
+    doc = nlp(text)
+    doc.ents = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text == "Moon"] + \
+        [e for e in doc.ents if e.text == "Xi Jinping"]
+    names = {p.name for p in find_names(doc, LEX).people}
+    assert "Moon Jae-in" in names and "Moon" not in names

@@ -295,7 +295,8 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
 
 
 def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
-    """A one-word name that the text also writes with a first name NER missed ("- Maria Lopez and")."""
+    """A one-word name that the text also writes with a first name NER missed ("- Maria Lopez and",
+    "Moon Jae-in")."""
     titles = _title_words(lex)
     places = {t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
     # Where each one-word name is written, found in one pass rather than one per name.
@@ -314,6 +315,10 @@ def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
                 a -= 1
             if a < i:
                 seen[f"{doc[a:i].text} {p.name}"] += 1
+            # A hyphenated given name after it: "Moon Jae-in", "Yoon Young-chan".
+            end = hyphen_end(doc, i + 2) if i + 2 < len(doc) else i + 2
+            if a == i and end > i + 2 and doc[i].whitespace_ and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha:
+                seen[f"{p.name} {doc[i + 1 : end].text}"] += 1
         if seen:
             p.aliases.add(p.name)
             p.name = seen.most_common(1)[0][0]
