@@ -417,3 +417,19 @@ def test_a_preposition_before_a_name_is_no_title(nlp):
             "The Peruvian president, for his part, said that the two countries had to keep talking.")
     found = {q.text: q.speaker for q in extract(text, nlp).quotes}
     assert found["the two countries had to keep talking"] == "Juan Perez"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A thing in the reported clause says nothing: the reporter does.
+        ('Anna Weber met Ivan Petrov in May. Announcing the trip, press secretary Tom Hale said the visit would '
+         'affirm the "deep and close partnership between the two countries". Weber agreed.', "Tom Hale"),
+        # A person in the reported clause is the one quoted.
+        ('Anna Weber met Ivan Petrov in May. Weber said Petrov told her: "We never interfere." She laughed.',
+         "Ivan Petrov"),
+    ],
+)
+def test_a_quote_in_a_reported_clause_whose_subject_is_a_thing(nlp, text, speaker):
+    [q] = quotes(nlp, text)
+    assert q.speaker == speaker

@@ -32,6 +32,7 @@ class CueLexicon:
     elisions: frozenset[str]
     clause_only: frozenset[str]  # verbs that report speech only with a clause ("maintains that")
     scare_markers: frozenset[str]  # words that flag a quoted phrase as the writer's ("so-called")
+    role_heads: frozenset[str] = frozenset()  # last words of roles: a "minister", a "president" speaks
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> CueLexicon:
@@ -43,6 +44,7 @@ class CueLexicon:
             elisions=frozenset(lex.extra.get("elisions", ())),
             clause_only=frozenset(lex.extra.get("clause_only_verbs", ())),
             scare_markers=frozenset(lex.extra.get("scare_markers", ())),
+            role_heads=frozenset(r.split()[-1] for r in lex.roles),
         )
 
 
@@ -164,6 +166,10 @@ def relative_owner(verb: Token) -> Token | None:
     return rel.head
 
 
+# Quotation marks between two verbs: the parse has run a quotation's verb into the clause after it.
+_QUOTE_MARKS = frozenset('"“”‘’\'')
+
+
 def reporting_head(verb: Token, cues: CueLexicon) -> Token:
     """The verb whose subject does the saying: for a verb of saying coordinated into the content
     clause of another ("X said that Russia was “European” and spoke of ..."), the reporting verb."""
@@ -172,6 +178,13 @@ def reporting_head(verb: Token, cues: CueLexicon) -> Token:
             and is_speech_verb(head.head, cues) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
             and not any(c.dep_ == "mark" for c in verb.children):
         return head.head
+    # "X said the visit would affirm the “deep ... partnership”": a thing affirms nothing; the
+    # verb it is the subject of reports X's words.
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if verb.dep_ == "ccomp" and is_speech_verb(head, cues) and subj is not None and head.i < subj.i and subj.pos_ == "NOUN" \
+            and not subj.ent_type_ and subj.lemma_.lower() not in cues.nouns | cues.role_heads and not any(c.dep_ == "mark" for c in verb.children) \
+            and not any(t.text in _QUOTE_MARKS for t in verb.doc[head.i : verb.i]):
+        return head
     return verb
 
 
