@@ -213,22 +213,33 @@ def test_timeline_paragraph_between_entries_is_no_new_meeting(nlp):
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2018, 5, 26)]
 
 
-def test_numbered_headings_without_a_meeting_noun(nlp):
-    body = (
-        "1. Berlin, May 2017\n\n"
-        "Merkel received Macron on 15 May at the Chancellery.\n\n"
-        "Second: Paris, June 2018\n\n"
-        "A year later it was Merkel's turn to make the journey. On 19 June 2018 she spent hours with Macron.\n\n"
-        "Number three: Aachen, January 2019\n\n"
-        "The most symbolic of the encounters took place on 22 January 2019 in the town hall.\n\n"
-        "No fourth meeting has followed."
-    )
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("1. Berlin, May 2017\n\n"
+         "Merkel received Macron on 15 May at the Chancellery.\n\n"
+         "Second: Paris, June 2018\n\n"
+         "A year later it was Merkel's turn to make the journey. On 19 June 2018 she spent hours with Macron.\n\n"
+         "Number three: Aachen, January 2019\n\n"
+         "The most symbolic of the encounters took place on 22 January 2019 in the town hall.\n\n"
+         "No fourth meeting has followed.",
+         [(1, dt.date(2017, 5, 15), "Berlin"), (2, dt.date(2018, 6, 19), "Paris"), (3, dt.date(2019, 1, 22), "Aachen")]),
+        # "2) July 6, 2010 — White House": the seat names the place (Washington, not the Casablanca
+        # GeoNames also calls "White House"), so the item is a meeting with no meeting word under it.
+        ("1) May 18, 2009 — Oval Office\n"
+         "Their first talks as leaders ran long, and Merkel said the visit had been worthwhile.\n\n"
+         "2) July 6, 2010 — White House\n"
+         "A reset, with lunch and smiles in the Oval Office. “The bond cannot be broken,” Macron declared.\n\n"
+         "3) 23/03/2011 — Oval Office\n"
+         "The low point. Merkel was received with no photographers, and left by a side door.",
+         [(1, dt.date(2009, 5, 18), "Washington"), (2, dt.date(2010, 7, 6), "Washington"),
+          (3, dt.date(2011, 3, 23), "Washington")]),
+    ],
+    ids=["places", "seats-of-government"],
+)
+def test_numbered_headings_without_a_meeting_noun(nlp, body, expected):
     found = meetings_of(nlp, body)
-    assert [(m.ordinal, m.start_date, m.city) for m in found] == [
-        (1, dt.date(2017, 5, 15), "Berlin"),
-        (2, dt.date(2018, 6, 19), "Paris"),
-        (3, dt.date(2019, 1, 22), "Aachen"),
-    ]
+    assert [(m.ordinal, m.start_date, m.city) for m in found] == expected
 
 
 def test_a_numbered_heading_over_something_else_is_no_meeting(nlp):
@@ -582,22 +593,3 @@ def test_journeys_that_report_no_meeting(nlp, body):
 def test_a_journey_to_meet_the_other_principal(nlp):
     body = "On 14 May 2017 Macron flew to Berlin to meet Merkel."
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2017, 5, 14)]
-
-
-def test_numbered_items_headed_by_a_seat_of_government(nlp):
-    # "5) July 6, 2010 — White House": the seat names the place (Washington, not the Casablanca
-    # GeoNames also calls "White House"), so the item is a meeting with no meeting word under it.
-    body = (
-        "1) May 18, 2009 — Oval Office\n"
-        "Their first talks as leaders ran long, and Merkel said the visit had been worthwhile.\n\n"
-        "2) July 6, 2010 — White House\n"
-        "A reset, with lunch and smiles in the Oval Office. “The bond cannot be broken,” Macron declared.\n\n"
-        "3) 23/03/2011 — Oval Office\n"
-        "The low point. Merkel was received with no photographers, and left by a side door."
-    )
-    found = meetings_of(nlp, body)
-    assert [(m.ordinal, m.start_date, m.city) for m in found] == [
-        (1, dt.date(2009, 5, 18), "Washington"),
-        (2, dt.date(2010, 7, 6), "Washington"),
-        (3, dt.date(2011, 3, 23), "Washington"),
-    ]
