@@ -118,6 +118,11 @@ def test_short_name_of_an_event_named_in_full_earlier(nlp):
          "Arc de Triomphe and then attended the first Paris Peace Forum, an initiative of Macron's. Macron greeted Merkel on the steps.\n\n"
          "2. Berlin — May 3, 2019\n\nMacron visited Merkel at the Chancellery and they held talks.",
          ("sidelines", "Paris Peace Forum")),
+        # "they" are people too
+        ("1. Paris — Nov. 11, 2018\n\nMerkel and Macron walked to the Arc de Triomphe together, and then they attended "
+         "the first Paris Peace Forum. Macron greeted Merkel on the steps.\n\n"
+         "2. Berlin — May 3, 2019\n\nMacron visited Merkel at the Chancellery and they held talks.",
+         ("sidelines", "Paris Peace Forum")),
         # ... by a person: a country hosting a summit days later names no gathering they met at
         ("1. Brégançon — August 19, 2019\n\nThe host met Merkel at the fort, days before France hosted a G7 summit "
          "in Biarritz.\n\n2. Berlin — May 3, 2020\n\nMacron visited Merkel at the Chancellery and they held talks.",
@@ -126,7 +131,7 @@ def test_short_name_of_an_event_named_in_full_earlier(nlp):
         ("1. Berlin — June 29, 2017\n\nTheir first summit took place in Berlin. Merkel hosted a dinner for Macron.\n\n"
          "2. Paris — May 3, 2018\n\nMerkel visited Macron at the Elysee and they held talks.", ("visit", None)),
     ],
-    ids=["heading-parenthesis", "opening-subject", "opening-subject-semicolon", "attended", "hosted-by-a-country", "their-own-summit"],
+    ids=["heading-parenthesis", "opening-subject", "opening-subject-semicolon", "attended", "attended-by-they", "hosted-by-a-country", "their-own-summit"],
 )
 def test_the_gathering_a_listed_meeting_opens_on(nlp, body, expected):
     m = meetings_of(nlp, body)[0]

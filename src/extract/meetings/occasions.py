@@ -120,7 +120,7 @@ def _by_a_person(verb: Token) -> bool:
     while verb.dep_ in {"conj", "advcl"} and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
         verb = verb.head
     subj = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.ent_type_ not in {"GPE", "NORP", "LOC"} and subj.lower_ not in {"it", "they"}
+    return subj is not None and subj.ent_type_ not in {"GPE", "NORP", "LOC"} and subj.lower_ != "it"
 
 
 def _two_countries(name: Span, lex: Lexicons) -> bool:
