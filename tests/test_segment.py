@@ -192,6 +192,9 @@ def test_bulleted_iso_timeline(nlp):
         ("- 2025-02-10: The Digital Future Summit at the Grand Palais was one of Merkel's last trips abroad. "
          "Macron greeted Merkel on the steps.\n\n"
          "- 2025-06-12: Merkel and Macron met again in Rome.", [dt.date(2025, 2, 10), dt.date(2025, 6, 12)]),
+        # "without" negates the meeting it governs.
+        ("Merkel called an early election and left office on 5 July 2021 without ever having held talks with Macron.", []),
+        ("Merkel left office on 5 July 2021 without meeting Macron.", []),
         # the day after an arrival is the meeting's ...
         ("Macron chose Germany for his first bilateral visit, flying into Berlin on Sunday, June 5, 2022. "
          "The next day the two leaders held their first meeting at the chancellery.", [dt.date(2022, 6, 6)]),

@@ -105,6 +105,18 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
     return False
 
 
+def _without(tok: Token) -> bool:
+    """"left office without meeting him", "without ever having held talks with him"."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.lower_ == "without" and cur.head.i != cur.i:
+            return True
+        if cur.dep_ not in {"dobj", "pcomp", "xcomp"}:
+            return False
+        cur = cur.head
+    return False
+
+
 def is_planned(tok: Token, lex: Lexicons) -> bool:
     """A meeting word in a plan: future tense, "agreed to meet", "the upcoming summit"."""
     planned = words(lex, "planned_words")
@@ -209,7 +221,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         dest_ok = False
         if kind == "travel":
             dest_ok = _destination_ok(sent, principals, cast, lex, tok)
-        negated = any(c.dep_ == "neg" for c in tok.children) or (
+        negated = any(c.dep_ == "neg" for c in tok.children) or _without(tok) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
