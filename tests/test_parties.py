@@ -230,3 +230,27 @@ def test_a_hyphenated_given_name_after_the_family_name(nlp):
         [e for e in doc.ents if e.text == "Xi Jinping"]
     names = {p.name for p in find_names(doc, LEX).people}
     assert "Moon Jae-in" in names and "Moon" not in names
+
+
+def test_a_name_run_on_into_a_committee_does_not_take_the_person(nlp):
+    # NER tags the first words of a committee's name as a person ("Tom Hale Amistad"). Its last
+    # word is never written alone and "Hale" is, so the lone "Hale" stays Tom Hale's, not his
+    # daughter's.
+    from spacy.tokens import Span
+
+    text = ("Tom Hale's visit to Lima was his first. Hale met Maria Lopez at the palace, and Sara Hale, his "
+            "daughter, came too. A citizens' group, the Tom Hale Amistad Comite, planned the welcome. "
+            "Hale said he was moved.")
+    doc = nlp(text)
+    spans = [("Tom", 2), ("Maria", 2), ("Sara", 2), ("Hale", 1)]
+    ents = []
+    for i, t in enumerate(doc):
+        for first, n in spans:
+            if t.text == first and not any(e.start <= i < e.end for e in ents):
+                n = 3 if first == "Tom" and doc[i + 2].text == "Amistad" else n
+                if first == "Hale" and doc[i - 1].text in {"Tom", "Sara"}:
+                    continue
+                ents.append(Span(doc, i, i + n, label="PERSON"))
+    doc.ents = ents
+    people = {p.name: p.aliases for p in find_names(doc, LEX).people}
+    assert "Hale" in people["Tom Hale"] and "Hale" not in people["Sara Hale"]

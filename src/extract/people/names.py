@@ -265,10 +265,12 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
         first_at.setdefault(spelled(doc, i, k), doc[i].idx)
     # Longer forms first; a form inside a longer one ("Maria Lopez" in "Ana Maria Lopez") or with the same first and
     # last word belongs to it.
+    singles = {spelled(doc, i, k) for i, k in spans if count_words(doc, i, k) == 1}
     persons: list[Person] = []
     for name in sorted(full, key=lambda n: (-len(n.split()), first_at[n])):
         words = name.split()
-        owner = next((p for p in persons if _contains(p.name.split(), words)), None)
+        owner = next((p for p in persons if _contains(p.name.split(), words)
+                      and not _runs_on(p.name.split(), words, singles)), None)
         if owner is None:
             persons.append(Person(name=name, aliases={name}, first_offset=first_at[name]))
         else:
@@ -279,7 +281,6 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     surnames = {p.surname for p in persons if " " in p.name}
     persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
                                           and p.name.split()[0] != p.surname)]
-    singles = {spelled(doc, i, k) for i, k in spans if count_words(doc, i, k) == 1}
     name_words = {w for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     for word in singles:
@@ -336,6 +337,15 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     if any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1)):
         return True
     return longer[0] == shorter[0] and longer[-1] == shorter[-1]
+
+
+def _runs_on(longer: list[str], shorter: list[str], singles: set[str]) -> bool:
+    """A longer form that only runs a full name on into more words ("the Donald Trump Nagrik
+    Abhinandan Samiti", a committee) is not that person's fuller name when the text writes the
+    shorter form's surname alone and never the longer one's."""
+    n = len(shorter)
+    return (len(longer) > n and longer[:n] == shorter and shorter[-1] in singles
+            and longer[-1] not in singles)
 
 
 def _owner(word: str, persons: list[Person]) -> Person | None:
