@@ -195,6 +195,10 @@ def test_bulleted_iso_timeline(nlp):
         # "without" negates the meeting it governs.
         ("Merkel called an early election and left office on 5 July 2021 without ever having held talks with Macron.", []),
         ("Merkel left office on 5 July 2021 without meeting Macron.", []),
+        # "saw each other" reports a meeting, unless on screens; "the bilateral" is a meeting noun.
+        ("Merkel and Macron did see each other in Lisbon on 12 March 2019, briefly.", [dt.date(2019, 3, 12)]),
+        ("For a year from 12 March 2020 Merkel and Macron saw each other only on screens.", []),
+        ("On 4 May 2021 Merkel and Macron were both in Porto, and the bilateral was warm.", [dt.date(2021, 5, 4)]),
         # the day after an arrival is the meeting's ...
         ("Macron chose Germany for his first bilateral visit, flying into Berlin on Sunday, June 5, 2022. "
          "The next day the two leaders held their first meeting at the chancellery.", [dt.date(2022, 6, 6)]),

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from .date_text import parts
 from .dates import DateValue, meeting_date
-from .events import governing_verb
+from .modality import governing_verb
 from ..wordlists import hits
 
 # How long after an arrival its meeting may come and still be dated by it.

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicons
 from .calls import dates_only, is_remote
+from .modality import governing_verb, is_planned, without
 from .locatives import country_of, landmarks, place_names
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
 from ..wordlists import data, find_phrases, hits, words
@@ -25,6 +26,9 @@ _OBJ = {"dobj", "dative", "pobj"}
 # A verb without a subject of its own takes its head's ("visited Moscow and met with X").
 _INHERITS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
 _PARTNER_PREPS = {"with", "between", "by", "alongside", "beside"}
+# An adjective standing where a noun goes is used as one: "the bilateral was friendly".
+_NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
+_RECIPROCALS = {("each", "other"), ("one", "another")}
 
 
 @dataclass(frozen=True)
@@ -82,81 +86,6 @@ def partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
     return out
 
 
-def governing_verb(tok: Token) -> Token | None:
-    """The nearest verb above ``tok`` in the parse: the clause a noun or a date phrase sits in."""
-    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-
-
-def in_future(tok: Token, lex: Lexicons) -> bool:
-    """Whether ``tok``'s clause is in the future: "will meet", "would be glad to host", "are to meet"."""
-    aux = words(lex, "future_aux")
-    cur = tok
-    # Four steps up: "before he flies on to Peru for the summit" under "will host".
-    for _ in range(5):
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux for c in cur.children):
-            return True
-        # "are to meet": an infinitive under a form of "be".
-        if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            return True
-        # "It will be their first encounter": the predicate noun is in its verb's tense.
-        if cur.dep_ not in {"xcomp", "acomp", "attr", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _without(tok: Token) -> bool:
-    """"left office without meeting him", "without ever having held talks with him"."""
-    cur = tok
-    for _ in range(3):
-        if cur.head.lower_ == "without" and cur.head.i != cur.i:
-            return True
-        if cur.dep_ not in {"dobj", "pcomp", "xcomp"}:
-            return False
-        cur = cur.head
-    return False
-
-
-def is_planned(tok: Token, lex: Lexicons) -> bool:
-    """A meeting word in a plan: future tense, "agreed to meet", "the upcoming summit"."""
-    planned = words(lex, "planned_words")
-    if in_future(tok, lex):
-        return True
-    if tok.dep_ in {"xcomp", "ccomp", "acl"} and hits(tok.head, planned):
-        return True
-    if tok.dep_ == "dobj" and hits(tok.head, planned):
-        return True  # "arrange a face-to-face meeting", "weighs a visit"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey or a
-        # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").
-        travel = words(lex, "travel_verbs") | words(lex, "choice_verbs")
-        return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
-    if any(c.dep_ == "acl" and hits(c, planned) for c in tok.children):
-        return True  # "a summit planned for Lyon", "the visit scheduled for May"
-    if tok.pos_ in {"NOUN", "PROPN"}:
-        # "is expected to travel to Berlin for a further round of talks": the talks are the plan's.
-        verb = governing_verb(tok)
-        if verb is not None and verb.dep_ in {"xcomp", "ccomp"} and hits(verb.head, planned):
-            return True
-    # A modifier as written ("the planned summit"; "a hastily arranged summit" did take place).
-    # A word of the event's own name is none ("the Digital Future Summit").
-    mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in planned
-            and not (c.pos_ == "PROPN" and c.text[:1].isupper())]
-    if mods and all(c.lower_ in words(lex, "sequence_words") for c in mods):
-        # "Their next meeting was in New York": a word of order plans only what is yet to come.
-        return _clause_tense(tok) != "VBD"
-    return bool(mods)
-
-
-def _clause_tense(tok: Token) -> str | None:
-    """The tag of the verb (or auxiliary) whose clause ``tok`` sits in."""
-    for anc in tok.ancestors:
-        if anc.pos_ in {"VERB", "AUX"}:
-            aux = [c.tag_ for c in anc.children if c.dep_ in {"aux", "auxpass"}]
-            return aux[0] if aux else anc.tag_
-    return None
-
-
 def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
     out = []
     for t in tokens:
@@ -187,9 +116,9 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "verb"
             elif hits(tok, tverbs):
                 kind = "travel"
-            elif hits(tok, joint):
+            elif hits(tok, joint) or hits(tok, words(lex, "reciprocal_verbs")) and _reciprocal(tok, sent, lex):
                 kind = "joint"
-        elif tok.pos_ in {"NOUN", "PROPN"}:
+        elif tok.pos_ in {"NOUN", "PROPN"} or tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL:
             # A plural of a meeting noun counts several meetings ("five of their encounters",
             # "three summits in five months"), none in particular; "talks" is listed as written.
             if hits(tok, nouns) and not (tok.tag_ == "NNS" and tok.lower_ not in nouns and not _one_of(tok, lex)):
@@ -221,11 +150,18 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         dest_ok = False
         if kind == "travel":
             dest_ok = _destination_ok(sent, principals, cast, lex, tok)
-        negated = any(c.dep_ == "neg" for c in tok.children) or _without(tok) or (
+        negated = any(c.dep_ == "neg" for c in tok.children) or without(tok) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
     return out
+
+
+def _reciprocal(tok: Token, sent: Span, lex: Lexicons) -> bool:
+    """"saw each other", "did see one another": a verb whose object is the two subjects; not
+    "saw each other only on a screen", nor any sentence with a call in it."""
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"]
+    return tuple(after[:2]) in _RECIPROCALS and not any(hits(t, words(lex, "call_words")) for t in sent)
 
 
 def _purpose_people(tok: Token, nouns: frozenset[str]) -> list[Token]:

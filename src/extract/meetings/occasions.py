@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .events import events, in_future
+from .events import events
+from .modality import in_future
 from ..gazetteer import as_country
 from .locatives import aliases
 from ..lexicons import Lexicons

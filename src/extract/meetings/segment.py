@@ -32,10 +32,9 @@ from .events import (
     Event,
     classify,
     events,
-    governing_verb,
-    in_future,
     travels_to,
 )
+from .modality import governing_verb, in_future
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings

@@ -1,0 +1,87 @@
+"""Whether a meeting word tells of something that happened: not a plan ("agreed to meet", "the
+planned summit"), not the future ("will host"), not a meeting done "without".
+
+Pure functions over a token and its parse; ``events`` asks them of every meeting word it finds.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicons import Lexicons
+from ..wordlists import hits, words
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` in the parse: the clause a noun or a date phrase sits in."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
+def in_future(tok: Token, lex: Lexicons) -> bool:
+    """Whether ``tok``'s clause is in the future: "will meet", "would be glad to host", "are to meet"."""
+    aux = words(lex, "future_aux")
+    cur = tok
+    # Four steps up: "before he flies on to Peru for the summit" under "will host".
+    for _ in range(5):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux for c in cur.children):
+            return True
+        # "are to meet": an infinitive under a form of "be".
+        if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return True
+        # "It will be their first encounter": the predicate noun is in its verb's tense.
+        if cur.dep_ not in {"xcomp", "acomp", "attr", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def without(tok: Token) -> bool:
+    """"left office without meeting him", "without ever having held talks with him"."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.lower_ == "without" and cur.head.i != cur.i:
+            return True
+        if cur.dep_ not in {"dobj", "pcomp", "xcomp"}:
+            return False
+        cur = cur.head
+    return False
+
+
+def is_planned(tok: Token, lex: Lexicons) -> bool:
+    """A meeting word in a plan: future tense, "agreed to meet", "the upcoming summit"."""
+    planned = words(lex, "planned_words")
+    if in_future(tok, lex):
+        return True
+    if tok.dep_ in {"xcomp", "ccomp", "acl"} and hits(tok.head, planned):
+        return True
+    if tok.dep_ == "dobj" and hits(tok.head, planned):
+        return True  # "arrange a face-to-face meeting", "weighs a visit"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey or a
+        # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").
+        travel = words(lex, "travel_verbs") | words(lex, "choice_verbs")
+        return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
+    if any(c.dep_ == "acl" and hits(c, planned) for c in tok.children):
+        return True  # "a summit planned for Lyon", "the visit scheduled for May"
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        # "is expected to travel to Berlin for a further round of talks": the talks are the plan's.
+        verb = governing_verb(tok)
+        if verb is not None and verb.dep_ in {"xcomp", "ccomp"} and hits(verb.head, planned):
+            return True
+    # A modifier as written ("the planned summit"; "a hastily arranged summit" did take place).
+    # A word of the event's own name is none ("the Digital Future Summit").
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in planned
+            and not (c.pos_ == "PROPN" and c.text[:1].isupper())]
+    if mods and all(c.lower_ in words(lex, "sequence_words") for c in mods):
+        # "Their next meeting was in New York": a word of order plans only what is yet to come.
+        return _clause_tense(tok) != "VBD"
+    return bool(mods)
+
+
+def _clause_tense(tok: Token) -> str | None:
+    """The tag of the verb (or auxiliary) whose clause ``tok`` sits in."""
+    for anc in tok.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            aux = [c.tag_ for c in anc.children if c.dep_ in {"aux", "auxpass"}]
+            return aux[0] if aux else anc.tag_
+    return None
