@@ -202,6 +202,11 @@ def test_a_generational_suffix_does_not_make_another_person(nlp):
          "a crowd. Barack Obama said so.", "Barack Obama", "Candidate Obama"),
         ("The autumn tested that. In September Erdoğan told reporters in New York that he could not say "
          "relations were healthy. President Erdoğan said so.", "Erdoğan", "September Erdoğan"),
+        # A hyphenated given name NER cut in two is whole; a language NER took for a person is none.
+        ("Talks were opened in Lima by Peru's trade minister, Anne-Marie Ruiz, and Chile's Juan Perez. "
+         "Ruiz said a deal was near.", "Anne-Marie Ruiz", "Marie Ruiz"),
+        ("The British leader, who called his host his “khaas dost”, Hindi for special friend, described the "
+         "partnership in sweeping terms. Boris Johnson said so, and Hindi was spoken.", "Boris Johnson", "Hindi"),
     ],
 )
 def test_names_around_titles_possessives_and_dates(nlp, text, expected, not_a_person):

@@ -65,6 +65,16 @@ def hyphen_end(doc: Doc, k: int, limit: int | None = None) -> int:
     return k
 
 
+def hyphen_start(doc: Doc, i: int) -> int:
+    """Start of the name word at token ``i`` over hyphenated parts before it that NER left out
+    ("Anne" + "-" + "Marie Trevelyan"): a hyphen with no space on either side and a word written
+    like a name before it (not a heading's "TIMELINE-")."""
+    while (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+           and doc[i - 2].is_alpha and doc[i - 2].text.istitle()):
+        i -= 2
+    return i
+
+
 def clean_name(ent: Span) -> str | None:
     """The name words of a PERSON entity, or None when it does not look like a name.
 
@@ -195,7 +205,11 @@ def _trim(doc: Doc, a: int, k: int, titles: frozenset[str]) -> tuple[int, int] |
     leave in front ("President Donald Trump" in a caption, "Addressing Xi")."""
     while a < k - 1 and (doc[a].lower_ in titles or doc[a].pos_ in _NOT_NAME_POS):
         a += 1
-    return (a, k) if a < k else None
+    if a >= k:
+        return None
+    # A hyphenated given name NER cut in two ("Anne-" + "Marie Trevelyan"); a lone word after a
+    # hyphen is rather a pairing ("the Trump-Kim summit").
+    return (hyphen_start(doc, a) if count_words(doc, a, k) > 1 else a), k
 
 
 def _speakers_ner_missed(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, int]]:
@@ -283,13 +297,14 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
                                           and p.name.split()[0] != p.surname)]
     name_words = {w for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
+    languages = lex.extra.get("languages", ())
     for word in singles:
         if _only_placed(doc, spans, word, lex):
             continue
         owner = _owner(word, persons)
         if owner is not None:
             owner.aliases.add(word)
-        elif word in {spelled(doc, i, k) for i, k in spans}:
+        elif word in {spelled(doc, i, k) for i, k in spans} and word.lower() not in languages:
             persons.append(Person(name=word, aliases={word}, first_offset=first_at.get(word, 0)))
     _lengthen(doc, lex, persons)
     return tuple(persons)
