@@ -600,3 +600,57 @@ def test_journeys_that_report_no_meeting(nlp, body):
 def test_a_journey_to_meet_the_other_principal(nlp):
     body = "On 14 May 2017 Macron flew to Berlin to meet Merkel."
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2017, 5, 14)]
+
+
+def test_a_journey_the_text_denies_was_a_meeting_is_none(nlp):
+    # A flight to the other principal's country is no meeting when the entry says it was not one,
+    # nor when the section says they were not reported meeting; the summit where one principal
+    # met someone else is that other meeting's. An aide NER took for a place is still someone else.
+    body = (
+        "8 October 2017 | Berlin\n\n"
+        "Macron, on a two-day visit to Germany, is received by Merkel at the Chancellery.\n\n"
+        "3 March 2024 | Tegel airfield, Berlin\n\n"
+        "Not a meeting with Merkel. Macron resigns and flies to the Tegel airfield outside Berlin, where "
+        "security adviser Klaus Vogt receives him.\n\n"
+        "9 May 2024 | Vienna\n\n"
+        "Merkel meets Julia Steiner, head of France's caretaker government, at the Danube summit."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 10, 8), "Berlin")]
+
+
+def test_a_section_denying_the_meeting_its_journey_suggests(nlp):
+    body = (
+        "1. Paris, France — 4 June 2019\n\n"
+        "Merkel visited Macron at the Élysée Palace for talks on the budget.\n\n"
+        "2. Berlin, Germany — 5 May 2020\n\n"
+        "Macron came to Berlin for talks with Merkel at the Chancellery.\n\n"
+        "After the fall: 3 March 2024 onwards\n\n"
+        "Weeks of protests ended with Macron resigning and flying to an airfield near Berlin on 3 March. "
+        "He has stayed in Germany since, and Merkel has not been reported meeting him."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2019, 6, 4), "Paris"), (dt.date(2020, 5, 5), "Berlin")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # An invitation "for the next session" plans it.
+        ("On 9 May 2019 Merkel met Macron in Aachen.\n\nOn 7 December 2023, Merkel invited Macron to Berlin for the "
+         "next session of the council, and the French leader accepted, an aide said.", [dt.date(2019, 5, 9)]),
+        # "their first encounters" numbers no single meeting.
+        ("Commentators described their first encounters as cool and the body language as awkward. By the middle "
+         "of October 2019, however, the two had agreed the outline of a compromise.\n\n"
+         "Their first face-to-face meeting took place in Aachen on Thursday 9 May 2019.",
+         [dt.date(2019, 5, 9)]),
+    ],
+)
+def test_plans_and_plurals_are_no_meetings(nlp, body, expected):
+    assert [m.start_date for m in meetings_of(nlp, body)] == expected
+
+
+def test_a_heading_city_is_written_as_the_text_writes_it(nlp):
+    body = ("1. Paris, France — 4 June 2018\n\nMerkel visited Macron at the Élysée Palace.\n\n"
+            "2. New York, United States — 25 Sep 2018\n\nMerkel and Macron met at the United Nations.")
+    assert [m.city for m in meetings_of(nlp, body)] == ["Paris", "New York"]

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicons
 from .calls import dates_only, is_remote
-from .modality import governing_verb, is_planned, without
+from .modality import denied, governing_verb, is_planned
 from .locatives import country_of, landmarks, place_names
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
 from ..wordlists import data, find_phrases, hits, words
@@ -92,11 +92,24 @@ def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
         ref = cast.resolve(_phrase(t))
         if ref is None and t.pos_ == "PRON" and t.lower_ in {"he", "him", "she", "her", "his"}:
             ref = Ref("pronoun")
-        elif ref is None and t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} and t.text[:1].isupper():
-            ref = Ref(OTHER, t.text)  # a name NER missed is still someone else ("Trump and Kim's summit")
+        elif ref is None and t.pos_ == "PROPN" and t.text[:1].isupper() and (
+                t.ent_type_ == "" or t.ent_type_ == "PERSON" and cast.is_person(t.doc, t.text) or _titled(t, cast)):
+            # A name NER missed is still someone else ("Trump and Kim's summit"), and so is one it
+            # took for a place after a title ("national security adviser Ajit Doval").
+            ref = Ref(OTHER, t.text)
         if ref is not None:
             out.append(ref)
     return out
+
+
+def _named_other(ev: Event) -> bool:
+    """Someone else the event names ("Muhammad Yunus"), not just describes ("the president")."""
+    return any(o[:1].isupper() and o.split()[0].lower() not in {"the", "a", "an"} for o in ev.others)
+
+
+def _titled(tok: Token, cast: Cast) -> bool:
+    titles = words(cast.lex, "title_words") | words(cast.lex, "aide_roles") | cast.lex.roles
+    return any(t.lower_ in titles and t.pos_ == "NOUN" for t in _phrase(tok)[:-1])
 
 
 def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
@@ -150,7 +163,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         dest_ok = False
         if kind == "travel":
             dest_ok = _destination_ok(sent, principals, cast, lex, tok)
-        negated = any(c.dep_ == "neg" for c in tok.children) or without(tok) or (
+        negated = denied(tok) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
@@ -317,6 +330,10 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     named = cast.mentioned(sent)
     pair_words = bool(find_phrases(sent, words(lex, "pair_refs")))
     meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
+    if meeting and not strict and not any(ev.principals or ev.pair for ev in meeting) and any(
+            _named_other(ev) and ev.principals and not ev.negated and not ev.planned for ev in evs):
+        # "Modi meets Muhammad Yunus ... at the BIMSTEC summit": the summit is where he met someone else.
+        meeting = []
     if meeting and not strict and not named and _others_act(sent, cast):
         # A timeline entry about someone else ("Premier Li visits Tokyo for a three-way summit",
         # "the two advisers agree a document, clearing the way for a leaders' meeting"): only a

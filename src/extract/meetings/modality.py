@@ -35,7 +35,17 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
     return False
 
 
-def without(tok: Token) -> bool:
+def denied(tok: Token) -> bool:
+    """A meeting word the sentence denies: "did not meet", "Not a meeting with Modi", "has not
+    been reported meeting her", "left office without meeting him"."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
+        return True
+    return _without(tok)
+
+
+def _without(tok: Token) -> bool:
     """"left office without meeting him", "without ever having held talks with him"."""
     cur = tok
     for _ in range(3):
@@ -56,6 +66,8 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         return True
     if tok.dep_ == "dobj" and hits(tok.head, planned):
         return True  # "arrange a face-to-face meeting", "weighs a visit"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and hits(tok.head.head, planned):
+        return True  # "invited him to Ankara for the next session", "prepared for the summit"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey or a
         # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").

@@ -75,6 +75,8 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
         head = tok.head
         if head.lower_ == "of" and (value := ordinal_value(head.head, lex)) is not None and head.head.i < tok.i:
             return Ordinal(value, head.head.idx, tok.idx + len(tok.text))  # "the first of the three summits"
+        if tok.tag_ == "NNS" and tok.lower_ not in nouns:
+            continue  # "their first encounters were cool": several meetings, no one numbered
         left = tok.doc[max(sent.start, tok.left_edge.i) : tok.i]
         for k in range(len(left) - 1, -1, -1):
             value = ordinal_value(left[k], lex)

@@ -61,6 +61,11 @@ def _apposed_state(span: Span, lex: Lexicons) -> str | None:
     return None
 
 
+def _as_written(found: tuple[gazetteer.City, ...], name: str) -> list[gazetteer.City]:
+    """The name as written when GeoNames only adds "City" to it ("New York" for New York City)."""
+    return [replace(c, name=name) if c.name == f"{name} City" else c for c in found]
+
+
 def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[str, str] | None:
     """GeoNames city and its country; ``strict``: refuse when the text names another country
     right beside it ("BALI, Indonesia" is not Bali, Cameroon)."""
@@ -70,8 +75,7 @@ def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[
     found = gazetteer.cities(name)
     if not found:
         return None
-    # The name as written when GeoNames only adds "City" to it ("New York" for New York City).
-    found = [replace(c, name=name) if c.name == f"{name} City" else c for c in found]
+    found = _as_written(found, name)
     for city in found:
         if gazetteer.country_name(city.country_code, al) in hints:
             return city.name, gazetteer.country_name(city.country_code, al)
@@ -156,7 +160,7 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
         if isinstance(data(lex, "landmarks").get(part.removeprefix("The ").removeprefix("the ")), str):
             venues.append((start, start + len(part)))  # "— White House": a seat in its city, whatever GeoNames says
             continue
-        found = gazetteer.cities(part)
+        found = _as_written(gazetteer.cities(part), part)
         if not found and tokens[-1].lower() in words(lex, "venue_words"):
             venues.append((start, start + len(part)))  # "18 July 2024 — Blenheim Palace": a venue, not a town
             continue

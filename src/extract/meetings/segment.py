@@ -29,12 +29,10 @@ from .events import (
     NONE,
     REMOTE,
     THIRD,
-    Event,
-    classify,
-    events,
     travels_to,
 )
-from .modality import governing_verb, in_future
+from .modality import in_future
+from .reading import Reader, clause_verb, dates_event
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
@@ -67,50 +65,6 @@ def _same_visit(known: DateValue, new: DateValue) -> bool:
     return known.start - day <= new.start <= (known.end or known.start) + day
 
 
-class _Reader:
-    """Sentence classification for one article (``classify`` remembers it on the cast)."""
-
-    def __init__(self, cast: Cast, lex: Lexicons):
-        self.cast, self.lex = cast, lex
-
-    def full(self, sent: Span, *, strict: bool = True) -> tuple[str, list[Event]]:
-        return classify(sent, self.cast, self.lex, strict=strict)
-
-    def __call__(self, sent: Span, *, strict: bool = True) -> str:
-        return self.full(sent, strict=strict)[0]
-
-    def tells_event(self, sent: Span) -> bool:
-        """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
-        return bool(events(sent, self.cast, self.lex))
-
-
-_SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
-
-
-def _clause_verb(tok):
-    """The verb whose clause ``tok`` sits in (``tok`` itself when none)."""
-    return tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok) or tok
-
-
-def _dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
-    """Whether a date in the event's sentence belongs to the event's clause, not to a clause
-    inside it ("their first meeting since a plane was downed ... on September 17th")."""
-    for anc in span.root.ancestors:
-        if anc.i == event.token.i or not (sent.start <= anc.i < sent.end):
-            return True
-        if anc.dep_ in _SUBORDINATE:
-            # "Her last visit ... took place on 20 August": the parser may hang the event's own
-            # "took place" under it as a clause.
-            return event.token in anc.subtree or (anc.head.i == event.token.i and _occurs(anc, lex))
-    return True
-
-
-def _occurs(verb, lex: Lexicons) -> bool:
-    base = verb.lemma_.lower()
-    forms = {base} | {f"{base} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
-    return bool(forms & words(lex, "occurrence_verbs"))
-
-
 # ``_Segmenter.date``'s default anchor: the latest meeting found so far (a section dated once all
 # are found passes the one before it, or None for the first).
 _LATEST = object()
@@ -121,7 +75,7 @@ class _Segmenter:
 
     def __init__(self, layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None,
                  gate: MeetingGate | None = None, observe=None):
-        self.lex, self.read = lex, _Reader(cast, lex)
+        self.lex, self.read = lex, Reader(cast, lex)
         self.gate, self.observe = gate, observe
         self.paras = [p for p in layout.paras if p.sents]
         self.article = article.date if article else None
@@ -141,7 +95,7 @@ class _Segmenter:
             after = next((s.date.start for s in reversed(self.found) if s.date and s.date.start), None)
         return meeting_day(
             sents, after=after, article=self.article, skip=self.skip, accept=accept,
-            ignore=lambda ent: in_future(_clause_verb(ent.root), self.lex),
+            ignore=lambda ent: in_future(clause_verb(ent.root), self.lex),
             meeting_nouns=words(self.lex, "meeting_nouns"), arrivals=words(self.lex, "arrival_verbs"),
             journeys=words(self.lex, "travel_nouns") | words(self.lex, "travel_verbs"),
         )
@@ -164,6 +118,7 @@ class _Segmenter:
             under = self._under(para) if not rest else None
             if under is not None:
                 # A heading over its paragraph: the paragraph's first sentence telling a meeting.
+                sents = [*sents, *content(under)]
                 rest = list(content(under))
                 rest = [s for s in rest if self.read(s, strict=False) == MEETING][:1] or rest
             told = rest[0] if rest else head
@@ -176,13 +131,17 @@ class _Segmenter:
         if verdict == NONE and label is not None and (places := place_names(label, self.lex)):
             country = country_of(places[-1].text, self.lex)
             entry_sents = [told, *rest[1:4]]
-            if any(travels_to(s, country, self.read.cast, self.lex) for s in entry_sents[:3]):
+            if any(self.read.denies(s) for s in entry_sents):
+                pass  # "Not a meeting with Modi. Hasina flies to the air base ..."
+            elif any(travels_to(s, country, self.read.cast, self.lex) for s in entry_sents[:3]):
                 verdict = MEETING  # "17.06.2022 – Kyiv" over "Johnson returns for a second visit"
             elif any(self.read.tells_event(s) for s in entry_sents) and not any(
                     self.read(s, strict=False) not in {NONE, MEETING} for s in entry_sents):
                 # "• Sept. 13–14, 2017, Ahmedabad." over "... visits to the Sabarmati Ashram ...":
                 # an entry named for a place, telling of a visit, and of no call or plan.
                 verdict = MEETING
+        if verdict == MEETING and self.read.by_journey_only([told]) and any(self.read.denies(s) for s in sents):
+            verdict = NONE  # "Not a meeting with Modi. Hasina resigns and flies to the Hindon air base outside Delhi"
         if verdict != MEETING:
             self.stops.append(para.start)
             return None
@@ -242,6 +201,8 @@ class _Segmenter:
         # The place may be a seat of government that names its city: "5) July 6, 2010 — White House".
         placed = bool(place_names(line, self.lex) or landmarks(line, self.lex))
         item = number is not None and opens and placed and self.date([line]) is not None
+        if lead == MEETING and any(self.read.denies(s) for s in told) and self.read.by_journey_only(told):
+            lead = NONE  # "Hasina ... flying to an air base near Delhi. ... Modi has not been reported meeting her."
         if not (says_so or item or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
             self.stops.append(para.start)
             return None
@@ -273,9 +234,11 @@ class _Segmenter:
                 verdict, told = read.full(sent, strict=False)
             if verdict != MEETING:
                 continue
+            if all(e.kind == "travel" for e in told) and any(read.denies(s) for s in para.sents):
+                continue  # "... flying to an air base near Delhi. ... Modi has not been reported meeting her."
             date = self.date(
                 list(para.sents[k : k + 2]),
-                accept=lambda span: span.start >= sent.end or any(_dates_event(span, e, sent, self.lex) for e in told),
+                accept=lambda span: span.start >= sent.end or any(dates_event(span, e, sent, self.lex) for e in told),
             )
             intro = para
             if date is None and self.article is not None and (before := self._sentence_before(para, k)) is not None:
@@ -376,7 +339,7 @@ class _Segmenter:
                 sec.sentences.insert(1, told)
 
 
-def _nearest_first(sents: list[Span], read: _Reader) -> list[Span]:
+def _nearest_first(sents: list[Span], read: Reader) -> list[Span]:
     """The sentences that may date a meeting, in the order to ask them: those reporting it, then
     the ones before the first of those, nearest first ("sworn in on 14 May. The next day he flew
     to Berlin. Merkel received him ..." is the next day), then the rest."""

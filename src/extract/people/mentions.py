@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import Lexicons
 from .descriptions import RoleLexicon
-from .parties import Person, clean_name
+from .parties import Person, clean_name, people
 from ..wordlists import find_phrases, words
 from ..text.sentences import ents_in, ents_overlapping
 
@@ -99,7 +99,7 @@ class Cast:
         for ent in ents_overlapping(phrase):
             if ent.label_ == "PERSON":
                 name = clean_name(ent)
-                if name:
+                if name and self.is_person(phrase.doc, name):
                     who = self.principal_named(name)
                     return Ref(PRINCIPAL, who) if who else Ref(OTHER, name)
         if named := self.named(phrase):
@@ -115,6 +115,11 @@ class Cast:
         if find_phrases(phrase, words(self.lex, "pair_refs")):
             return Ref(PAIR)
         return None
+
+    def is_person(self, doc: Doc, name: str) -> bool:
+        """Whether the article's name table keeps ``name`` as someone: not a village NER tagged
+        as a person that the text only ever writes as a place ("the village of Krün")."""
+        return any(name in p.aliases or name == p.name for p in people(doc, self.lex)) or " " in name
 
     def named(self, span: Span) -> list[str]:
         """Principals named in ``span`` (PERSON entities first, then bare name words), in order."""

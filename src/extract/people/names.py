@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import gazetteer
 from ..lexicons import Lexicons
 from .placenames import is_place as _is_place, only_placed as _only_placed
-from .spelling import PARTICLES, count_words, spelled
+from .spelling import PARTICLES, count_words, hyphen_end, hyphen_start, spelled
 
 # Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -53,26 +53,6 @@ class Person:
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
-
-
-def hyphen_end(doc: Doc, k: int, limit: int | None = None) -> int:
-    """End of the name word ending before token ``k``, over hyphenated parts the tokenizer split
-    off ("Moon Jae" + "-" + "in"): a hyphen with no space on either side and a word after it."""
-    limit = len(doc) if limit is None else limit
-    while (k + 1 < limit and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
-           and doc[k + 1].is_alpha):
-        k += 2
-    return k
-
-
-def hyphen_start(doc: Doc, i: int) -> int:
-    """Start of the name word at token ``i`` over hyphenated parts before it that NER left out
-    ("Anne" + "-" + "Marie Trevelyan"): a hyphen with no space on either side and a word written
-    like a name before it (not a heading's "TIMELINE-")."""
-    while (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
-           and doc[i - 2].is_alpha and doc[i - 2].text.istitle()):
-        i -= 2
-    return i
 
 
 def clean_name(ent: Span) -> str | None:

@@ -1,5 +1,6 @@
-"""A name as the text spells it: the words of tokens ``i:k`` sliced from the text, and how many
-words they count (a particle such as "da" or "von" counts none)."""
+"""A name as the text spells it: the words of tokens ``i:k`` sliced from the text, how many words
+they count (a particle such as "da" or "von" counts none), and where a hyphenated name word the
+tokenizer split ("Jae" "-" "in", "Anne" "-" "Marie") starts and ends."""
 
 from __future__ import annotations
 
@@ -34,3 +35,23 @@ def spelled(doc: Doc, i: int, k: int) -> str:
 def count_words(doc: Doc, i: int, k: int) -> int:
     """How many words the tokens ``i:k`` spell ("Jae-in" is one; a particle, "da", "von", none)."""
     return sum(w.lower() not in PARTICLES for w in spelled(doc, i, k).split())
+
+
+def hyphen_end(doc: Doc, k: int, limit: int | None = None) -> int:
+    """End of the name word ending before token ``k``, over hyphenated parts the tokenizer split
+    off ("Moon Jae" + "-" + "in"): a hyphen with no space on either side and a word after it."""
+    limit = len(doc) if limit is None else limit
+    while (k + 1 < limit and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+           and doc[k + 1].is_alpha):
+        k += 2
+    return k
+
+
+def hyphen_start(doc: Doc, i: int) -> int:
+    """Start of the name word at token ``i`` over hyphenated parts before it that NER left out
+    ("Anne" + "-" + "Marie Trevelyan"): a hyphen with no space on either side and a word written
+    like a name before it (not a heading's "TIMELINE-")."""
+    while (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+           and doc[i - 2].is_alpha and doc[i - 2].text.istitle()):
+        i -= 2
+    return i

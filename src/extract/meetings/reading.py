@@ -1,0 +1,67 @@
+"""How the segmenter reads one sentence: what it reports (``events.classify``, remembered on the
+cast), whether it denies a meeting, and whether a date in it is its event's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .events import Event, classify, events
+from ..lexicons import Lexicons
+from .modality import governing_verb
+from ..people.mentions import Cast
+from ..wordlists import words
+
+
+class Reader:
+    """Sentence classification for one article (``classify`` remembers it on the cast)."""
+
+    def __init__(self, cast: Cast, lex: Lexicons):
+        self.cast, self.lex = cast, lex
+
+    def full(self, sent: Span, *, strict: bool = True) -> tuple[str, list[Event]]:
+        return classify(sent, self.cast, self.lex, strict=strict)
+
+    def __call__(self, sent: Span, *, strict: bool = True) -> str:
+        return self.full(sent, strict=strict)[0]
+
+    def tells_event(self, sent: Span) -> bool:
+        """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
+        return bool(events(sent, self.cast, self.lex))
+
+    def denies(self, sent: Span) -> bool:
+        """Whether the sentence denies the principals met ("Modi has not been reported meeting her")."""
+        return any(ev.negated and ev.kind in {"verb", "noun"} and (ev.principals or ev.pair or ev.pronoun)
+                   for ev in events(sent, self.cast, self.lex))
+
+    def by_journey_only(self, sents: list[Span]) -> bool:
+        """Whether the sentences tell the meeting only by a journey ("flew to an air base near
+        Delhi"), which a denial beside it overrules."""
+        found = [ev for s in sents for ev in self.full(s)[1]]
+        return bool(found) and all(ev.kind == "travel" for ev in found)
+
+
+_SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
+
+
+def clause_verb(tok):
+    """The verb whose clause ``tok`` sits in (``tok`` itself when none)."""
+    return tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok) or tok
+
+
+def dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
+    """Whether a date in the event's sentence belongs to the event's clause, not to a clause
+    inside it ("their first meeting since a plane was downed ... on September 17th")."""
+    for anc in span.root.ancestors:
+        if anc.i == event.token.i or not (sent.start <= anc.i < sent.end):
+            return True
+        if anc.dep_ in _SUBORDINATE:
+            # "Her last visit ... took place on 20 August": the parser may hang the event's own
+            # "took place" under it as a clause.
+            return event.token in anc.subtree or (anc.head.i == event.token.i and _occurs(anc, lex))
+    return True
+
+
+def _occurs(verb, lex: Lexicons) -> bool:
+    base = verb.lemma_.lower()
+    forms = {base} | {f"{base} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
+    return bool(forms & words(lex, "occurrence_verbs"))
