@@ -259,3 +259,23 @@ def test_a_name_run_on_into_a_committee_does_not_take_the_person(nlp):
     doc.ents = ents
     people = {p.name: p.aliases for p in find_names(doc, LEX).people}
     assert "Hale" in people["Tom Hale"] and "Hale" not in people["Sara Hale"]
+
+
+def test_names_ner_labels_wrongly(nlp):
+    # A sentence adverb NER glued on, a given name it left out, a full name it took for a body
+    # (whose surname it tags as a person alone), and a surname written alone without its article.
+    text = ("Beforehand Amir Haddad said the talks with Abdel Fattah al-Sisi were useful. Both were guests of Recep "
+            "Tayyip Erdogan in Ankara. Erdogan said so, Sisi said so, and Erdogan smiled at first lady Emine Erdogan. "
+            "Luiz Inácio Lula da Silva called. Lula said so.")
+    doc = nlp(text)
+    spans = [("Beforehand Amir Haddad", "PERSON"), ("Abdel Fattah al-Sisi", "PERSON"), ("Recep Tayyip Erdogan", "ORG"),
+             ("Inácio Lula da Silva", "PERSON"), ("Lula said", "PERSON"), ("Sisi said", "PERSON"),
+             ("Emine Erdogan", "PERSON")]
+    ents = [doc.char_span(text.index(words), text.index(words) + len(words.split(" said")[0]), label=label)
+            for words, label in spans]
+    ents += [doc.char_span(i, i + len("Erdogan"), label="PERSON") for i in (text.index("Erdogan said"), text.index("Erdogan smiled"))]
+    doc.ents = ents
+    people = {p.name: p.aliases for p in find_names(doc, LEX).people}
+    assert "Amir Haddad" in people and "Beforehand Amir Haddad" not in people
+    assert "Luiz Inácio Lula da Silva" in people
+    assert "Erdogan" in people["Recep Tayyip Erdogan"] and "Sisi" in people["Abdel Fattah al-Sisi"]

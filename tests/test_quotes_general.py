@@ -199,8 +199,11 @@ def test_a_quotation_signed_after_a_dash(nlp, text, expected):
          "Fox News\u2019s \u201cFox and Friends.\u201d\n",
          [("He's absolutely right. There's a severe disconnect between this White House and frankly the "
            "president and our military,", "Perez")]),
+        # a sentence adverb the tagger reads as a name word is no part of the body's name
+        ("Afterwards Downing Street said the talks had been \u201cconstructive and useful for everyone\u201d.\n",
+         [("constructive and useful for everyone", "Downing Street")]),
     ],
-    ids=["paragraph-voice", "outlet", "senator", "characterize", "antecedent-outside", "title-subject"],
+    ids=["paragraph-voice", "outlet", "senator", "characterize", "antecedent-outside", "title-subject", "opening-adverb"],
 )
 def test_speakers_in_real_news(nlp, text, expected):
     assert [(q.text, q.speaker) for q in quotes(nlp, text) if q.kind.value == "direct"] == expected

@@ -8,20 +8,18 @@ place words that NER glues onto a name are stripped.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.attrs import DEP, POS
-from spacy.parts_of_speech import PROPN as PROPN_ID
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
 from .placenames import is_place as _is_place, only_placed as _only_placed
-from .spelling import PARTICLES, count_words, hyphen_end, hyphen_start, spelled
+from .mislabels import CALENDAR as _CALENDAR, left_out, mislabelled, named_bodies, speaking_names
+from .spelling import PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
 
 # Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -30,12 +28,12 @@ _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")
 _INITIAL = re.compile(r"[A-Z]\.")
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
-# "In September Erdoğan said": a month or weekday before a name is no given name.
-_CALENDAR = set(calendar.month_name[1:]) | set(calendar.day_name)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
 _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 MAX_NAME_WORDS = 4
+# The Arabic article a surname carries written in full and drops alone ("al-Sisi", "Sisi").
+_ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‐]")
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
 
 
@@ -98,35 +96,24 @@ def _title_words(lex: Lexicons) -> set[str]:
     return roles | set(lex.extra.get("title_words", ())) | honorifics
 
 
-def _name_word(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in PARTICLES and tok.i > 0) or _middle_initial(tok)
-
-
-def _middle_initial(tok: Token) -> bool:
-    """"J." in "Donald J. Trump": an initial between two name words."""
-    doc = tok.doc
-    return (_INITIAL.fullmatch(tok.text) is not None and 0 < tok.i < len(doc) - 1
-            and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].is_alpha and doc[tok.i + 1].text[:1].isupper()
-            and doc[tok.i + 1].is_alpha)
-
-
 def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     """Token ranges that spell a person's name: PERSON entities and capitalised words after a title."""
     titles = _title_words(lex)
     demonyms = set(lex.demonyms)
+    openers = lex.extra.get("opening_adverbs", frozenset())
     # How often each word is tagged a place and a person: "Lima" glued to a name is a place.
     place = Counter(t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e)
     person = Counter(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
 
     def strip(i: int, j: int) -> tuple[int, int, bool]:
         titled = False
-        while i < j and (doc[i].lower_ in titles or doc[i].text in demonyms or not _name_word(doc[i])
+        while i < j and (doc[i].lower_ in titles or doc[i].text in demonyms or not name_word(doc[i]) or doc[i].lower_ in openers
                          or doc[i].text in _CALENDAR and i + 1 < j
                          or place[doc[i].text] > person[doc[i].text] and _is_place(doc[i].text) or doc[i].lower_ in PARTICLES):
             titled = titled or doc[i].lower_ in titles
             i += 1
         k = i
-        while k < j and _name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
+        while k < j and name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
             k = hyphen_end(doc, k + 1)
         # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
         while k > i + 1 and (doc[k - 1].lower_ in PARTICLES or doc[k - 1].text in _SUFFIXES
@@ -141,11 +128,14 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             if doc[end - 1].lower_ in PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
                 end += 1  # NER stops inside the name: "Ursula von der" + "Leyen"
             i, k, _ = strip(ent.start, end)
+            while i == ent.start and i > 0 and k - i > 1 and count_words(doc, i - 1, k) <= MAX_NAME_WORDS and left_out(doc[i - 1], titles, lex):
+                i -= 1  # "Luiz" before the entity "Inácio Lula da Silva"
             if i < k and count_words(doc, i, k) <= MAX_NAME_WORDS:
                 out.add((i, k))
+    things = {w for kind in ("occasion_words", "event_words", "venue_words", "institution_words") for w in lex.extra.get(kind, ())}
+    out |= named_bodies(doc, things | titles, MAX_NAME_WORDS)
     # Names after a title that NER missed: "Foreign Secretary Vijay Gokhale".
     # Which tokens may be part of one, read in a single pass.
-    things = {w for kind in ("occasion_words", "event_words", "venue_words", "institution_words") for w in lex.extra.get(kind, ())}
     nameish = [(t.pos_ == "PROPN" or t.lower_ in titles) and (t.text[:1].isupper() or t.lower_ in PARTICLES) for t in doc]
     i = 0
     while i < len(doc):
@@ -160,10 +150,10 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
                 and not any(t.lower_ in things for t in doc[i:j])
             # Two words at least, and not an organisation's ("State Department" after "the").
             if titled and 1 < count_words(doc, a, k) <= MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
-                    and (not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)) or _mislabelled(doc, a, k)):
+                    and (not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)) or mislabelled(doc, a, k)):
                 out.add((a, k))
         i = max(j, i + 1)
-    out |= _speakers_ner_missed(doc, lex, titles)
+    out |= speaking_names(doc, lex, titles)
     # A name in apposition to a description: "Peru's chief negotiator, Ana Ruiz, said".
     person_nouns = titles | set(lex.extra.get("speaker_roles", {}).get("person_titles", ()))
     for tok in doc:
@@ -171,7 +161,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
         if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN" and (
                 tok.head.lower_ in person_nouns or tok.head.lemma_.lower() in person_nouns):
             a = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
-            if a < tok.i and all(_name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
+            if a < tok.i and all(name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
                 out.add((a, tok.i + 1))
     return sorted({trimmed for a, k in out if (trimmed := _trim(doc, a, k, titles)) is not None})
 
@@ -190,47 +180,6 @@ def _trim(doc: Doc, a: int, k: int, titles: frozenset[str]) -> tuple[int, int] |
     # A hyphenated given name NER cut in two ("Anne-" + "Marie Trevelyan"); a lone word after a
     # hyphen is rather a pairing ("the Trump-Kim summit").
     return (hyphen_start(doc, a) if count_words(doc, a, k) > 1 else a), k
-
-
-def _speakers_ner_missed(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, int]]:
-    """Full names NER took for a place or body ("Olaf Scholz" an ORG) when the surname alone
-    speaks ("Scholz told reporters", "Scholz said"): the full name, written somewhere as two or
-    three capitalised proper nouns ending in that surname, and each time the surname stands alone."""
-    verbs = lex.reporting_verbs | set(lex.extra.get("speech_verbs", ()))
-    buildings = set(lex.extra.get("venue_words", ())) | titles
-    landmarks = set(lex.extra.get("landmarks", {}))
-    # Proper-noun subjects found from the parse arrays: a Token object per word is the slow part.
-    cols = doc.to_array([DEP, POS])
-    subjects = [doc[i] for i in ((cols[:, 0] == doc.vocab.strings["nsubj"]) & (cols[:, 1] == PROPN_ID)).nonzero()[0]]
-    speaking = {t.text for t in subjects if t.head.lemma_.lower() in verbs
-                and t.ent_type_ in {"ORG", "GPE", "FAC", "NORP", ""} and t.text[:1].isupper() and not t.text.isupper()
-                and not any(c.dep_ == "compound" for c in t.children) and t.lower_ not in buildings
-                and t.text not in landmarks and not _is_place(t.text)}
-    speaking -= {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}  # NER knows those
-    out: set[tuple[int, int]] = set()
-    if not speaking:
-        return out
-    full: set[str] = set()
-    for t in doc:
-        if t.text in speaking and t.i >= 1:
-            a = t.i
-            while a > 0 and t.i - a < 2 and doc[a - 1].pos_ == "PROPN" and _name_word(doc[a - 1]) \
-                    and doc[a - 1].lower_ not in buildings and doc[a - 1].text not in lex.demonyms and not _is_place(doc[a - 1].text):
-                a -= 1
-            if a < t.i:
-                out.add((a, t.i + 1))
-                full.add(t.text)
-    return out | {(t.i, t.i + 1) for t in doc if t.text in full}
-
-
-def _mislabelled(doc: Doc, a: int, k: int) -> bool:
-    """Whether NER took a titled name for a place or body: "German Chancellor Olaf Scholz" with
-    "Olaf Scholz" an ORG. The entity must be just those words, right after the title, and the
-    surname no city GeoNames knows."""
-    ents = {doc[t].ent_type_ for t in range(a, k)}
-    if len(ents) != 1 or doc[a].ent_iob_ != "B" or (k < len(doc) and doc[k].ent_iob_ == "I"):
-        return False
-    return not _is_place(doc[k - 1].text)
 
 
 def find_names(doc: Doc, lex: Lexicons, *, given: list[Person] = ()) -> NameTable:
@@ -347,7 +296,7 @@ def _owner(word: str, persons: list[Person]) -> Person | None:
     """The person a lone name word means: the earliest introduced with it as last word, else as
     first, else the one full name it stands inside."""
     for pos in (-1, 0):
-        cands = [p for p in persons if len(p.name.split()) > 1 and p.name.split()[pos] == word]
+        cands = [p for p in persons if len(p.name.split()) > 1 and _ARTICLE.sub("", p.name.split()[pos]) == word]
         if cands:
             return min(cands, key=lambda p: p.first_offset)
     # A word inside one full name only: "Lula" of "Luiz Inácio Lula da Silva".

@@ -1,16 +1,19 @@
 """A name as the text spells it: the words of tokens ``i:k`` sliced from the text, how many words
 they count (a particle such as "da" or "von" counts none), and where a hyphenated name word the
-tokenizer split ("Jae" "-" "in", "Anne" "-" "Marie") starts and ends."""
+tokenizer split ("Jae" "-" "in", "Anne" "-" "Marie") starts and ends, and whether a token can be a word of
+a name at all."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..text.sentences import doc_text
 
 # Lower-case words inside names: "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
+_INITIAL = re.compile(r"[A-Z]\.")
 PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
 
 
@@ -55,3 +58,15 @@ def hyphen_start(doc: Doc, i: int) -> int:
            and doc[i - 2].is_alpha and doc[i - 2].text.istitle()):
         i -= 2
     return i
+
+
+def name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in PARTICLES and tok.i > 0) or _middle_initial(tok)
+
+
+def _middle_initial(tok: Token) -> bool:
+    """"J." in "Donald J. Trump": an initial between two name words."""
+    doc = tok.doc
+    return (_INITIAL.fullmatch(tok.text) is not None and 0 < tok.i < len(doc) - 1
+            and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].is_alpha and doc[tok.i + 1].text[:1].isupper()
+            and doc[tok.i + 1].is_alpha)

@@ -363,6 +363,8 @@ class EntityTable:
             return NOBODY
         words = [t for t in words if "\n" not in doc_text(self.doc)[t.idx : words[-1].idx]]  # not a blog's time line
         words = words[1:] if len(words) > 1 and words[0].lower_ in _DETERMINERS else words
+        openers = self.lex.extra.get("opening_adverbs", ()) if self.lex is not None else ()
+        words = words[1:] if len(words) > 1 and words[0].lower_ in openers else words  # "Afterwards Downing Street"
         name = _POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
         if ent.label_ == "NORP":
             name = self.roles.demonyms.get(name, name)

@@ -1,0 +1,77 @@
+"""Names NER labels wrongly: full names it took for a place or a body ("Olaf Scholz" an ORG,
+"Recep Tayyip Erdogan" an ORG) and given names it left out of a full name ("Luiz" before
+"Inácio Lula da Silva"). ``names`` adds what these find to the forms it reads from PERSON entities."""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+
+from spacy.attrs import DEP, POS
+from spacy.parts_of_speech import PROPN as PROPN_ID
+from spacy.tokens import Doc, Token
+
+from ..lexicons import Lexicons
+from .placenames import is_place as _is_place
+from .spelling import name_word
+
+# "In September Erdoğan said": a month or weekday before a name is no given name.
+CALENDAR = set(calendar.month_name[1:]) | set(calendar.day_name)
+
+
+def named_bodies(doc: Doc, not_names: set[str], max_words: int) -> set[tuple[int, int]]:
+    """A full name NER took for a body ("Recep Tayyip Erdogan" an ORG) whose last word it tags,
+    alone, as a person more than once: the words are a name, not an organisation's."""
+    alone = Counter(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
+    return {(ent.start, ent.end) for ent in doc.ents
+            if ent.label_ in {"ORG", "FAC", "GPE", "NORP"} and 1 < len(ent) <= max_words and alone[ent[-1].text] > 1
+            and all(t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in not_names and not _is_place(t.text) for t in ent)}
+
+
+def left_out(tok: Token, titles: set[str], lex: Lexicons) -> bool:
+    """A given name NER left out of the full name after it: a capitalised proper noun, tagged as
+    nothing else, that no title, nationality, month or sentence adverb is."""
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text.istitle() and tok.ent_type_ in {"", "PERSON"}
+            and bool(tok.whitespace_) and tok.lower_ not in titles and tok.text not in lex.demonyms
+            and tok.text not in CALENDAR and tok.lower_ not in lex.extra.get("opening_adverbs", ()) and not _is_place(tok.text))
+
+
+def speaking_names(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, int]]:
+    """Full names NER took for a place or body ("Olaf Scholz" an ORG) when the surname alone
+    speaks ("Scholz told reporters", "Scholz said"): the full name, written somewhere as two or
+    three capitalised proper nouns ending in that surname, and each time the surname stands alone."""
+    verbs = lex.reporting_verbs | set(lex.extra.get("speech_verbs", ()))
+    buildings = set(lex.extra.get("venue_words", ())) | titles
+    landmarks = set(lex.extra.get("landmarks", {}))
+    # Proper-noun subjects found from the parse arrays: a Token object per word is the slow part.
+    cols = doc.to_array([DEP, POS])
+    subjects = [doc[i] for i in ((cols[:, 0] == doc.vocab.strings["nsubj"]) & (cols[:, 1] == PROPN_ID)).nonzero()[0]]
+    speaking = {t.text for t in subjects if t.head.lemma_.lower() in verbs
+                and t.ent_type_ in {"ORG", "GPE", "FAC", "NORP", ""} and t.text[:1].isupper() and not t.text.isupper()
+                and not any(c.dep_ == "compound" for c in t.children) and t.lower_ not in buildings
+                and t.text not in landmarks and not _is_place(t.text)}
+    speaking -= {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}  # NER knows those
+    out: set[tuple[int, int]] = set()
+    if not speaking:
+        return out
+    full: set[str] = set()
+    for t in doc:
+        if t.text in speaking and t.i >= 1:
+            a = t.i
+            while a > 0 and t.i - a < 2 and doc[a - 1].pos_ == "PROPN" and name_word(doc[a - 1]) \
+                    and doc[a - 1].lower_ not in buildings and doc[a - 1].text not in lex.demonyms and not _is_place(doc[a - 1].text):
+                a -= 1
+            if a < t.i:
+                out.add((a, t.i + 1))
+                full.add(t.text)
+    return out | {(t.i, t.i + 1) for t in doc if t.text in full}
+
+
+def mislabelled(doc: Doc, a: int, k: int) -> bool:
+    """Whether NER took a titled name for a place or body: "German Chancellor Olaf Scholz" with
+    "Olaf Scholz" an ORG. The entity must be just those words, right after the title, and the
+    surname no city GeoNames knows."""
+    ents = {doc[t].ent_type_ for t in range(a, k)}
+    if len(ents) != 1 or doc[a].ent_iob_ != "B" or (k < len(doc) and doc[k].ent_iob_ == "I"):
+        return False
+    return not _is_place(doc[k - 1].text)
