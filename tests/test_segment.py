@@ -654,3 +654,9 @@ def test_a_heading_city_is_written_as_the_text_writes_it(nlp):
     body = ("1. Paris, France — 4 June 2018\n\nMerkel visited Macron at the Élysée Palace.\n\n"
             "2. New York, United States — 25 Sep 2018\n\nMerkel and Macron met at the United Nations.")
     assert [m.city for m in meetings_of(nlp, body)] == ["Paris", "New York"]
+
+
+def test_a_spaced_hyphen_parts_a_numbered_heading(nlp):
+    body = ("1. 27 September 2014 - New York\n\nMerkel met Macron on the margins of the UN General Assembly.\n\n"
+            "2. June 6–7, 2015 - Paris\n\nMerkel visited Macron.")
+    assert [m.city for m in meetings_of(nlp, body)] == ["New York", "Paris"]

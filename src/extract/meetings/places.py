@@ -143,7 +143,9 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
     nouns = words(lex, "meeting_nouns")
     al = aliases(lex)
     venues = [(base + m.start(1), base + m.end(1)) for m in _PAREN.finditer(text) if m.group(1)[:1].isupper()]
-    plain = _PAREN.sub(lambda m: " " * len(m.group(0)), text)
+    # A spaced hyphen parts a heading as a dash does ("27 September 2014 - New York"); a name's own
+    # hyphens have no spaces ("Bormes-les-Mimosas"). Same length, so the offsets hold.
+    plain = _PAREN.sub(lambda m: " " * len(m.group(0)), text).replace(" - ", " | ")
     cities = []
     for m in _HEADER_PART.finditer(plain):
         part = m.group(0).strip()
