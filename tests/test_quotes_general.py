@@ -82,6 +82,10 @@ MAY = "British Prime Minister Clara May met German Chancellor Anna Berg in Berli
         # relayed speech: the one whose words are reported, not the aide relaying them
         (LOPEZ + "According to Lopez's spokesman, Ana Ruiz, Perez told Lopez that he would not call at night any more.",
          [("indirect", "he would not call at night any more", "Juan Perez")]),
+        # an Irish head of government's title names him when it is all the text says
+        ("Johnson and Varadkar meet in Dublin\n\nBoris Johnson, the British prime minister, met Leo Varadkar, "
+         "who was Taoiseach, in Dublin. Later the Taoiseach said that the gap remained wide.",
+         [("indirect", "the gap remained wide", "Leo Varadkar")]),
     ],
 )
 def test_speakers_between_two_leaders(nlp, text, expected):
