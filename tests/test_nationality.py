@@ -172,3 +172,17 @@ def test_one_trip_to_a_country_the_article_never_names_places_nobody(nlp):
         "Berg's official visit starts with a private dinner in Georgetown, and Hale said so."
     )
     assert countries(nlp, text).get("Tom Hale") != "Guyana"
+
+
+def test_a_country_under_discussion_is_the_described_leaders_own(nlp):
+    # Ukraine is usually a subject of talks, not a principal's country; but the text describes a
+    # Ukrainian president, so the one principal left is from Ukraine, not from Russia (the two
+    # countries the article is framed by; a second leader described leaves no single candidate).
+    text = (
+        "Lee and Petrenko talk again\n\n"
+        "Chinese President Ann Lee and Oleh Petrenko spoke by phone on Monday. Russia invaded Ukraine in "
+        "2022; Ukraine asked China to press Russia, and Russia said no. Ukraine kept asking.\n\n"
+        "\u201cWe talked for an hour,\u201d the Ukrainian president said of Lee. Petrenko and Lee agreed.\n\n"
+        "The Hungarian prime minister was in Beijing the same week."
+    )
+    assert countries(nlp, text) == {"Ann Lee": "China", "Oleh Petrenko": "Ukraine"}

@@ -195,6 +195,10 @@ def test_bulleted_iso_timeline(nlp):
         # "without" negates the meeting it governs.
         ("Merkel called an early election and left office on 5 July 2021 without ever having held talks with Macron.", []),
         ("Merkel left office on 5 July 2021 without meeting Macron.", []),
+        # "did not happen" denies the meeting; "the two foreign ministers" are not the pair.
+        ("The meeting of Merkel and Macron in Rome on 3 May 2019 did not happen.", []),
+        ("Ana Ruiz and Tom Hale flew to Rome. The talks between the two foreign ministers on 3 May 2019 "
+         "ran for more than three hours.", []),
         # "saw each other" reports a meeting, unless on screens; "the bilateral" is a meeting noun.
         ("Merkel and Macron did see each other in Lisbon on 12 March 2019, briefly.", [dt.date(2019, 3, 12)]),
         ("For a year from 12 March 2020 Merkel and Macron saw each other only on screens.", []),

@@ -163,7 +163,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         dest_ok = False
         if kind == "travel":
             dest_ok = _destination_ok(sent, principals, cast, lex, tok)
-        negated = denied(tok) or (
+        negated = denied(tok, lex) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
@@ -328,7 +328,9 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     if not evs:
         return NONE, []
     named = cast.mentioned(sent)
-    pair_words = bool(find_phrases(sent, words(lex, "pair_refs")))
+    # "the two leaders", not "the two foreign ministers".
+    pair_words = any(not cast.aides(sent.doc.char_span(a, b, alignment_mode="expand").root.head)
+                     for a, b in find_phrases(sent, words(lex, "pair_refs")))
     meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
     if meeting and not strict and not any(ev.principals or ev.pair for ev in meeting) and any(
             _named_other(ev) and ev.principals and not ev.negated and not ev.planned for ev in evs):

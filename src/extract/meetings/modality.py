@@ -35,12 +35,15 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
     return False
 
 
-def denied(tok: Token) -> bool:
+def denied(tok: Token, lex: Lexicons) -> bool:
     """A meeting word the sentence denies: "did not meet", "Not a meeting with Modi", "has not
-    been reported meeting her", "left office without meeting him"."""
+    been reported meeting her", "The meeting did not happen", "left office without meeting him"."""
     if any(c.dep_ == "neg" for c in tok.children):
         return True
-    if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
+    negated_head = any(c.dep_ == "neg" for c in tok.head.children)
+    if tok.dep_ == "xcomp" and negated_head:
+        return True
+    if tok.dep_ in {"nsubj", "nsubjpass"} and negated_head and hits(tok.head, words(lex, "occurrence_verbs")):
         return True
     return _without(tok)
 

@@ -142,8 +142,10 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
     for name in names:
         taken = {c for c in countries.values() if c}
         if countries.get(name) is None and len(taken) == 1:
-            # Not a country the article is about as a subject of talks ("Ukraine", "Syria").
-            left = [c for c in top if c not in taken and c not in not_from[name] and c not in lex.topics]
+            # Not a country the article is about as a subject of talks ("Ukraine", "Syria"), unless
+            # the text describes its leader ("the Ukrainian president added").
+            left = [c for c in top if c not in taken and c not in not_from[name] and (c not in lex.topics or described[c])]
+            left.sort(key=lambda c: not described[c])
             if left:
                 countries[name] = left[0]
     return countries

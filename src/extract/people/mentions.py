@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicons
 from .descriptions import RoleLexicon
@@ -112,9 +112,19 @@ class Cast:
             return Ref(PRINCIPAL, who) if who else Ref(OTHER, phrase.text)
         if who := self.by_title(phrase):
             return Ref(PRINCIPAL, who)
-        if find_phrases(phrase, words(self.lex, "pair_refs")):
+        if find_phrases(phrase, words(self.lex, "pair_refs")) and not self.aides(phrase.root):
             return Ref(PAIR)
         return None
+
+    def aides(self, head: Token) -> bool:
+        """Whether ``head`` names people with a title no leader holds ("the two foreign ministers",
+        "both envoys"): a pair phrase over it is not the principals."""
+        titles = words(self.lex, "title_words") | words(self.lex, "aide_roles") | self.lex.roles
+        leaders = set(self.lex.extra.get("speaker_roles", {}).get("leader_roles", ()))
+        lemma = head.lemma_.lower()
+        # "the two prime ministers" are leaders: the title is read with the word before it.
+        before = head.doc[head.i - 1].lower_ if head.i > 0 else ""
+        return lemma in titles - leaders and f"{before} {lemma}" not in leaders
 
     def is_person(self, doc: Doc, name: str) -> bool:
         """Whether the article's name table keeps ``name`` as someone: not a village NER tagged
