@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from .date_text import parts
 from .dates import DateValue, meeting_date
 from .modality import governing_verb
+from ..text.sentences import doc_text
 from ..wordlists import hits
 
 # How long after an arrival its meeting may come and still be dated by it.
@@ -49,7 +50,7 @@ def _day_within(sents: list[Span], trip: DateValue, journeys: frozenset[str], ac
     span = doc.char_span(trip.start_char, trip.end_char, alignment_mode="expand")
     if span is None or not any(hits(a, journeys) for a in [span.root, *span.root.ancestors][:4]):
         return None
-    rest = [s for s in sents if s.start_char >= span.end_char and "\n\n" not in doc.text[span.end_char : s.start_char]]
+    rest = [s for s in sents if s.start_char >= span.end_char and "\n\n" not in doc_text(doc)[span.end_char : s.start_char]]
     later = meeting_date(rest, accept=lambda p: p.start_char >= span.end_char and (accept is None or accept(p)), **kwargs) if rest else None
     # A calendar day written out, not one counted ("the next morning" may follow a first evening's dinner).
     written = later is not None and all(parts(later.text)[:2])

@@ -22,6 +22,7 @@ from ..gazetteer import as_country
 from .locatives import aliases
 from ..lexicons import Lexicons
 from ..people.mentions import Cast
+from ..text.sentences import doc_text
 from .places import Place
 from ..wordlists import find_phrases, hits, words
 
@@ -148,7 +149,7 @@ def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span |
             return (start, end), name
         # A gathering a principal attended, in the section's opening paragraph (later, it may
         # be an earlier gathering: "the conversation they held when Sisi was attending the UN").
-        breaks = sent.doc.text[sents[0].start_char : sent.start_char].count("\n\n")
+        breaks = doc_text(sent.doc)[sents[0].start_char : sent.start_char].count("\n\n")
         opening = breaks == 0 or breaks == 1 and not any(t.pos_ in {"VERB", "AUX"} for t in sents[0])  # under a heading
         for prep, name in _event_names(sent, lex, attended=opening):
             verb = prep[0] if prep[0].pos_ == "VERB" else prep[0].head

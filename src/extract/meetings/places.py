@@ -17,7 +17,7 @@ from .. import gazetteer
 from .headings import heading_number
 from ..lexicons import Lexicons
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses
-from ..text.sentences import ents_in
+from ..text.sentences import doc_text, ents_in
 from ..wordlists import data, hits, words
 
 # "the resort of Sochi", and the side of a town a building stands on ("the northern side of X").
@@ -206,7 +206,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 within = _placed_in(city, sents, lex) if country is None else None
                 cands.append((-1, 0, *(within or (city, country)), span))
         for start, end in rooms:
-            name = header.doc.text[start:end]
+            name = doc_text(header.doc)[start:end]
             span = header.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and (city_of := data(lex, "landmarks").get(name)):
                 # "1 March 2025 — Lancaster House": in London, whether or not GeoNames lists the town.

@@ -24,14 +24,23 @@ class Reader:
     def __call__(self, sent: Span, *, strict: bool = True) -> str:
         return self.full(sent, strict=strict)[0]
 
+    def events(self, sent: Span) -> list[Event]:
+        """The sentence's meeting and travel words, read once (the principals' countries, which
+        may still be learnt, are part of the key)."""
+        key = ("events", sent.start, sent.end, tuple(self.cast.countries.items()))
+        found = self.cast.memo.get(key)
+        if found is None:
+            found = self.cast.memo[key] = events(sent, self.cast, self.lex)
+        return found
+
     def tells_event(self, sent: Span) -> bool:
         """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
-        return bool(events(sent, self.cast, self.lex))
+        return bool(self.events(sent))
 
     def denies(self, sent: Span) -> bool:
         """Whether the sentence denies the principals met ("Modi has not been reported meeting her")."""
         return any(ev.negated and ev.kind in {"verb", "noun"} and (ev.principals or ev.pair or ev.pronoun)
-                   for ev in events(sent, self.cast, self.lex))
+                   for ev in self.events(sent))
 
     def by_journey_only(self, sents: list[Span]) -> bool:
         """Whether the sentences tell the meeting only by a journey ("flew to an air base near

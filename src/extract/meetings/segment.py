@@ -201,7 +201,7 @@ class _Segmenter:
         # The place may be a seat of government that names its city: "5) July 6, 2010 — White House".
         placed = bool(place_names(line, self.lex) or landmarks(line, self.lex))
         item = number is not None and opens and placed and self.date([line]) is not None
-        if lead == MEETING and any(self.read.denies(s) for s in told) and self.read.by_journey_only(told):
+        if lead == MEETING and self.read.by_journey_only(told) and any(self.read.denies(s) for s in told):
             lead = NONE  # "Hasina ... flying to an air base near Delhi. ... Modi has not been reported meeting her."
         if not (says_so or item or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
             self.stops.append(para.start)
