@@ -108,8 +108,18 @@ def _named_other(ev: Event) -> bool:
 
 
 def _titled(tok: Token, cast: Cast) -> bool:
-    titles = words(cast.lex, "title_words") | words(cast.lex, "aide_roles") | cast.lex.roles
-    return any(t.lower_ in titles and t.pos_ == "NOUN" for t in _phrase(tok)[:-1])
+    return any(t.lower_ in cast.titles and t.pos_ == "NOUN" for t in _phrase(tok)[:-1])
+
+
+def sentence_events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
+    """``events`` of the sentence, read once per article: classifying it and asking whether it
+    denies a meeting both need them. The principals' countries, which may still be learnt, are
+    part of the key."""
+    key = ("events", sent.doc, sent.start, sent.end, lex, tuple(cast.countries.items()))
+    found = cast.memo.get(key)
+    if found is None:
+        found = cast.memo[key] = events(sent, cast, lex)
+    return found
 
 
 def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
@@ -324,7 +334,7 @@ def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> t
 def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[str, list[Event]]:
     if is_remote(sent, lex):
         return REMOTE, []
-    evs = events(sent, cast, lex)
+    evs = sentence_events(sent, cast, lex)
     if not evs:
         return NONE, []
     named = cast.mentioned(sent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .events import Event, classify, events
+from .events import Event, classify, sentence_events
 from ..lexicons import Lexicons
 from .modality import governing_verb
 from ..people.mentions import Cast
@@ -24,29 +24,19 @@ class Reader:
     def __call__(self, sent: Span, *, strict: bool = True) -> str:
         return self.full(sent, strict=strict)[0]
 
-    def events(self, sent: Span) -> list[Event]:
-        """The sentence's meeting and travel words, read once (the principals' countries, which
-        may still be learnt, are part of the key)."""
-        key = ("events", sent.start, sent.end, tuple(self.cast.countries.items()))
-        found = self.cast.memo.get(key)
-        if found is None:
-            found = self.cast.memo[key] = events(sent, self.cast, self.lex)
-        return found
-
     def tells_event(self, sent: Span) -> bool:
         """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
-        return bool(self.events(sent))
+        return bool(sentence_events(sent, self.cast, self.lex))
 
     def denies(self, sent: Span) -> bool:
         """Whether the sentence denies the principals met ("Modi has not been reported meeting her")."""
         return any(ev.negated and ev.kind in {"verb", "noun"} and (ev.principals or ev.pair or ev.pronoun)
-                   for ev in self.events(sent))
+                   for ev in sentence_events(sent, self.cast, self.lex))
 
-    def by_journey_only(self, sents: list[Span]) -> bool:
-        """Whether the sentences tell the meeting only by a journey ("flew to an air base near
-        Delhi"), which a denial beside it overrules."""
-        found = [ev for s in sents for ev in self.full(s)[1]]
-        return bool(found) and all(ev.kind == "travel" for ev in found)
+    def journey_denied(self, told: list[Event], around: list[Span]) -> bool:
+        """Whether a meeting told only by a journey ("flew to an air base near Delhi") is denied
+        by a sentence around it ("Modi has not been reported meeting her")."""
+        return bool(told) and all(ev.kind == "travel" for ev in told) and any(self.denies(s) for s in around)
 
 
 _SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}

@@ -140,7 +140,7 @@ class _Segmenter:
                 # "• Sept. 13–14, 2017, Ahmedabad." over "... visits to the Sabarmati Ashram ...":
                 # an entry named for a place, telling of a visit, and of no call or plan.
                 verdict = MEETING
-        if verdict == MEETING and self.read.by_journey_only([told]) and any(self.read.denies(s) for s in sents):
+        if verdict == MEETING and self.read.journey_denied(self.read.full(told)[1], sents):
             verdict = NONE  # "Not a meeting with Modi. Hasina resigns and flies to the Hindon air base outside Delhi"
         if verdict != MEETING:
             self.stops.append(para.start)
@@ -201,7 +201,7 @@ class _Segmenter:
         # The place may be a seat of government that names its city: "5) July 6, 2010 — White House".
         placed = bool(place_names(line, self.lex) or landmarks(line, self.lex))
         item = number is not None and opens and placed and self.date([line]) is not None
-        if lead == MEETING and self.read.by_journey_only(told) and any(self.read.denies(s) for s in told):
+        if lead == MEETING and self.read.journey_denied([ev for s in told for ev in self.read.full(s)[1]], told):
             lead = NONE  # "Hasina ... flying to an air base near Delhi. ... Modi has not been reported meeting her."
         if not (says_so or item or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
             self.stops.append(para.start)
@@ -234,7 +234,7 @@ class _Segmenter:
                 verdict, told = read.full(sent, strict=False)
             if verdict != MEETING:
                 continue
-            if all(e.kind == "travel" for e in told) and any(read.denies(s) for s in para.sents):
+            if read.journey_denied(told, para.sents):
                 continue  # "... flying to an air base near Delhi. ... Modi has not been reported meeting her."
             date = self.date(
                 list(para.sents[k : k + 2]),

@@ -8,7 +8,7 @@ president"), and phrases that refer to the pair ("the two leaders", "they").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -116,20 +116,33 @@ class Cast:
             return Ref(PAIR)
         return None
 
+    @cached_property
+    def titles(self) -> frozenset[str]:
+        """Words of a title before a person's name: leaders' roles, aides' and officials'."""
+        return words(self.lex, "title_words") | words(self.lex, "aide_roles") | self.lex.roles
+
+    @cached_property
+    def _leader_roles(self) -> frozenset[str]:
+        return frozenset(self.lex.extra.get("speaker_roles", {}).get("leader_roles", ()))
+
     def aides(self, head: Token) -> bool:
         """Whether ``head`` names people with a title no leader holds ("the two foreign ministers",
         "both envoys"): a pair phrase over it is not the principals."""
-        titles = words(self.lex, "title_words") | words(self.lex, "aide_roles") | self.lex.roles
-        leaders = set(self.lex.extra.get("speaker_roles", {}).get("leader_roles", ()))
         lemma = head.lemma_.lower()
         # "the two prime ministers" are leaders: the title is read with the word before it.
         before = head.doc[head.i - 1].lower_ if head.i > 0 else ""
-        return lemma in titles - leaders and f"{before} {lemma}" not in leaders
+        return lemma in self.titles - self._leader_roles and f"{before} {lemma}" not in self._leader_roles
 
     def is_person(self, doc: Doc, name: str) -> bool:
         """Whether the article's name table keeps ``name`` as someone: not a village NER tagged
         as a person that the text only ever writes as a place ("the village of Krün")."""
-        return any(name in p.aliases or name == p.name for p in people(doc, self.lex)) or " " in name
+        return " " in name or name in self._names_of(doc)
+
+    def _names_of(self, doc: Doc) -> frozenset[str]:
+        key = ("names", doc)
+        if key not in self.memo:
+            self.memo[key] = frozenset(a for p in people(doc, self.lex) for a in p.aliases | {p.name})
+        return self.memo[key]
 
     def named(self, span: Span) -> list[str]:
         """Principals named in ``span`` (PERSON entities first, then bare name words), in order."""
