@@ -98,7 +98,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
             # "Lula sat down with Uruguay's Luis Lacalle Pou ... The Uruguayan president": a
             # description of someone else the paragraph names with his country. One in the
             # sentence naming him is someone else too ("how the French president tried to talk
-            # Vladimir Putin round"), unless in apposition.
+            # Ivan Sokolov round"), unless in apposition.
             others = _others_countries(span, cast, lex) if descs else set()
             votes[named[0]].update(c for c, i, _ in found_descs if c not in others
                                    and (_apposed(doc, i) or named[0] not in cast.named(doc[i].sent)))
@@ -117,8 +117,8 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                     break
     _by_elimination(countries, names, candidates, not_from, unlike)
     for name in names:
-        # The country the other principal keeps travelling to is this one's: "Netanyahu flew to
-        # Washington", "Netanyahu's visit to the White House".
+        # The country the other principal keeps travelling to is this one's: "Perez flew to
+        # Washington", "Perez's visit to the White House".
         other, taken = cast.other(name), {c for c in countries.values() if c}
         ranked = trips[other].most_common(2) if other else []
         if countries.get(name) is None and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -214,7 +214,7 @@ def _guest(obj, host: str | None, cast: Cast) -> bool:
 
 
 def _invited_to(name, tok, lex: Lexicons) -> bool:
-    """"invited Trump to visit Moscow": the place a guest is asked to travel to is the host's."""
+    """"invited Perez to visit Moscow": the place a guest is asked to travel to is the host's."""
     return any(c.dep_ == "xcomp" and hits(c, words(lex, "travel_verbs")) and governed(name, c) for c in tok.children)
 
 
@@ -233,14 +233,14 @@ def _principal(tok, cast: Cast) -> str | None:
     """The principal doing ``tok``: its subject, or for a noun its possessor ("his first trip")."""
     heads = subjects(tok) if tok.pos_ in {"VERB", "AUX"} else [c for c in tok.children if c.dep_ == "poss"]
     if tok.dep_ == "xcomp" and (obj := [c for c in tok.head.children if c.dep_ == "dobj"]):
-        heads = obj  # "Putin invited Trump to visit Moscow": the one invited travels
+        heads = obj  # "Sokolov invited Perez to visit Moscow": the one invited travels
     for h in heads:
         ref = cast.resolve(h.doc[h.left_edge.i : h.i + 1])
         if ref and ref.kind == PRINCIPAL:
             return ref.name
         if h.pos_ == "PRON":
             # "Xi, on his first trip": the nearest principal named before the pronoun, not one
-            # the clause met ("he spent several hours with Putin ..., on his first trip").
+            # the clause met ("he spent several hours with Sokolov ..., on his first trip").
             for prev in reversed(tok.doc[tok.sent.start : h.i]):
                 if prev.pos_ == "PROPN" and (who := cast.principal_named(prev.text)):
                     return None if prev.dep_ in {"dobj", "pobj"} else who
