@@ -16,7 +16,7 @@ def is_place(word: str) -> bool:
 
 def only_placed(doc: Doc, spans: list[tuple[int, int]], word: str, lex: Lexicons) -> bool:
     """Whether a one-word name is written only where a place goes: "the village of Krün", "in
-    Krün", a heading's "June 2015 — Krün" (nobody is "in" a person; "in Putin's view" has the
+    Krün", a heading's "June 2015 — Krün" (nobody is "in" a person; "in Sokolov's view" has the
     possessive)."""
     settlements = frozenset(lex.extra.get("settlement_words", ()))
     at = [i for i, k in spans if k == i + 1 and spelled(doc, i, k) == word]
