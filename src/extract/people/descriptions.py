@@ -32,6 +32,7 @@ class RoleLexicon:
     groups: frozenset[str]  # phrases for the two parties together ("the two leaders"): no one speaker
     continuing: frozenset[str]  # verbs by which the same speaker goes on ("added")
     leader: frozenset[str]  # titles of a head of state or government
+    subordinate: frozenset[str] = frozenset()  # "vice", "deputy": a lesser office than the bare role
 
     @classmethod
     def from_lexicons(cls, lex: Lexicons) -> RoleLexicon:
@@ -52,6 +53,7 @@ class RoleLexicon:
             groups=frozenset(lex.extra.get("pair_refs", ())),
             continuing=frozenset(data.get("continuing", ())),
             leader=frozenset(data.get("leader_roles", ())),
+            subordinate=frozenset(data.get("subordinate", ())),
         )
 
     def norm(self, role: str) -> str:
@@ -105,7 +107,11 @@ def titled(titles: set[str], role: str, roles: RoleLexicon) -> bool:
     """Whether a person with ``titles`` answers to ``role`` ("the secretary" to "foreign secretary")."""
     role = roles.norm(role)
     for title in titles:
-        if title == role or (title.split()[-1] == role.split()[-1] and (set(role.split()) <= set(title.split()))):
+        words, asked = set(title.split()), set(role.split())
+        # "the secretary" is the foreign secretary, but "the president" is not the vice president.
+        if (words - asked) & roles.subordinate:
+            continue
+        if title == role or (title.split()[-1] == role.split()[-1] and asked <= words):
             return True
     return False
 

@@ -73,6 +73,10 @@ def _role_and_country(found: list[str], lex: Lexicons, aliases: dict[str, str]) 
         if k and phrase not in roles:
             continue
         rest = found[: len(found) - k]
+        # "Vice President Mark Lane" holds a lesser office than "president": the whole is his title.
+        lesser = lex.extra.get("speaker_roles", {}).get("subordinate", ())
+        while k and rest and rest[-1].lower() in lesser:
+            phrase, rest = f"{rest[-1].lower()} {phrase}", rest[:-1]
         # "Britain's prime minister Rishi Sunak", "Britain's Rishi Sunak".
         if len(rest) >= 2 and rest[-1] in _POSSESSIVE and (country := gazetteer.as_country(rest[-2], aliases)):
             return country, {phrase} if k else set()

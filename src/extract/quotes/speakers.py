@@ -234,7 +234,14 @@ class EntityTable:
             else:
                 continue
             if person is not None:
-                self.focus.append((tok.i, person, main_subject(tok)))
+                self.focus.append((tok.i, person, main_subject(tok) or self._owns_subject(tok)))
+
+    def _owns_subject(self, tok: Token) -> bool:
+        """"Varga's reply was cautious", "Varga's office said": the possessor of a subject that is
+        no person is the one in view, as if he were the subject himself."""
+        owned = tok.head
+        return tok.dep_ == "poss" and owned.lower_ not in self.roles.heads and owned.ent_type_ != "PERSON" \
+            and main_subject(owned)
 
     def _latest_fitting(self, tok: Token) -> str | None:
         """The person last named before a description the table could not settle, if its country

@@ -1,0 +1,33 @@
+"""Who a pronoun or a description means, on short invented texts: one case per resolution rule
+that the quote tests do not already cover."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_quotes import quotes
+
+PAIR = "Prime Minister Tomas Varga of Hungary met President Ana Silva of Brazil in Rome on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # The possessor of a subject that is no person is the one in view: "his" reply is his.
+        (PAIR + "Silva asked Varga about the pipeline. Varga's reply was cautious. "
+         "“The timing is not yet right,” he said.", "The timing is not yet right,", "Tomas Varga"),
+        (PAIR + "Silva spoke of trade. Later Varga's office said he had told Silva that the deal was close.",
+         "the deal was close", "Tomas Varga"),
+    ],
+)
+def test_the_possessor_of_a_subject_is_the_pronoun_s_antecedent(nlp, text, quote, speaker):
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found[quote] == speaker
+
+
+def test_a_vice_president_is_not_the_president(nlp):
+    text = ("President Dan Hollis received President Ivo Kral at the White House on Friday. "
+            "Vice President Mark Lane accused Kral of ingratitude, and Lane told Kral he was gambling. "
+            "“You are not winning,” the president said.")
+    [q] = [q for q in quotes(nlp, text) if q.text.startswith("You")]
+    assert q.speaker == "Dan Hollis"
