@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from .test_quotes import quotes
+from extract.people.parties import principals
+from extract.quotes.speakers import EntityTable
+
+from .test_quotes import LEX, quotes
 
 PAIR = "Prime Minister Tomas Varga of Hungary met President Ana Silva of Brazil in Rome on Monday. "
 
@@ -31,3 +34,19 @@ def test_a_vice_president_is_not_the_president(nlp):
             "“You are not winning,” the president said.")
     [q] = [q for q in quotes(nlp, text) if q.text.startswith("You")]
     assert q.speaker == "Dan Hollis"
+
+
+
+@pytest.mark.parametrize(
+    ("aside", "who"),
+    [
+        # The one named sits in a phrase beside the subject; the pronouns are another's.
+        ("Later, jacket off in the heat at the gate with Silva beside him, he proposes a treaty.", "Ana Silva"),
+        # A pronoun before the name points at someone else: "His spokesman, <name>, said he".
+        ("His spokesman, Rosa Diaz, said he wanted a treaty.", "Rosa Diaz"),
+    ],
+)
+def test_pronouns_that_mean_someone_else_teach_no_gender(nlp, aside, who):
+    doc = nlp(PAIR + "Varga spoke first. " + aside)
+    table = EntityTable.build(doc, LEX, parties=principals(doc, LEX))
+    assert table.gender.get(who) != "m"

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 
 def pronoun_genders(doc: Doc, named: dict, pronouns: dict[str, str]) -> dict[str, str]:
-    """Each person's pronouns, from sentences that name that person alone ("Merkel, who smiled
+    """Each person's pronouns, from sentences that name that person alone, as a subject ("Merkel, who smiled
     through the tribute, said that it was hard for her") and the subject pronoun of a sentence
     naming nobody right after one with that person as its subject. Kept only when one gender
     clearly wins, so that "he" cannot then mean a woman the text has named just before.
@@ -28,8 +28,14 @@ def pronoun_genders(doc: Doc, named: dict, pronouns: dict[str, str]) -> dict[str
             continue
         (name,) = people
         first = min(t.i for t in sent if t.i in named)
-        if any(t.dep_ == "nsubj" and t.i in named for t in sent):
+        subject = any(t.dep_ == "nsubj" and t.i in named for t in sent)
+        if subject:
             alone = name
+        # "His spokesman, <name>, said he ...": a pronoun before the name brings in someone
+        # else; "with <name> beside him, he proposes": the name is no subject, the pronouns
+        # are another's.
+        if not subject or any(t.pos_ == "PRON" and t.lower_ in pronouns for t in sent[: first - sent.start]):
+            continue
         for t in sent[first - sent.start :]:
             if t.pos_ == "PRON" and t.lower_ in pronouns:
                 votes[name][pronouns[t.lower_]] += 1
