@@ -24,6 +24,9 @@ from .meeting_text import meetings_of
         ("They met at Villa La Grange in Geneva.", "Geneva", "Switzerland", ["Villa La Grange"]),
         # The English exonym GeoNames gives, not the spelling in the text.
         ("The talks were held in St Petersburg.", "Saint Petersburg", "Russia", []),
+        # ... but a writer who leaves out GeoNames' accents keeps the spelling (English usage).
+        ("They met at the Planalto Palace in Brasilia.", "Brasilia", "Brazil", ["Planalto Palace"]),
+        ("They met at the Planalto Palace in Brasília.", "Brasília", "Brazil", ["Planalto Palace"]),
         # A town GeoNames lacks: its country from the region beside it.
         ("They met in Nusa Dua, on the Indonesian island of Bali.", "Nusa Dua", "Indonesia", []),
         ("They met in Mamallapuram, a port town south of Chennai.", "Mamallapuram", "India", []),
@@ -127,8 +130,25 @@ def test_a_city_standing_for_its_government_is_no_place_of_the_meeting(nlp):
         ("Meseberg, June 2018", ["Meseberg"]),  # a town GeoNames may lack still counts
         ("Explainer — 17 October 2021", []),  # the kind of piece is no place
         ("Thursday, June 27, 2019 | Osaka", ["Osaka"]),  # nor is the date's weekday
+        ("MONTREAL — 6 June 2017", ["Montreal"]),
+        ("6 July 2017 — Hotel Atlantic, Hamburg", ["Hamburg"]),  # a venue word first: the hotel, not a town  # capitals, no accent: GeoNames' case, the writer's letters
     ],
 )
 def test_the_place_a_heading_names(nlp, heading, cities):
     found, _ = header_place(nlp(heading)[:], load_lexicons())
     assert [c for _, _, c, _ in found] == cities
+
+
+@pytest.mark.parametrize(
+    ("heading", "city", "country"),
+    [
+        # A town GeoNames lacks takes its country from the place the heading names after it.
+        ("8-9 June 2018 — La Malbaie, Quebec", "La Malbaie", "Canada"),
+        ("May 2017 — Taormina, Sicily", "Taormina", "Italy"),
+    ],
+)
+def test_a_heading_town_placed_by_the_next_part(nlp, heading, city, country):
+    doc = nlp(heading + "\nThe two leaders met on the margins of the summit and talked about Iran and Ukraine.")
+    header, body = doc.char_span(0, len(heading)), doc.char_span(len(heading) + 1, len(doc.text))
+    place = meeting_place([body], load_lexicons(), header=header)
+    assert (place.city, place.country) == (city, country)

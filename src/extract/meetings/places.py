@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
@@ -62,8 +63,22 @@ def _apposed_state(span: Span, lex: Lexicons) -> str | None:
 
 
 def _as_written(found: tuple[gazetteer.City, ...], name: str) -> list[gazetteer.City]:
-    """The name as written when GeoNames only adds "City" to it ("New York" for New York City)."""
-    return [replace(c, name=name) if c.name == f"{name} City" else c for c in found]
+    """The name as written when GeoNames only adds "City" to it ("New York" for New York City),
+    and without GeoNames' accents when the writer left them out ("Brasilia", "MONTREAL"): English
+    usage drops them, and the text's spelling is the one its readers search for."""
+    plain = _unaccented(name)
+    out = []
+    for c in found:
+        if c.name == f"{name} City":
+            c = replace(c, name=name)
+        elif plain == name and _unaccented(c.name) != c.name and _unaccented(c.name).lower() == name.lower():
+            c = replace(c, name=_unaccented(c.name))
+        out.append(c)
+    return out
+
+
+def _unaccented(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
 
 
 def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[str, str] | None:
@@ -163,8 +178,9 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
             venues.append((start, start + len(part)))  # "— White House": a seat in its city, whatever GeoNames says
             continue
         found = _as_written(gazetteer.cities(part), part)
-        if not found and tokens[-1].lower() in words(lex, "venue_words"):
-            venues.append((start, start + len(part)))  # "18 July 2024 — Blenheim Palace": a venue, not a town
+        if not found and {tokens[0].lower(), tokens[-1].lower()} & words(lex, "venue_words"):
+            # "18 July 2024 — Blenheim Palace", "— Hotel Atlantic, Hamburg": a venue, not a town
+            venues.append((start, start + len(part)))
             continue
         city, country = (found[0].name, gazetteer.country_name(found[0].country_code, al)) if found else (part, None)
         cities.append((start, start + len(part), city, country))
@@ -200,6 +216,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         # A heading over the section names its place outright: it outranks the prose.
         found, rooms = header_place(header, lex)
         for start, end, city, country in found[:1]:
+            if country is None:
+                # "La Malbaie, Quebec": a town GeoNames lacks is in the country of the place after it.
+                country = next((c for *_, c in found[1:] if c), None) or next(
+                    (c for s, e, *_ in found[1:] if (c := data(lex, "regions").get(doc_text(header.doc)[s:e]))), None)
             if (span := header.doc.char_span(start, end, alignment_mode="expand")) is not None:
                 # A name GeoNames lacks that the prose places in a town ("at Sunnylands in Rancho
                 # Mirage") is a venue there.
