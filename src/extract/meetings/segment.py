@@ -36,7 +36,7 @@ from .reading import Reader, clause_verb, dates_event
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
-from .shape import is_header, is_quoted
+from .shape import is_caption, is_header, is_quoted
 from ..lexicons import Lexicons
 from .locatives import country_of, landmarks, place_names
 from ..people.mentions import Cast
@@ -78,6 +78,7 @@ class _Segmenter:
         self.lex, self.read = lex, Reader(cast, lex)
         self.gate, self.observe = gate, observe
         self.paras = [p for p in layout.paras if p.sents]
+        self.captions = words(lex, "caption_labels")
         self.article = article.date if article else None
         self.skip = article.places if article else ()
         self.timeline = sum(entry_date(p) is not None for p in self.paras) >= 2
@@ -286,7 +287,7 @@ class _Segmenter:
 
     def run(self) -> list[Section]:
         for para in self.paras:
-            section = None if is_quoted(para) else self.intro(para)
+            section = None if is_quoted(para) or is_caption(para, self.captions) else self.intro(para)
             if self.gate is not None or self.observe is not None:
                 section = self.second_opinion(para, section)
             if section is None:

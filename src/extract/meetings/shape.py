@@ -1,4 +1,4 @@
-"""The shape of a paragraph, as the segmenter reads it: a quotation, or a heading line."""
+"""The shape of a paragraph, as the segmenter reads it: a quotation, a photo caption, or a heading line."""
 
 from __future__ import annotations
 
@@ -9,11 +9,19 @@ from ..text.sentences import Para
 _QUOTE_OPENERS = "\"'“‘«"
 _TRAILING_NAME = re.compile(r"\s*\([A-Z][^().!?]*\)$")
 _TERMINAL = tuple(".!?:;\"'”’)")
+# A caption's label: a word or two at the paragraph's start, in brackets or not, then ":", "-" or "|".
+_CAPTION_HEAD = re.compile(r"[\[(]?\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:|\-–—]")
 
 
 def is_quoted(para: Para) -> bool:
     """Whether the paragraph opens with a quotation mark: speech, which introduces no meeting."""
     return para.text[:1] in _QUOTE_OPENERS
+
+
+def is_caption(para: Para, labels: frozenset[str]) -> bool:
+    """Whether the paragraph is a photo caption: a label ("Photo:", "[Caption -") then the picture's words."""
+    head = _CAPTION_HEAD.match(para.text)
+    return head is not None and head.group(1).lower() in labels
 
 
 def is_header(para: Para) -> bool:
