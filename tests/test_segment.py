@@ -664,3 +664,24 @@ def test_a_spaced_hyphen_parts_a_numbered_heading(nlp):
     body = ("1. 27 September 2014 - New York\n\nMerkel met Macron on the margins of the UN General Assembly.\n\n"
             "2. June 6–7, 2015 - Paris\n\nMerkel visited Macron.")
     assert [m.city for m in meetings_of(nlp, body)] == ["New York", "Paris"]
+
+
+@pytest.mark.parametrize("label", ["Photo:", "Caption:", "[Photo:", "PHOTO -", "Pictured:"])
+def test_a_photo_caption_opens_no_meeting(nlp, label):
+    # A caption tells what a picture shows; the story's meetings are told in its prose.
+    body = (
+        "Merkel met Macron at the Élysée Palace on 4 June 2019 for talks on the budget.\n\n"
+        f"{label} Foreign Minister Jean Blanc and Foreign Minister Karl Roth before their talks in Rome, "
+        "July 24, 2020. (Ministry via AP)\n\n"
+        "The ministers agreed to meet again."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 6, 4)]
+
+
+def test_their_talks_after_two_others_are_theirs(nlp):
+    # "their" goes back to the subject before it: two ministers, not the leaders.
+    body = (
+        "Merkel met Macron at the Élysée Palace on 4 June 2019 for talks on the budget.\n\n"
+        "Jean Blanc and Karl Roth shook hands before their talks in Rome on 24 July 2020."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 6, 4)]

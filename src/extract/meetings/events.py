@@ -22,6 +22,7 @@ from ..wordlists import data, find_phrases, hits, words
 MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
 
 _SUBJ = {"nsubj", "nsubjpass"}
+_PAIR_PRONOUNS = {"their", "they", "them"}
 _OBJ = {"dobj", "dative", "pobj"}
 # A verb without a subject of its own takes its head's ("visited Moscow and met with X").
 _INHERITS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
@@ -165,6 +166,13 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         principals = tuple(dict.fromkeys(r.name for r in refs if r.kind == PRINCIPAL and r.name))
         others = tuple(r.name or "" for r in refs if r.kind == OTHER)
         pair = any(r.kind == PAIR for r in refs)
+        if pair and not principals and kind == "noun" and any(t.lower_ in _PAIR_PRONOUNS for t in involved):
+            # "Blanc and Roth shook hands before their talks": "their" is the clause's subjects.
+            verb = governing_verb(tok)
+            people = subjects(verb) if verb is not None else []
+            owners = _refs(people, cast) if all(t.ent_type_ == "PERSON" for t in people) else []
+            if owners and all(r.kind == OTHER for r in owners):
+                pair, others = False, others + tuple(r.name or "" for r in owners)
         pronoun = any(r.kind == "pronoun" for r in refs)
         if pronoun and not principals and len(named) == 1:
             principals = (named[0],)  # "his first trip": the one principal the sentence names
