@@ -685,3 +685,22 @@ def test_their_talks_after_two_others_are_theirs(nlp):
         "Jean Blanc and Karl Roth shook hands before their talks in Rome on 24 July 2020."
     )
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 6, 4)]
+
+
+def test_a_numbered_list_with_a_few_dated_notes_between_items_is_a_list(nlp):
+    # Two dated notes between the items do not make the article a timeline: the numbered
+    # headings still say where each meeting's section starts.
+    body = (
+        "No. 1 — February 13, 2017 — Chancellery, Berlin\n\n"
+        "Macron's first trip took him to Merkel for talks on the euro.\n\n"
+        "No. 2 — Oct. 11, 2017 — Élysée Palace, Paris\n\n"
+        "The chancellor came to Paris for talks on the budget.\n\n"
+        "Between meetings\n\n"
+        "March 18, 2018 — The two governments agreed to close the border.\n\n"
+        "July 8, 2018 — The finance ministers met in Brussels.\n\n"
+        "No. 3 — Nov. 29, 2018 — Meseberg Palace, Meseberg\n\n"
+        "Merkel received Macron at her country retreat."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.ordinal, m.start_date) for m in found] == [
+        (1, dt.date(2017, 2, 13)), (2, dt.date(2017, 10, 11)), (3, dt.date(2018, 11, 29))]

@@ -81,11 +81,15 @@ class _Segmenter:
         self.captions = words(lex, "caption_labels")
         self.article = article.date if article else None
         self.skip = article.places if article else ()
-        self.timeline = sum(entry_date(p) is not None for p in self.paras) >= 2
+        numbered = numbered_headings(self.paras, lex, is_header)
+        entries = sum(entry_date(p) is not None for p in self.paras)
+        # A few dated notes between numbered items ("Between meetings: March 18 — ...") do not
+        # make the article a timeline: the layout with more items is the article's.
+        self.timeline = entries >= 2 and entries > len(numbered)
         # A list of headings, numbered or dated (not the article's own date lines): each heading is
         # an item, and the text under it goes on with it.
         self.listed: dict[int, Number | None] = {} if self.timeline else (
-            numbered_headings(self.paras, lex, is_header)
+            numbered
             or dated_headings(self.paras, lambda p: is_header(p) and not any(p.start <= a < p.end for a, _ in self.skip)))
         self.found: list[Section] = []
         self.stops: list[int] = []  # starts of timeline entries that are not meetings
