@@ -704,3 +704,14 @@ def test_a_numbered_list_with_a_few_dated_notes_between_items_is_a_list(nlp):
     found = meetings_of(nlp, body)
     assert [(m.ordinal, m.start_date) for m in found] == [
         (1, dt.date(2017, 2, 13)), (2, dt.date(2017, 10, 11)), (3, dt.date(2018, 11, 29))]
+
+
+def test_bulleted_entries_that_name_the_place_before_the_date(nlp):
+    body = (
+        "The two have met often:\n\n"
+        "* Rome, Italy, July 2019 – they met again on the sidelines of the summit.\n\n"
+        "* Berlin, 25 Sept. 2019 – Macron travelled to Germany for talks with Merkel.\n\n"
+        "* Paris, 27 September 2019 – Merkel sent Macron a letter."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.city, m.start_date) for m in found] == [("Rome", None), ("Berlin", dt.date(2019, 9, 25))]

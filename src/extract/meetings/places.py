@@ -18,6 +18,7 @@ from .. import gazetteer
 from .headings import heading_number
 from ..lexicons import Lexicons
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses
+from .timeline import leading_place
 from ..text.sentences import doc_text, ents_in
 from ..wordlists import data, hits, words
 
@@ -290,6 +291,14 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                         owner = _strip_the(it.span.doc[it.span.start : tok.i])
                         if got := _pick(owner.text, [], lex, strict=False):
                             cands.append((si, 1, *got, owner))
+        if (lead := leading_place(sent)) is not None:
+            # "* Suva, Fiji, July 2022 – on the sidelines ...": the entry's own place, first named.
+            parts = [p.strip() for p in lead.text.split(",")]
+            town = parts[0].split(" and ")[0]
+            outer = next((c for p in parts[1:] if (c := gazetteer.as_country(p, al) or data(lex, "regions").get(p))), None)
+            got = _pick(town, [outer] if outer else [], lex, strict=False) or (town, outer)
+            if (span := sent.doc.char_span(lead.start_char, lead.start_char + len(town))) is not None:
+                cands.append((si, -1, *got, span))
         for m in _TOWN_IN.finditer(sent.text):
             # "in Carbis Bay, Cornwall", "in Nusa Dua, Bali": a town GeoNames lacks, placed by the
             # region or country after it, is the city, not that region.

@@ -1,12 +1,13 @@
 """Timeline entries: paragraphs opening with a date and a separator ("12 June 2018 – ...",
-"- 2018-04-27: ...", "• April 2023, Beijing: ...", "08.10.2020 – London" over the entry's text)."""
+"- 2018-04-27: ...", "• April 2023, Beijing: ...", "* Suva, Fiji, July 2022 – ...", "08.10.2020 – London"
+over the entry's text)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
 from . import dates
-from ..text.sentences import Para
+from ..text.sentences import Para, doc_text
 
 SEPARATORS = {":", "-", "–", "—", "--", "|"}
 BULLETS = {"-", "*", "•", "–", "—", "·"}
@@ -22,10 +23,13 @@ def entry_date(para: Para) -> Span | None:
     opening = first.start
     while opening < first.end - 1 and (first.doc[opening].text in BULLETS or set(first.doc[opening].text) == {"#"}):
         opening += 1
+    doc = first.doc
+    bulleted = opening > first.start or para.text.lstrip()[:1] in BULLETS
+    if spans and spans[0].start != opening and bulleted and _place_run(doc[opening : spans[0].start]):
+        opening = spans[0].start  # "* Suva, Fiji, July 2022 – ...": a bullet's place, then its date
     if not spans or spans[0].start != opening:
         return None
     nxt = spans[0].end
-    doc = first.doc
     if nxt < first.end and doc[nxt].text == ",":
         # "April 2023, Beijing: ...": places may stand between the date and the separator, or
         # end the bullet's first sentence ("• 30 August – 3 September 2014, Kyoto and Tokyo.").
@@ -39,6 +43,28 @@ def entry_date(para: Para) -> Span | None:
     if nxt < first.end and doc[nxt].text in SEPARATORS:
         return spans[0]
     return None
+
+
+def leading_place(sent: Span) -> Span | None:
+    """The places a bulleted entry names before its date ("* Suva, Fiji, July 2022 – ..." -> "Suva,
+    Fiji"), without the comma that ends them; None for any other sentence."""
+    opening = sent.start
+    while opening < sent.end - 1 and sent.doc[opening].text in BULLETS:
+        opening += 1
+    text = doc_text(sent.doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    # The parser may leave the bullet a sentence of its own: it is then the line's only text before.
+    bulleted = opening > sent.start or text[line_start : sent.start_char].strip() in BULLETS - {""}
+    spans = dates.phrase_spans(sent)
+    if not bulleted or not spans or not _place_run(run := sent.doc[opening : spans[0].start]):
+        return None
+    return run[:-1]
+
+
+def _place_run(words: Span) -> bool:
+    """Whether ``words`` are only capitalised names and commas ending on a comma ("Suva, Fiji,")."""
+    return 0 < len(words) <= 8 and words[-1].text == "," and all(
+        t.text[:1].isupper() or t.text == "," or t.lower_ == "and" for t in words)
 
 
 def entry_label(first: Span, entry: Span) -> Span | None:
