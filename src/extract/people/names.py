@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
-from .placenames import is_place as _is_place, only_placed as _only_placed
+from .placenames import is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
 from .mislabels import CALENDAR as _CALENDAR, left_out, mislabelled, named_bodies, speaking_names
 from .spelling import PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
 
@@ -117,7 +117,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             k = hyphen_end(doc, k + 1)
         # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
         while k > i + 1 and (doc[k - 1].lower_ in PARTICLES or doc[k - 1].text in _SUFFIXES
-                             or place[doc[k - 1].text] > person[doc[k - 1].text] and _is_place(doc[k - 1].text)):
+                             or place[doc[k - 1].text] > person[doc[k - 1].text] and _is_major_place(doc[k - 1].text)):
             k -= 1
         return i, k, titled
 

@@ -14,6 +14,13 @@ def is_place(word: str) -> bool:
     return bool(gazetteer.cities(word) or gazetteer.as_country(word, {}))
 
 
+def is_major_place(word: str) -> bool:
+    """A country or a great city ("Chile", "Lima"): glued after a name, a place and not part of it;
+    a small town's name ("Carney", Oklahoma) is more likely the surname it is spelled like."""
+    return bool(gazetteer.as_country(word, {})) or any(
+        c.population >= gazetteer.SMALL_TOWN_POPULATION for c in gazetteer.cities(word))
+
+
 def only_placed(doc: Doc, spans: list[tuple[int, int]], word: str, lex: Lexicons) -> bool:
     """Whether a one-word name is written only where a place goes: "the village of Krün", "in
     Krün", a heading's "June 2015 — Krün" (nobody is "in" a person; "in Sokolov's view" has the
