@@ -290,3 +290,14 @@ def test_a_surname_that_is_also_a_small_town_stays_on_the_name(nlp):
     names = [p.name for p in find_names(nlp(text), load_lexicons()).people]
     assert "Mark Carney" in names and "Mark" not in names
 
+
+def test_a_family_name_written_in_capitals_first_is_the_same_person(nlp):
+    # Official readouts write "KISHIDA Fumio", "YOON Suk Yeol": the same people as "Fumio Kishida"
+    # and "Yoon Suk Yeol", and the capitals make no other word a surname ("Yuko Kishida" is his wife).
+    text = ("Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Seoul on May 7.\n\n"
+            "1. Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit meeting with Mr. YOON Suk Yeol. "
+            "President Yoon hosted Prime Minister Kishida and Mrs. Yuko Kishida at a dinner.\n\n"
+            "2. Prime Minister Kishida said that shuttle diplomacy had restarted. Kishida thanked Yoon.")
+    people = {p.name: p for p in find_names(nlp(text), load_lexicons()).people}
+    assert {"Fumio Kishida", "Yoon Suk Yeol", "Yuko Kishida"} <= set(people)
+    assert "KISHIDA Fumio" in people["Fumio Kishida"].aliases and "Kishida" in people["Fumio Kishida"].aliases

@@ -212,13 +212,15 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     persons: list[Person] = []
     for name in sorted(full, key=lambda n: (-len(n.split()), first_at[n])):
         words = name.split()
-        owner = next((p for p in persons if _contains(p.name.split(), words)
-                      and not _runs_on(p.name.split(), words, singles)), None)
+        owner = next((p for p in persons if _contains(p.name.split(), words) and not _runs_on(p.name.split(), words, singles)
+                      or _same_words(p.name, name)), None)
         if owner is None:
             persons.append(Person(name=name, aliases={name}, first_offset=first_at[name]))
         else:
             owner.aliases.add(name)
             owner.first_offset = min(owner.first_offset, first_at[name])
+            if _capitalised_family(owner.name) and not _capitalised_family(name):
+                owner.name = name  # "Fumio Kishida" over the readout's "KISHIDA Fumio"
     # NER glues the word after a surname onto it in headlines ("Lopez Vow", "Perez Goes"): a form
     # written once that starts with another person's surname is that person.
     surnames = {p.surname for p in persons if " " in p.name}
@@ -281,6 +283,15 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     if any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1)):
         return True
     return longer[0] == shorter[0] and longer[-1] == shorter[-1]
+
+
+def _same_words(a: str, b: str) -> bool:
+    """"KISHIDA Fumio" and "Fumio Kishida": the same words, the family name in capitals and first."""
+    return a != b and sorted(w.casefold() for w in a.split()) == sorted(w.casefold() for w in b.split())
+
+
+def _capitalised_family(name: str) -> bool:
+    return any(len(w) > 1 and w.isupper() for w in name.split())
 
 
 def _runs_on(longer: list[str], shorter: list[str], singles: set[str]) -> bool:
