@@ -301,3 +301,14 @@ def test_a_family_name_written_in_capitals_first_is_the_same_person(nlp):
     people = {p.name: p for p in find_names(nlp(text), load_lexicons()).people}
     assert {"Fumio Kishida", "Yoon Suk Yeol", "Yuko Kishida"} <= set(people)
     assert "KISHIDA Fumio" in people["Fumio Kishida"].aliases and "Kishida" in people["Fumio Kishida"].aliases
+
+
+def test_a_full_name_ner_took_for_a_building_whose_inner_name_speaks(nlp):
+    # The model tags the full name a facility and the name inside it, alone, a person: the full
+    # name is his ("Lula" is "Luiz Inácio Lula da Silva").
+    text = ("The two left-wing presidents have seen a lot of each other since Luiz Inácio Lula da Silva returned "
+            "to power in January 2023. Their face-to-face encounters so far: Lula said the talks were useful. "
+            "Petro thanked Lula, and Lula invited Petro to Brasília.")
+    people = {p.name: p for p in find_names(nlp(text), load_lexicons()).people}
+    assert "Lula" in people["Luiz Inácio Lula da Silva"].aliases
+

@@ -13,19 +13,27 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import Lexicons
 from .placenames import is_place as _is_place
-from .spelling import name_word
+from .spelling import PARTICLES, name_word
 
 # "In September Erdoğan said": a month or weekday before a name is no given name.
 CALENDAR = set(calendar.month_name[1:]) | set(calendar.day_name)
 
 
 def named_bodies(doc: Doc, not_names: set[str], max_words: int) -> set[tuple[int, int]]:
-    """A full name NER took for a body ("Recep Tayyip Erdogan" an ORG) whose last word it tags,
-    alone, as a person more than once: the words are a name, not an organisation's."""
+    """A full name NER took for a body ("Recep Tayyip Erdogan" an ORG, "Luiz Inácio Lula da Silva"
+    a FAC) with a word it tags, alone, as a person more than once (the surname, or the name the
+    text goes by): the words are a name, not an organisation's. Name particles may stand inside."""
     alone = Counter(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
+
+    def name_words(ent) -> bool:
+        inner = {t.i for t in ent[1:-1] if t.lower_ in PARTICLES}
+        return all(t.i in inner or t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in not_names
+                   and not _is_place(t.text) for t in ent)
+
     return {(ent.start, ent.end) for ent in doc.ents
-            if ent.label_ in {"ORG", "FAC", "GPE", "NORP"} and 1 < len(ent) <= max_words and alone[ent[-1].text] > 1
-            and all(t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in not_names and not _is_place(t.text) for t in ent)}
+            if ent.label_ in {"ORG", "FAC", "GPE", "NORP"} and 1 < sum(t.lower_ not in PARTICLES for t in ent) <= max_words
+            and (alone[ent[-1].text] > 1 or len(ent) > 2 and any(alone[t.text] > 1 for t in ent[1:-1]))
+            and name_words(ent)}
 
 
 def left_out(tok: Token, titles: set[str], lex: Lexicons) -> bool:
