@@ -312,3 +312,10 @@ def test_a_full_name_ner_took_for_a_building_whose_inner_name_speaks(nlp):
     people = {p.name: p for p in find_names(nlp(text), load_lexicons()).people}
     assert "Lula" in people["Luiz Inácio Lula da Silva"].aliases
 
+
+def test_a_cleric_s_honorific_is_no_part_of_his_name(nlp):
+    text = ("Donald Trump sent a letter to Iran's supreme leader, Ayatollah Ali Khamenei, in March. "
+            "Khamenei said that he would not negotiate under threats. Trump said Khamenei had to decide.")
+    names = [p.name for p in find_names(nlp(text), load_lexicons()).people]
+    assert "Ali Khamenei" in names and "Ayatollah Ali Khamenei" not in names
+
