@@ -319,3 +319,10 @@ def test_a_cleric_s_honorific_is_no_part_of_his_name(nlp):
     names = [p.name for p in find_names(nlp(text), load_lexicons()).people]
     assert "Ali Khamenei" in names and "Ayatollah Ali Khamenei" not in names
 
+
+def test_an_honorific_that_is_part_of_a_one_word_name_stays(nlp):
+    # "Sheikh Hasina" is the name she goes by; "Sheikh Mohamed bin Zayed" has a name without it.
+    text = ("Narendra Modi received Bangladesh's prime minister Sheikh Hasina in New Delhi. Hasina said "
+            "the talks went well, and Modi thanked Hasina. Later Modi met Sheikh Mohamed bin Zayed.")
+    names = [p.name for p in find_names(nlp(text), load_lexicons()).people]
+    assert "Sheikh Hasina" in names and "Hasina" not in names and "Mohamed bin Zayed" in names

@@ -238,7 +238,22 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
         elif word in {spelled(doc, i, k) for i, k in spans} and word.lower() not in languages:
             persons.append(Person(name=word, aliases={word}, first_offset=first_at.get(word, 0)))
     _lengthen(doc, lex, persons)
+    _honour(doc, lex, persons)
     return tuple(persons)
+
+
+def _honour(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
+    """A one-word name the text writes after an honorific that belongs to it ("Sheikh Hasina"):
+    the honorific is part of the name, as she is known by no other."""
+    kept = set(lex.extra.get("speaker_roles", {}).get("name_honorifics", ()))
+    single = {p.name: p for p in persons if " " not in p.name}
+    for tok in doc[1:]:
+        p = single.get(tok.text)
+        if p is not None and (prev := doc[tok.i - 1]).lower_ in kept and prev.text[:1].isupper():
+            p.aliases.add(p.name)
+            p.name = f"{prev.text} {p.name}"
+            p.aliases.add(p.name)
+            del single[tok.text]
 
 
 def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
