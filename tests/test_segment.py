@@ -666,7 +666,7 @@ def test_a_spaced_hyphen_parts_a_numbered_heading(nlp):
     assert [m.city for m in meetings_of(nlp, body)] == ["New York", "Paris"]
 
 
-@pytest.mark.parametrize("label", ["Photo:", "Caption:", "[Photo:", "PHOTO -", "Pictured:"])
+@pytest.mark.parametrize("label", ["Photo:", "Caption:", "[Photo:", "PHOTO -", "Pictured:", "Photo caption:"])
 def test_a_photo_caption_opens_no_meeting(nlp, label):
     # A caption tells what a picture shows; the story's meetings are told in its prose.
     body = (
