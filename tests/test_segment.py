@@ -715,3 +715,15 @@ def test_bulleted_entries_that_name_the_place_before_the_date(nlp):
     )
     found = meetings_of(nlp, body)
     assert [(m.city, m.start_date) for m in found] == [("Rome", None), ("Berlin", dt.date(2019, 9, 25))]
+
+
+
+def test_a_timeline_entry_whose_day_the_parser_split_off(nlp):
+    # After a caption ending "(Pool/Yonhap)" the parser may end a sentence after "21": the entry
+    # is still "21 May 2023 — Hiroshima".
+    from extract.meetings.timeline import entry_date
+    from extract.text.sentences import Para
+
+    doc = nlp("21 May 2023 — Hiroshima")
+    para = Para(index=0, start=0, end=len(doc.text), sents=(doc[0:1], doc[1:]), text=doc.text)
+    assert entry_date(para).text == "21 May 2023"

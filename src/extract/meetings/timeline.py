@@ -17,7 +17,10 @@ def entry_date(para: Para) -> Span | None:
     """The date opening a timeline entry ("12 June 2018 – ...", "April 27–28, 2018: ...")."""
     if not para.sents:
         return None
-    first = content(para)[0]
+    sents = content(para)
+    first = sents[0]
+    if len(sents) > 1 and len(first) <= 2 and "\n" not in para.text[first.end_char - para.start : sents[1].start_char - para.start]:
+        first = first.doc[first.start : sents[1].end]  # "21" | "May 2023 — Hiroshima": the parser split the day off
     spans = dates.phrase_spans(first)
     # A list item's bullet, or a heading's "##", may come before the date ("- 2018-04-27: ...").
     opening = first.start
