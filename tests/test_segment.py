@@ -727,3 +727,18 @@ def test_a_timeline_entry_whose_day_the_parser_split_off(nlp):
     doc = nlp("21 May 2023 — Hiroshima")
     para = Para(index=0, start=0, end=len(doc.text), sents=(doc[0:1], doc[1:]), text=doc.text)
     assert entry_date(para).text == "21 May 2023"
+
+
+def test_a_timeline_heading_with_a_title_over_its_paragraph(nlp):
+    # The entry's line is a dated title ("May 7, 2019 — Merkel returns the visit"); the paragraph
+    # under it tells the meeting.
+    body = (
+        "March 16, 2019 — Macron in Berlin\n\n"
+        "Macron visits Merkel at the Chancellery for talks on trade.\n\n"
+        "May 7, 2019 — Merkel returns the visit\n\n"
+        "Less than two months later the German chancellor is in Paris, where Macron receives her at the "
+        "Élysée Palace for talks on the budget.\n\n"
+        "June 2, 2019 — A letter\n\n"
+        "Merkel writes to Macron about the budget."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 3, 16), dt.date(2019, 5, 7)]

@@ -129,6 +129,11 @@ class _Segmenter:
             told = rest[0] if rest else head
         else:
             told = sents[1] if len(sents) > 1 and len(sents[0]) <= len(entry) + 1 else sents[0]
+            if is_header(para) and (under := self._under(para)) is not None:
+                # "May 7, 2023 — Kishida returns the visit" over its paragraph: the title, or the
+                # paragraph's first sentence telling the meeting.
+                sents = [*sents, *content(under)]
+                told = next((s for s in [told, *content(under)] if self.read(s, strict=False) == MEETING), told)
         if label is not None and any(hits(t, words(self.lex, "call_words")) for t in label):
             verdict = REMOTE
         else:
