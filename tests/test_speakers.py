@@ -50,3 +50,10 @@ def test_pronouns_that_mean_someone_else_teach_no_gender(nlp, aside, who):
     doc = nlp(PAIR + "Varga spoke first. " + aside)
     table = EntityTable.build(doc, LEX, parties=principals(doc, LEX))
     assert table.gender.get(who) != "m"
+
+
+def test_a_leader_s_office_speaks_as_that_office(nlp):
+    # ANNOTATION.md names an organisation source as the text gives it: "Varga's office".
+    text = PAIR + "Varga's office said the two leaders had agreed to meet again in May."
+    [q] = quotes(nlp, text)
+    assert (q.speaker, q.speaker_mention.text) == ("Varga's office", "Varga's office")

@@ -14,7 +14,7 @@ from ..wordlists import data, words
 
 def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> tuple[str, int] | None:
     """The name of the institution ``tok`` heads and where its words start, when a place or a
-    title owns it; None otherwise (a person's office is that person's to resolve)."""
+    title owns it; None otherwise (a person's office is ``persons_body``'s)."""
     if tok.lemma_.lower() not in words(lex, "institution_words"):
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -30,6 +30,19 @@ def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> t
     if all(t.lower_ in role_words for t in title):
         return text[start.idx : tok.idx + len(tok)], start.idx
     return None
+
+
+def persons_body(tok: Token, lex: Lexicons, named: dict[int, tuple]) -> tuple[str, int, int] | None:
+    """"Yoon's office said": a named person's office (or government, embassy) speaks as that body,
+    named as the text writes it, with where its words start and end. ``named``: token index ->
+    (person, start, end) of the article's names."""
+    if tok.lemma_.lower() not in words(lex, "institution_words"):
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.i in named), None)
+    if owner is None:
+        return None
+    start, end = named[owner.i][1], tok.idx + len(tok)
+    return doc_text(tok.doc)[start:end], start, end
 
 
 def _demonym_of(place: str, lex: Lexicons) -> str | None:

@@ -18,7 +18,7 @@ from ..people.descriptions import RoleLexicon, before_name, describe, titled
 from ..people.genders import pronoun_genders
 from ..lexicons import Lexicons
 from ..people.names import find_names
-from ..people.institutions import institution_name
+from ..people.institutions import institution_name, persons_body
 from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
 from ..people.sources import unnamed_source
@@ -313,6 +313,8 @@ class EntityTable:
         if tok.ent_type_ in _ORG_LABELS:
             return self._organisation(tok)
         if tok.pos_ in {"NOUN", "PROPN"}:
+            if self.lex is not None and (office := persons_body(tok, self.lex, self.named)) is not None:
+                return Mention(*office)  # "Yoon's office said"
             if (inst := institution_name(tok, self.lex, self.roles.words)) is not None:
                 return Mention(inst[0], inst[1], tok.idx + len(tok))  # "China's foreign ministry"
             # "the ministry's statement", "a palace spokesman": the body named in the phrase.
