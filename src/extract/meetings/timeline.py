@@ -58,8 +58,10 @@ def leading_place(sent: Span) -> Span | None:
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     # The parser may leave the bullet a sentence of its own: it is then the line's only text before.
     bulleted = opening > sent.start or text[line_start : sent.start_char].strip() in BULLETS - {""}
+    if not bulleted:
+        return None
     spans = dates.phrase_spans(sent)
-    if not bulleted or not spans or not _place_run(run := sent.doc[opening : spans[0].start]):
+    if not spans or not _place_run(run := sent.doc[opening : spans[0].start]):
         return None
     return run[:-1]
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
+from ..text.sentences import doc_text
 from .placenames import is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
 from .mislabels import CALENDAR as _CALENDAR, left_out, mislabelled, named_bodies, speaking_names
 from .spelling import PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
@@ -245,15 +246,18 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
 def _honour(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
     """A one-word name the text writes after an honorific that belongs to it ("Sheikh Hasina"):
     the honorific is part of the name, as she is known by no other."""
-    kept = set(lex.extra.get("speaker_roles", {}).get("name_honorifics", ()))
+    kept = lex.extra.get("speaker_roles", {}).get("name_honorifics", ())
     single = {p.name: p for p in persons if " " not in p.name}
-    for tok in doc[1:]:
-        p = single.get(tok.text)
-        if p is not None and (prev := doc[tok.i - 1]).lower_ in kept and prev.text[:1].isupper():
+    if not kept or not single:
+        return
+    # Found in the text, not token by token: a Token object per word is the slow part.
+    pattern = re.compile(rf"\b({'|'.join(re.escape(h.title()) for h in kept)})\s+([\w'’-]+)")
+    for m in pattern.finditer(doc_text(doc)):
+        p = single.pop(m.group(2), None)
+        if p is not None:
             p.aliases.add(p.name)
-            p.name = f"{prev.text} {p.name}"
+            p.name = f"{m.group(1)} {p.name}"
             p.aliases.add(p.name)
-            del single[tok.text]
 
 
 def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
