@@ -152,3 +152,11 @@ def test_a_heading_town_placed_by_the_next_part(nlp, heading, city, country):
     header, body = doc.char_span(0, len(heading)), doc.char_span(len(heading) + 1, len(doc.text))
     place = meeting_place([body], load_lexicons(), header=header)
     assert (place.city, place.country) == (city, country)
+
+
+def test_a_language_is_no_place(nlp):
+    # "speaking in Hindi": the language a leader spoke in, not where the meeting was.
+    text = ("MUMBAI, Oct 9 (Agency) - Starmer and Modi held talks on trade on Thursday, Modi told reporters, "
+            "speaking in Hindi.")
+    place = meeting_place(list(nlp(text).sents), load_lexicons())
+    assert place.city == "Mumbai"

@@ -154,8 +154,8 @@ def locatives(sent: Span, lex: Lexicons) -> list[Item]:
             if j >= sent.end or not capitalised(doc[j]) or doc[j].is_punct or doc[j].ent_type_ == "DATE":
                 break
             end = _item_end(doc, j, sent.end, lex)
-            if end <= j:
-                break
+            if end <= j or doc[j:end].text.lower() in words(lex, "languages"):
+                break  # "speaking in Hindi": a language, not a place
             items.append(Item(doc[j:end], prep, had_the=had_the))
             # The list goes on after ", " or " and " with another proper name.
             n = end
