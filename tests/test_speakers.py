@@ -57,3 +57,10 @@ def test_a_leader_s_office_speaks_as_that_office(nlp):
     text = PAIR + "Varga's office said the two leaders had agreed to meet again in May."
     [q] = quotes(nlp, text)
     assert (q.speaker, q.speaker_mention.text) == ("Varga's office", "Varga's office")
+
+
+def test_an_inserted_attribution_s_pronoun_teaches_no_gender(nlp):
+    # "Varga also pressed, she said, for ...": "she" is whoever reports it, not Varga.
+    doc = nlp(PAIR + "Varga also pressed, she said, for a new treaty.")
+    table = EntityTable.build(doc, LEX, parties=principals(doc, LEX))
+    assert table.gender.get("Tomas Varga") != "f"

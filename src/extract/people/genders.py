@@ -37,7 +37,8 @@ def pronoun_genders(doc: Doc, named: dict, pronouns: dict[str, str]) -> dict[str
         if not subject or any(t.pos_ == "PRON" and t.lower_ in pronouns for t in sent[: first - sent.start]):
             continue
         for t in sent[first - sent.start :]:
-            if t.pos_ == "PRON" and t.lower_ in pronouns:
+            # ", she said,": an inserted attribution's pronoun is the reporter's.
+            if t.pos_ == "PRON" and t.lower_ in pronouns and t.head.dep_ != "parataxis":
                 votes[name][pronouns[t.lower_]] += 1
     out = {}
     for name, count in votes.items():
