@@ -295,7 +295,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
             # "* Suva, Fiji, July 2022 – on the sidelines ...": the entry's own place, first named.
             parts = [p.strip() for p in lead.text.split(",")]
             town = parts[0].split(" and ")[0]
-            outer = next((c for p in parts[1:] if (c := gazetteer.as_country(p, al) or data(lex, "regions").get(p))), None)
+            outer = next((c for p in parts[1:] if (c := country_of(p, lex))), None)
             got = _pick(town, [outer] if outer else [], lex, strict=False) or (town, outer)
             if (span := sent.doc.char_span(lead.start_char, lead.start_char + len(town))) is not None:
                 cands.append((si, -1, *got, span))
