@@ -186,3 +186,25 @@ def test_a_country_under_discussion_is_the_described_leaders_own(nlp):
         "The Hungarian prime minister was in Beijing the same week."
     )
     assert countries(nlp, text) == {"Ann Lee": "China", "Oleh Petrenko": "Ukraine"}
+
+
+def test_elimination_does_not_depend_on_which_principal_comes_first():
+    # Two countries are described. Sokolov, met first, has both left; Weber's trip to Russia
+    # leaves her Germany, and that leaves Sokolov Russia in the same call (before, he waited for
+    # a weaker rule that could place him anywhere).
+    found = {"Ivan Sokolov": None, "Ana Weber": None}
+    nationality._by_elimination(found, ["Ivan Sokolov", "Ana Weber"], ["Germany", "Russia"],
+                                {"Ivan Sokolov": set(), "Ana Weber": {"Russia"}},
+                                {"Ivan Sokolov": set(), "Ana Weber": set()})
+    assert found == {"Ivan Sokolov": "Russia", "Ana Weber": "Germany"}
+
+
+def test_a_summit_country_both_travelled_to_is_neither_ones(nlp):
+    # Ward flew to South Korea for a summit where he saw Hale; the article keeps naming Canada
+    # and the United States, so Hale is Canadian, not Korean.
+    text = ("Hale and Ward\n\n"
+            "Canada and the United States argue about trade. Canada wants a deal; Canada says the United "
+            "States must drop its tariffs, and the United States says no.\n\n"
+            "Bill Ward flew to South Korea for the summit, where Tom Hale sat beside him at dinner. "
+            "Hale went to Washington in May. Hale said so.")
+    assert countries(nlp, text)["Tom Hale"] == "Canada"

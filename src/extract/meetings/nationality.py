@@ -116,9 +116,13 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                     countries[name] = country
                     break
     _by_elimination(countries, names, candidates, not_from, unlike)
+    # The article's framing: one of its two most named countries, named at least three times
+    # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
+    top = [c for c, n in mentioned.most_common(2) if n >= 3]
     for name in names:
         # The country the other principal keeps travelling to is this one's: "Perez flew to
-        # Washington", "Perez's visit to the White House".
+        # Washington", "Perez's visit to the White House"; not a third country where both went
+        # for a summit ("Trump ... in Gyeongju", in an article that keeps naming Canada).
         other, taken = cast.other(name), {c for c in countries.values() if c}
         ranked = trips[other].most_common(2) if other else []
         if countries.get(name) is None and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -127,11 +131,11 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
             # ("a private dinner in Georgetown" in Washington is not a trip to Guyana).
             if ranked[0][1] < 2 and not mentioned[dest]:
                 continue
+            if any(n >= 3 and n > mentioned[dest] and c not in taken | not_from[name] and c not in lex.topics
+                   for c, n in mentioned.items()):
+                continue  # the article is about another country, more named and still open
             if dest not in taken and dest not in not_from[name] and dest not in unlike[name]:
                 countries[name] = dest
-    # The article's framing: one of its two most named countries, named at least three times
-    # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
-    top = [c for c, n in mentioned.most_common(2) if n >= 3]
     for name in names:
         # A traveller to one of the two framing countries is from the other ("Sokolov came to
         # Germany" in an article on Germany and Russia).
@@ -152,6 +156,14 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
 
 
 def _by_elimination(countries: dict, names: list[str], candidates: list[str], not_from: dict, unlike: dict) -> None:
+    # Until nothing changes: one principal placed can leave the other one choice, whichever
+    # of them the loop meets first.
+    while _eliminate_once(countries, names, candidates, not_from, unlike):
+        pass
+
+
+def _eliminate_once(countries: dict, names: list[str], candidates: list[str], not_from: dict, unlike: dict) -> bool:
+    placed = False
     for name in names:
         if countries.get(name) is not None:
             continue
@@ -164,6 +176,8 @@ def _by_elimination(countries: dict, names: list[str], candidates: list[str], no
         others_out = all(left[:1] and left[0] in not_from[n] for n in names if n != name)
         if len(left) == 1 and (other_known or not_from[name] or others_out):
             countries[name] = left[0]
+            placed = True
+    return placed
 
 
 def _others_countries(span, cast: Cast, lex: Lexicons) -> set[str]:
