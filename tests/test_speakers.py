@@ -44,6 +44,9 @@ def test_a_vice_president_is_not_the_president(nlp):
         ("Later, jacket off in the heat at the gate with Silva beside him, he proposes a treaty.", "Ana Silva"),
         # A pronoun before the name points at someone else: "His spokesman, <name>, said he".
         ("His spokesman, Rosa Diaz, said he wanted a treaty.", "Rosa Diaz"),
+        # The object of her own verb is someone else, and so are the pronouns after it.
+        ("Silva thanked him for his patience, and he replied that he agreed.", "Ana Silva"),
+        ("Rosa Diaz hosts him at a dinner.", "Rosa Diaz"),
     ],
 )
 def test_pronouns_that_mean_someone_else_teach_no_gender(nlp, aside, who):

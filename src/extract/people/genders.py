@@ -36,9 +36,16 @@ def pronoun_genders(doc: Doc, named: dict, pronouns: dict[str, str]) -> dict[str
         # are another's.
         if not subject or any(t.pos_ == "PRON" and t.lower_ in pronouns for t in sent[: first - sent.start]):
             continue
+        subjects = {t.i for t in sent if t.dep_ == "nsubj" and t.i in named}
         for t in sent[first - sent.start :]:
+            if t.pos_ != "PRON" or t.lower_ not in pronouns:
+                continue
+            # "Hasina hosts him", "Macron thanked her for her patience": the object of the
+            # person's own verb is someone else, and so are the pronouns after it.
+            if t.dep_ in {"dobj", "dative"} and any(c.i in subjects for c in t.head.children):
+                break
             # ", she said,": an inserted attribution's pronoun is the reporter's.
-            if t.pos_ == "PRON" and t.lower_ in pronouns and t.head.dep_ != "parataxis":
+            if t.head.dep_ != "parataxis":
                 votes[name][pronouns[t.lower_]] += 1
     out = {}
     for name, count in votes.items():
