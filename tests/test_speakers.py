@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.people.parties import principals
+from extract.pipeline import extract
 from extract.quotes.speakers import EntityTable
 
 from .test_quotes import LEX, quotes
@@ -67,3 +68,12 @@ def test_an_inserted_attribution_s_pronoun_teaches_no_gender(nlp):
     doc = nlp(PAIR + "Varga also pressed, she said, for a new treaty.")
     table = EntityTable.build(doc, LEX, parties=principals(doc, LEX))
     assert table.gender.get("Tomas Varga") != "f"
+
+
+def test_a_generational_suffix_stays_in_the_name_the_output_gives(nlp):
+    # Names are matched without "Jr", but the canonical name is the fullest form the text writes.
+    text = ("Ferdinand Marcos Jr met Ana Silva in Manila on Monday. Marcos said the talks went well. "
+            "“We are friends,” the president of the Philippines said.")
+    found = extract(text, nlp)
+    assert {q.speaker for q in found.quotes} == {"Ferdinand Marcos Jr"}
+    assert "Ferdinand Marcos Jr" in found.meetings[0].participants

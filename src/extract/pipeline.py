@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -11,6 +12,7 @@ from .components import MeetingExtractor, QuoteExtractor
 from .lexicons import Lexicons, load_lexicons
 from .meetings.gate import MeetingGate
 from .models import Document, Meeting, Quote
+from .people.names import as_written
 from .text.article import Source
 from .text.nlp import load_pipeline
 from .text.parse import parse
@@ -41,14 +43,16 @@ def components(config: Config) -> tuple[MeetingExtractor, QuoteExtractor]:
 
 def document(source: Source, doc: Doc) -> Document:
     """The validated document from a doc the components have run on."""
+    meetings = [m.model_dump() for m in doc._.meetings]
+    quotes = [q.model_dump() for q in doc._.quotes]
+    written = functools.cache(lambda name: as_written(name, source.text))
+    for m in meetings:
+        m["participants"] = [written(p) for p in m["participants"]]
+        m["visitor"] = m["visitor"] and written(m["visitor"])
+    for q in quotes:
+        q["speaker"] = q["speaker"] and written(q["speaker"])
     # Re-validate the whole: model_copy skips validation, and the document must be valid on disk.
-    return Document.model_validate(
-        {
-            "article": source.article().model_dump(),
-            "meetings": [m.model_dump() for m in doc._.meetings],
-            "quotes": [q.model_dump() for q in doc._.quotes],
-        }
-    )
+    return Document.model_validate({"article": source.article().model_dump(), "meetings": meetings, "quotes": quotes})
 
 
 def extract_from_doc(source: Source, doc: Doc, config: Config) -> Document:

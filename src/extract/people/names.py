@@ -38,6 +38,16 @@ _ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‐]")
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
 
 
+_GENERATIONAL = r"(?:Jr|Sr)\.?|II|III|IV"
+
+
+def as_written(name: str, text: str) -> str:
+    """``name`` with the generational suffix the text writes after it ("Ferdinand Marcos Jr"):
+    the names are matched without it, but ANNOTATION.md's canonical name is the fullest form."""
+    found = re.search(rf"(?<![\w-]){re.escape(name)} ({_GENERATIONAL})(?![\w-])", text)
+    return f"{name} {found.group(1)}" if found else name
+
+
 @dataclass
 class Person:
     """One person as the article names them."""
