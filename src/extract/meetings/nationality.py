@@ -116,9 +116,6 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                     countries[name] = country
                     break
     _by_elimination(countries, names, candidates, not_from, unlike)
-    # The article's framing: one of its two most named countries, named at least three times
-    # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
-    top = [c for c, n in mentioned.most_common(2) if n >= 3]
     for name in names:
         # The country the other principal keeps travelling to is this one's: "Perez flew to
         # Washington", "Perez's visit to the White House"; not a third country where both went
@@ -136,6 +133,9 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                 continue  # the article is about another country, more named and still open
             if dest not in taken and dest not in not_from[name] and dest not in unlike[name]:
                 countries[name] = dest
+    # The article's framing: one of its two most named countries, named at least three times
+    # ("Turkey and Russia have backed opposing sides ..."), not a topic mentioned in passing.
+    top = [c for c, n in mentioned.most_common(2) if n >= 3]
     for name in names:
         # A traveller to one of the two framing countries is from the other ("Sokolov came to
         # Germany" in an article on Germany and Russia).

@@ -35,16 +35,15 @@ _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 MAX_NAME_WORDS = 4
 # The Arabic article a surname carries written in full and drops alone ("al-Sisi", "Sisi").
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‐]")
-_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
-
-
-_GENERATIONAL = r"(?:Jr|Sr)\.?|II|III|IV"
+_GENERATIONAL = ("Jr", "Sr", "II", "III", "IV")
+_SUFFIXES = {*_GENERATIONAL, "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
 
 
 def as_written(name: str, text: str) -> str:
     """``name`` with the generational suffix the text writes after it ("Ferdinand Marcos Jr"):
     the names are matched without it, but ANNOTATION.md's canonical name is the fullest form."""
-    found = re.search(rf"(?<![\w-]){re.escape(name)} ({_GENERATIONAL})(?![\w-])", text)
+    suffix = "|".join(rf"{w}\.?" for w in _GENERATIONAL)
+    found = re.search(rf"(?<![\w-]){re.escape(name)} ({suffix})(?![\w-])", text)
     return f"{name} {found.group(1)}" if found else name
 
 
