@@ -598,6 +598,14 @@ def test_the_first_item_takes_its_year_from_its_heading_not_from_the_last_meetin
         "interview with him.",
         # A journey for someone else: "flew to Berlin to meet Peter Schmidt".
         "On 14 May 2017 Macron flew to Berlin to meet Peter Schmidt, the mayor.",
+        # A journey the paragraph says brought "no meeting with" the other principal.
+        "Macron's first trip to Germany, on 14 May 2017, was no state visit. He flew in for a party "
+        "rally and sought no meeting with Merkel.",
+        # A summit both attended, where the next sentence says they did not meet.
+        "The nearest the two came to each other was on 14 May 2017, when Macron travelled to Berlin for the "
+        "European summit, hosted as always by Germany. The two leaders did not meet.",
+        # Expected at a summit "in Rio for the G20": a plan, through the place the phrase hangs on.
+        "Merkel and Macron are expected in Rio de Janeiro for the G20 summit on 14 May 2017.",
     ],
 )
 def test_journeys_that_report_no_meeting(nlp, body):

@@ -36,9 +36,10 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
 
 
 def denied(tok: Token, lex: Lexicons) -> bool:
-    """A meeting word the sentence denies: "did not meet", "Not a meeting with Modi", "has not
+    """A meeting word the sentence denies: "did not meet", "no meeting with him", "Not a meeting with Modi", "has not
     been reported meeting her", "The meeting did not happen", "left office without meeting him"."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    # "did not meet"; "sought no meeting with Sanchez", "There was no meeting".
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
     negated_head = any(c.dep_ == "neg" for c in tok.head.children)
     if tok.dep_ == "xcomp" and negated_head:
@@ -69,8 +70,15 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         return True
     if tok.dep_ == "dobj" and hits(tok.head, planned):
         return True  # "arrange a face-to-face meeting", "weighs a visit"
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and hits(tok.head.head, planned):
-        return True  # "invited him to Ankara for the next session", "prepared for the summit"
+    # "invited him to Ankara for the next session", "prepared for the summit", through a place
+    # the phrase hangs on: "are expected in Rio de Janeiro for the G20 summit".
+    cur = tok
+    for _ in range(2):
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            break
+        cur = cur.head.head
+        if hits(cur, planned):
+            return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey or a
         # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").

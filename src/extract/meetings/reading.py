@@ -34,9 +34,12 @@ class Reader:
                    for ev in sentence_events(sent, self.cast, self.lex))
 
     def journey_denied(self, told: list[Event], around: list[Span]) -> bool:
-        """Whether a meeting told only by a journey ("flew to an air base near Delhi") is denied
-        by a sentence around it ("Modi has not been reported meeting her")."""
-        return bool(told) and all(ev.kind == "travel" for ev in told) and any(self.denies(s) for s in around)
+        """Whether a meeting told only by a journey or an occasion ("flew to an air base near
+        Delhi", "travelled to Addis Ababa for the summit") is denied by a sentence around it
+        ("Modi has not been reported meeting her", "The two leaders did not meet")."""
+        return (bool(told) and all(ev.kind == "travel" or (ev.kind == "noun" and not ev.principals and not ev.pair)
+                                   for ev in told)
+                and any(self.denies(s) for s in around))
 
 
 _SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
