@@ -153,6 +153,16 @@ def test_a_name_found_with_a_title_or_an_opening_verb_in_front_is_trimmed(nlp):
     assert {"Donald Trump", "Shinzo Abe", "Xi Jinping", "Emmanuel Macron"} <= names
 
 
+def test_a_word_opening_a_sentence_before_a_full_name_written_alone_elsewhere_is_no_given_name(nlp):
+    # "Enter Mark Carney." (a stage direction): the text writes "Mark Carney" elsewhere with nothing
+    # before it, so "Enter" is no given name NER left out.
+    text = ("Advertisement\n\n"
+            "Enter Ana Silva. Barely six weeks after winning the April 28 election, the new prime minister phoned "
+            "Lee on June 6 and invited him to the G7 in Alberta. Ana Silva said the call went well, and Tom Lee agreed.")
+    names = {p.name for p in find_names(nlp(text), LEX).people}
+    assert "Ana Silva" in names and "Enter Ana Silva" not in names
+
+
 def test_a_readout_of_intergovernmental_consultations(nlp):
     # "Federal Chancellor Ana Ruiz": "Federal" is part of the title; and a name in apposition must
     # describe a person, so "the German-Peruvian Intergovernmental Consultations" is nobody.

@@ -132,16 +132,18 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
         return i, k, titled
 
     out: set[tuple[int, int]] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            end = ent.end
-            if doc[end - 1].lower_ in PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
-                end += 1  # NER stops inside the name: "Ursula von der" + "Leyen"
-            i, k, _ = strip(ent.start, end)
-            while i == ent.start and i > 0 and k - i > 1 and count_words(doc, i - 1, k) <= MAX_NAME_WORDS and left_out(doc[i - 1], titles, lex):
-                i -= 1  # "Luiz" before the entity "Inácio Lula da Silva"
-            if i < k and count_words(doc, i, k) <= MAX_NAME_WORDS:
-                out.add((i, k))
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    text = doc_text(doc)
+    for ent in persons:
+        end = ent.end
+        if doc[end - 1].lower_ in PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
+            end += 1  # NER stops inside the name: "Ursula von der" + "Leyen"
+        i, k, _ = strip(ent.start, end)
+        while i == ent.start and i > 0 and k - i > 1 and count_words(doc, i - 1, k) <= MAX_NAME_WORDS and left_out(doc[i - 1], titles, lex) \
+                and not (doc[i - 1].is_sent_start and _written_without(text, doc[i - 1].text, ent.text)):
+            i -= 1  # "Luiz" before the entity "Inácio Lula da Silva"
+        if i < k and count_words(doc, i, k) <= MAX_NAME_WORDS:
+            out.add((i, k))
     things = {w for kind in ("occasion_words", "event_words", "venue_words", "institution_words") for w in lex.extra.get(kind, ())}
     out |= named_bodies(doc, things | titles, MAX_NAME_WORDS)
     # Names after a title that NER missed: "Foreign Secretary Vijay Gokhale".
@@ -174,6 +176,12 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             if a < tok.i and all(name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
                 out.add((a, tok.i + 1))
     return sorted({trimmed for a, k in out if (trimmed := _trim(doc, a, k, titles)) is not None})
+
+
+def _written_without(text: str, word: str, name: str) -> bool:
+    """Whether the text also writes ``name`` without ``word`` before it: then a capitalised word
+    opening a sentence in front of it ("Enter Mark Carney.") is no given name NER left out."""
+    return text.count(name) > text.count(f"{word} {name}")
 
 
 # Words a name never opens with, though capitalised at a sentence start ("Addressing Xi, ...").
