@@ -612,6 +612,12 @@ def test_journeys_that_report_no_meeting(nlp, body):
     assert meetings_of(nlp, body) == []
 
 
+def test_the_object_of_a_denied_verb_is_no_meeting(nlp):
+    body = ("Merkel and Macron have not held a single meeting since the accord. "
+            "The talks due on 14 May 2017 were called off.")
+    assert meetings_of(nlp, body) == []
+
+
 def test_a_journey_to_meet_the_other_principal(nlp):
     body = "On 14 May 2017 Macron flew to Berlin to meet Merkel."
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2017, 5, 14)]

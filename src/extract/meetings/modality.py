@@ -42,8 +42,8 @@ def denied(tok: Token, lex: Lexicons) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
     negated_head = any(c.dep_ == "neg" for c in tok.head.children)
-    if tok.dep_ == "xcomp" and negated_head:
-        return True
+    if tok.dep_ in {"xcomp", "dobj"} and negated_head:
+        return True  # "did not want to meet", "have not held a single meeting"
     if tok.dep_ in {"nsubj", "nsubjpass"} and negated_head and hits(tok.head, words(lex, "occurrence_verbs")):
         return True
     return _without(tok)
