@@ -163,6 +163,13 @@ def test_a_word_opening_a_sentence_before_a_full_name_written_alone_elsewhere_is
     assert "Ana Silva" in names and "Enter Ana Silva" not in names
 
 
+def test_an_honorific_inside_a_name_is_a_word_of_it(nlp):
+    text = ("Somalia's President Hassan Sheikh Mohamud met Kenya's President Ana Silva in Nairobi. "
+            "Hassan Sheikh said the talks went well, and Silva agreed.")
+    names = {p.name for p in find_names(nlp(text), LEX).people}
+    assert "Hassan Sheikh Mohamud" in names and "Hassan" not in names
+
+
 def test_a_readout_of_intergovernmental_consultations(nlp):
     # "Federal Chancellor Ana Ruiz": "Federal" is part of the title; and a name in apposition must
     # describe a person, so "the German-Peruvian Intergovernmental Consultations" is nobody.

@@ -111,6 +111,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     titles = _title_words(lex)
     demonyms = set(lex.demonyms)
     openers = lex.extra.get("opening_adverbs", frozenset())
+    honorifics = set(lex.extra.get("speaker_roles", {}).get("honorifics", {}))
     # How often each word is tagged a place and a person: "Lima" glued to a name is a place.
     place = Counter(t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e)
     person = Counter(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
@@ -123,7 +124,10 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             titled = titled or doc[i].lower_ in titles
             i += 1
         k = i
-        while k < j and name_word(doc[k]) and doc[k].lower_ not in titles and not _POSSESSIVE.fullmatch(doc[k].text):
+        # An honorific inside a name is a word of it: "Hassan Sheikh Mohamud".
+        while k < j and name_word(doc[k]) and (doc[k].lower_ not in titles or k > i and doc[k].lower_ in honorifics
+                                               and k + 1 < j and name_word(doc[k + 1]) and doc[k + 1].lower_ not in titles) \
+                and not _POSSESSIVE.fullmatch(doc[k].text):
             k = hyphen_end(doc, k + 1)
         # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
         while k > i + 1 and (doc[k - 1].lower_ in PARTICLES or doc[k - 1].text in _SUFFIXES
