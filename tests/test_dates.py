@@ -65,6 +65,9 @@ def test_parse_range_with_context(text, kwargs, expected):
         # A byline's date with the time after it, and an all-digit publication date.
         ("By A. Writer, Berlin\n17 November 2016, 19:42 CET\n\nThe leaders met.", D(2016, 11, 17)),
         ("Headline\n\nLast updated: 06.09.2022\n\nThe leaders met.", D(2022, 9, 6)),
+        # One that reads either way, read as the dateline below it agrees (day first here).
+        ("Headline\n\nPublished: 01/12/2021 19:05 WAT\n\nABUJA, Dec 1 (Agency) - The leaders met on Wednesday.",
+         D(2021, 12, 1)),
         # A byline's date after a separator.
         ("Headline\n\nPosted by A. Writer | June 9, 2024 at 8:42 am | 6 min read\n\nThe leaders met.", D(2024, 6, 9)),
         ("Headline\n\nBy Staff Correspondents | 16 March 2023, 22:40 JST\n\nTOKYO, March 16 – They met.", D(2023, 3, 16)),

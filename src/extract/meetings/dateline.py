@@ -49,6 +49,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []
+    dateline_days: list[tuple[int, int]] = []  # (month, day) of datelines without a year
     prose = _PROSE.search(text)
     first_prose = prose.start() if prose else len(text)
     headed_list = len(_PLACE_DATE_LINE.findall(text)) >= 2
@@ -72,6 +73,9 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         if not (is_dateline or is_cued or is_line):
             continue
         skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's
+        days, months, years, _, _ = parts(span.text)
+        if is_dateline and len(days) == 1 and len(months) == 1 and not years:
+            dateline_days.append((months[0], days[0]))
         if _full_day(span.text):
             start, _, partial = parse_range(span.text)
             if start and not partial:
@@ -80,7 +84,19 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         # "HAMBURG, Oct 10 (Reuters) -": no year, so no date, but still no meeting's day either.
         return ArticleDate(None, *skips[0], tuple(skips)) if skips else None
     date, start, end = found[0]
-    return ArticleDate(date, start, end, tuple(skips))
+    return ArticleDate(_day_first(date, text[start:end], dateline_days), start, end, tuple(skips))
+
+
+_NUMERIC = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+
+
+def _day_first(date: dt.date, written: str, dateline_days: list[tuple[int, int]]) -> dt.date:
+    """"Published: 01/12/2021" over "ABUJA, Dec 1 (Agency) -": a numeric date that reads either
+    way is read the way the dateline agrees with (day first here)."""
+    if _NUMERIC.fullmatch(written.strip()) and date.day <= 12 and (date.day, date.month) in dateline_days \
+            and (date.month, date.day) not in dateline_days:
+        return date.replace(month=date.day, day=date.month)
+    return date
 
 
 def _full_day(text: str) -> bool:
