@@ -17,6 +17,7 @@ class Reader:
 
     def __init__(self, cast: Cast, lex: Lexicons):
         self.cast, self.lex = cast, lex
+        self._denies: dict[int, bool] = {}  # by sentence start: asked again for each event near it
 
     def full(self, sent: Span, *, strict: bool = True) -> tuple[str, list[Event]]:
         return classify(sent, self.cast, self.lex, strict=strict)
@@ -30,8 +31,10 @@ class Reader:
 
     def denies(self, sent: Span) -> bool:
         """Whether the sentence denies the principals met ("Modi has not been reported meeting her")."""
-        return any(ev.negated and ev.kind in {"verb", "noun"} and (ev.principals or ev.pair or ev.pronoun)
-                   for ev in sentence_events(sent, self.cast, self.lex))
+        if sent.start not in self._denies:
+            self._denies[sent.start] = any(ev.negated and ev.kind in {"verb", "noun"} and (ev.principals or ev.pair or ev.pronoun)
+                                           for ev in sentence_events(sent, self.cast, self.lex))
+        return self._denies[sent.start]
 
     def journey_denied(self, told: list[Event], around: list[Span]) -> bool:
         """Whether a meeting told only by a journey or an occasion ("flew to an air base near

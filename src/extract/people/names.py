@@ -42,6 +42,8 @@ _SUFFIXES = {*_GENERATIONAL, "MP", "MEP", "QC", "KC"}  # written with a name, no
 def as_written(name: str, text: str) -> str:
     """``name`` with the generational suffix the text writes after it ("Ferdinand Marcos Jr"):
     the names are matched without it, but ANNOTATION.md's canonical name is the fullest form."""
+    if not any(f"{name} {w}" in text for w in _GENERATIONAL):
+        return name  # most texts write none: no pattern to build
     suffix = "|".join(rf"{w}\.?" for w in _GENERATIONAL)
     found = re.search(rf"(?<![\w-]){re.escape(name)} ({suffix})(?![\w-])", text)
     return f"{name} {found.group(1)}" if found else name
