@@ -76,7 +76,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         days, months, years, _, _ = parts(span.text)
         if is_dateline and len(days) == 1 and len(months) == 1 and not years:
             dateline_days.append((months[0], days[0]))
-        if _full_day(span.text):
+        if _full(days, months, years):
             start, _, partial = parse_range(span.text)
             if start and not partial:
                 found.append((start, span.start_char, span.end_char))
@@ -100,5 +100,8 @@ def _day_first(date: dt.date, written: str, dateline_days: list[tuple[int, int]]
 
 
 def _full_day(text: str) -> bool:
-    days, months, years, _, _ = parts(text)
+    return _full(*parts(text)[:3])
+
+
+def _full(days: list, months: list, years: list) -> bool:
     return len(days) == 1 and bool(months) and bool(years)

@@ -128,8 +128,8 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
             # ("a private dinner in Georgetown" in Washington is not a trip to Guyana).
             if ranked[0][1] < 2 and not mentioned[dest]:
                 continue
-            if any(n >= 3 and n > mentioned[dest] and c not in taken | not_from[name] and c not in lex.topics
-                   for c, n in mentioned.items()):
+            closed = taken | not_from[name]
+            if any(n >= 3 and n > mentioned[dest] and c not in closed and c not in lex.topics for c, n in mentioned.items()):
                 continue  # the article is about another country, more named and still open
             if dest not in taken and dest not in not_from[name] and dest not in unlike[name]:
                 countries[name] = dest
