@@ -750,3 +750,15 @@ def test_a_timeline_heading_with_a_title_over_its_paragraph(nlp):
         "Merkel writes to Macron about the budget."
     )
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 3, 16), dt.date(2019, 5, 7)]
+
+
+def test_a_principal_named_in_apposition_to_a_title_is_the_principal(nlp):
+    # "received the President of the Republic of Colombia, Gustavo Petro": with two presidents the
+    # title alone names neither, but its holder is named beside it, so this is the principals'
+    # meeting, not one with a third party.
+    lead = "French President Emmanuel Macron and Colombian President Gustavo Petro Urrego have met twice.\n\n"
+    body = ("President Emmanuel Macron received the President of the Republic of Colombia, Gustavo Petro "
+            "Urrego, on Monday, April 4, 2022, at the Élysée Palace, on the Colombian head of state's first "
+            "visit to Europe.")
+    found = meetings_of(nlp, body, lead=lead, parties=("Emmanuel Macron", "Gustavo Petro Urrego"))
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2022, 4, 4), "Paris")]

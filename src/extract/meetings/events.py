@@ -91,6 +91,11 @@ def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
     out = []
     for t in tokens:
         ref = cast.resolve(_phrase(t))
+        if ref is None or ref.kind == OTHER:
+            # "the President of the Republic of Chile, Gabriel Boric": the title's holder is named beside it.
+            # Only a name: "Muhoozi, Museveni's son" is still someone else.
+            ref = next((r for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        and (r := cast.resolve(_phrase(c))) is not None and r.kind == PRINCIPAL), ref)
         if ref is None and t.pos_ == "PRON" and t.lower_ in {"he", "him", "she", "her", "his"}:
             ref = Ref("pronoun")
         elif ref is None and t.pos_ == "PROPN" and t.text[:1].isupper() and (
