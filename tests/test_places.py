@@ -160,3 +160,20 @@ def test_a_language_is_no_place(nlp):
             "speaking in Hindi.")
     place = meeting_place(list(nlp(text).sents), load_lexicons())
     assert place.city == "Mumbai"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # Talks with someone else have their own place; the principals met in the other one.
+        ("A week after talks with Chinese Premier Li Qiang at Tianjin, Merkel went to the port of Hamburg "
+         "to see Macron.", "Hamburg"),
+        ("Merkel, fresh from a dinner with Joe Biden in Washington, met Macron in the city of Lyon.", "Lyon"),
+        # ... but talks with a principal are the meeting's.
+        ("A week after talks with Macron in Tianjin, Merkel went home.", "Tianjin"),
+        ("On 3 May the two met in Hamburg together with Joe Biden.", "Hamburg"),
+    ],
+)
+def test_a_place_of_talks_with_someone_else_is_not_the_meeting_place(nlp, text, city):
+    place = meeting_place([nlp(text)[:]], load_lexicons(), principals=frozenset({"Angela", "Merkel", "Emmanuel", "Macron"}))
+    assert place.city == city

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from .. import gazetteer
 from ..lexicons import Lexicons
 from ..text.sentences import ents_in, ents_overlapping
-from ..wordlists import data, words
+from ..wordlists import data, hits, words
 
 # Prepositions that introduce where something happened; "on", "to" and "around" only introduce a
 # venue when a building word names it ("to the Shore Temple"), since they also introduce dates/topics.
@@ -298,3 +298,20 @@ def someone_elses(item: Item, principals: frozenset[str]) -> bool:
         if c.dep_ == "poss" and c.ent_type_ == "PERSON" and c.text not in principals:
             return True
     return False
+
+
+def with_someone_else(place: Span, principals: frozenset[str], lex: Lexicons) -> bool:
+    """Whether the place is that of a meeting with someone else, the meeting word it hangs on
+    naming only other people: "talks with Egyptian President Hosni Mubarak at Sharm el-Sheikh"."""
+    prep = place.root.head
+    if prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    word = prep.head
+    # A noun only: a verb's subject may be the principals ("the two met in Amman together with Kerry").
+    if word.pos_ != "NOUN" or not hits(word, words(lex, "meeting_nouns")):
+        return False
+    partners = [p for c in word.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                for p in c.children if p.dep_ == "pobj"]
+    partners += [c for p in partners for c in p.conjuncts]
+    return any(p.ent_type_ == "PERSON" for p in partners) and not any(
+        t.text in principals for p in partners for t in p.subtree)

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from .. import gazetteer
 from .headings import heading_number
 from ..lexicons import Lexicons
-from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses
+from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses, with_someone_else
 from .timeline import leading_place
 from ..text.sentences import doc_text, ents_in
 from ..wordlists import data, hits, words
@@ -237,7 +237,8 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 place.venues.append(name)
                 place.evidence.setdefault("venues", (start, end))
     for si, sent in enumerate(sents):
-        items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex)]
+        items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex)
+                 and not (it.kind in {"city", "gpe"} and with_someone_else(it.span, principals, lex))]
         hints = [h for h in _hints(sent, lex) if h not in home]
         listed = [it.country for it in items if it.kind == "country" and it.country]
         in_regions, taken = [], []
@@ -332,7 +333,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     cands.append((len(sents), 3, *got, span))
         for ent in loose:
             inside = any(r.start <= ent.start and ent.end <= r.end for r in in_regions + taken)
-            if not inside and not gazetteer.as_country(ent.text, al) and not _actor(ent):
+            if not inside and not gazetteer.as_country(ent.text, al) and not _actor(ent) and not with_someone_else(ent, principals, lex):
                 if got := _pick(ent.text, [], lex, strict=False):
                     cands.append((si, 3, *got, ent))
     if cands:
