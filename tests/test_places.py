@@ -145,6 +145,10 @@ def test_the_place_a_heading_names(nlp, heading, cities):
         # A town GeoNames lacks takes its country from the place the heading names after it.
         ("8-9 June 2018 — La Malbaie, Quebec", "La Malbaie", "Canada"),
         ("May 2017 — Taormina, Sicily", "Taormina", "Italy"),
+        # ... and a town GeoNames knows only elsewhere is the one in the state or country named after it.
+        ("No. 4 — March 3, 2023 — Mar-a-Lago, Palm Beach, Florida", "Palm Beach", "United States"),
+        ("12 May 2019 — Bali, Indonesia", "Bali", "Indonesia"),
+        ("12 May 2019 — Bali", "Bali", "Indonesia"),
     ],
 )
 def test_a_heading_town_placed_by_the_next_part(nlp, heading, city, country):

@@ -171,6 +171,16 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
             continue
         if any(w.rstrip(".").lower() in _CALENDAR for w in tokens):
             continue  # "Thursday, June 27, 2019 | Osaka": the weekday is the date's
+        outer = gazetteer.as_country(part, al) or data(lex, "regions").get(part) or (
+            gazetteer.as_country("United States", al) if gazetteer.is_us_state(part) else None)
+        if outer and cities:
+            # "Mar-a-Lago, Palm Beach, Florida", "Bali, Indonesia": the state, region or country
+            # after a town says which town of that name it is.
+            s0, e0, name, country = cities[-1]
+            if country != outer:
+                written = doc_text(sent.doc)[s0:e0]
+                cities[-1] = (s0, e0, *(_pick(written, [outer], lex, strict=True) or (written, outer)))
+            continue
         if not all(w[:1].isupper() or "-" in w for w in tokens) or gazetteer.as_country(part, al):
             continue
         if part.lower() in words(lex, "section_labels"):
@@ -183,7 +193,8 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
             # "18 July 2024 — Blenheim Palace", "— Hotel Atlantic, Hamburg": a venue, not a town
             venues.append((start, start + len(part)))
             continue
-        city, country = (found[0].name, gazetteer.country_name(found[0].country_code, al)) if found else (part, None)
+        # "12 May 2019 — Bali": the island, not the town in Cameroon.
+        city, country = _pick(part, [], lex, strict=False) or (part, None)
         cities.append((start, start + len(part), city, country))
     return cities, venues
 
