@@ -181,3 +181,12 @@ def test_a_language_is_no_place(nlp):
 def test_a_place_of_talks_with_someone_else_is_not_the_meeting_place(nlp, text, city):
     place = meeting_place([nlp(text)[:]], load_lexicons(), principals=frozenset({"Angela", "Merkel", "Emmanuel", "Macron"}))
     assert place.city == city
+
+
+def test_a_building_placed_once_and_then_named_bare(nlp):
+    # The article places the palace in its town once; "at Miraflores" later is the palace, not
+    # the Peruvian town of that name.
+    doc = nlp("Their first talks were at the Miraflores Palace in Caracas in May.\n\n"
+              "In June they met at Miraflores again.")
+    place = meeting_place([list(doc.sents)[-1]], load_lexicons())
+    assert (place.city, place.country, place.venues) == ("Caracas", "Venezuela", ["Miraflores"])

@@ -19,6 +19,7 @@ from .headings import heading_number
 from ..lexicons import Lexicons
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses, with_someone_else
 from .timeline import leading_place
+from .venue_towns import venue_towns
 from ..text.sentences import doc_text, ents_in
 from ..wordlists import data, hits, words
 
@@ -247,6 +248,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 seen.add(name.lower())
                 place.venues.append(name)
                 place.evidence.setdefault("venues", (start, end))
+    towns = venue_towns(sents[0].doc, lex) if sents else {}
     for si, sent in enumerate(sents):
         items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex)
                  and not (it.kind in {"city", "gpe"} and with_someone_else(it.span, principals, lex))]
@@ -275,7 +277,14 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     cands.append((si, 2, *got, it.span))
             if it.kind not in {"city", "gpe"}:
                 taken.append(it.span)
-            if it.kind == "city":
+            if it.kind in {"city", "gpe"} and (town := towns.get(it.span.text)):
+                # "talks at Miraflores" after "the Miraflores Palace in Caracas": the building, in its town.
+                cands.append((si, 2, *(_pick(town, [], lex, strict=False) or (town, None)), it.span))
+                if it.span.text.lower() not in seen:
+                    seen.add(it.span.text.lower())
+                    place.venues.append(it.span.text)
+                    place.evidence.setdefault("venues", (it.span.start_char, it.span.end_char))
+            elif it.kind == "city":
                 if state := _apposed_state(it.span, lex):
                     # "Palm Beach, Florida": the American town, whether or not GeoNames lists it.
                     got = _pick(it.span.text, [state], lex, strict=True) or (it.span.text, state)
@@ -344,6 +353,8 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     cands.append((len(sents), 3, *got, span))
         for ent in loose:
             inside = any(r.start <= ent.start and ent.end <= r.end for r in in_regions + taken)
+            if ent.text in towns:
+                continue  # a building, placed above
             if not inside and not gazetteer.as_country(ent.text, al) and not _actor(ent) and not with_someone_else(ent, principals, lex):
                 if got := _pick(ent.text, [], lex, strict=False):
                     cands.append((si, 3, *got, ent))
