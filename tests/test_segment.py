@@ -762,3 +762,21 @@ def test_a_principal_named_in_apposition_to_a_title_is_the_principal(nlp):
             "visit to Europe.")
     found = meetings_of(nlp, body, lead=lead, parties=("Emmanuel Macron", "Gustavo Petro Urrego"))
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2022, 4, 4), "Paris")]
+
+
+def test_a_question_heading_and_its_answer_tell_one_meeting(nlp):
+    # A Q&A: the question names the meeting, its answer the day; a question about calls or about
+    # how often they met tells no meeting.
+    body = (
+        "When did the two leaders first meet?\n\n"
+        "Their first summit was held in Berlin on 3 May 2018, a week after the election.\n\n"
+        "So when did they hold proper talks?\n\n"
+        "On Sunday, Sept. 9, 2018, on the margins of the G20 summit in Buenos Aires.\n\n"
+        "Did they talk after the vote?\n\n"
+        "By phone, yes. Merkel rang on 6 November 2018 to congratulate Macron.\n\n"
+        "How often did they meet face to face?\n\n"
+        "Less often than you might think, and never on 1 December 2018 as planned."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [
+        (dt.date(2018, 5, 3), "Berlin"), (dt.date(2018, 9, 9), "Buenos Aires")]

@@ -27,6 +27,7 @@ from .dates import DateValue
 from .events import (
     MEETING,
     NONE,
+    PLANNED,
     REMOTE,
     THIRD,
     travels_to,
@@ -36,7 +37,7 @@ from .reading import Reader, clause_verb, dates_event
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
-from .shape import is_caption, is_header, is_quoted
+from .shape import is_caption, is_header, is_question, is_quoted
 from ..lexicons import Lexicons
 from .locatives import country_of, landmarks, place_names
 from ..people.mentions import Cast
@@ -164,6 +165,25 @@ class _Segmenter:
         before = self._para_before(para)
         return before is not None and before.index not in self.listed and is_header(before) and not is_header(para)
 
+    def _dated(self, para: Para, told: list[Span]):
+        """The date ``told`` gives; for a question line, the date its answer gives: "So when did
+        they hold proper talks?" over "On Sunday, Sept. 10, 2023, on the margins of the G20 ..."."""
+        date = self.date(told) if told else None
+        if date is None and is_question(para) and (answer := self._under(para)) is not None:
+            date = self.date(list(answer.sents[:2]))
+        return date
+
+    def _answer_denies(self, question: Para, answer: Para) -> bool:
+        """Whether a question's answer tells no one meeting: "Did they talk after the election?"
+        over "By phone, yes.", "How often did they meet?" over "Less often than you might think."
+        Only a question asking when or where, or one answered "Yes", asks after one meeting."""
+        first = answer.sents[0]
+        asks = [w.lower().strip(",") for w in question.text.split()[:2]]
+        if not {"when", "where"} & set(asks[asks[0] in {"so", "and", "but"}:][:1]) and first[0].lower_ != "yes":
+            return True
+        return self.read(first) in {REMOTE, THIRD, PLANNED} or self.read.denies(first) or bool(
+            words(self.lex, "call_words") & {t.lower_ for t in first})
+
     def _para_before(self, para: Para) -> Para | None:
         return next((p for p in reversed(self.paras) if p.index < para.index), None)
 
@@ -235,7 +255,7 @@ class _Segmenter:
             if (read(first) not in {MEETING, NONE} and not is_header(para)) or ordinal.value in seen - {None}:
                 return None
             told = [first, *[s for s in para.sents[1:] if read(s) == MEETING]]
-            return Section(para.start, para.end, para, ordinal, self.date(told), [first])
+            return Section(para.start, para.end, para, ordinal, self._dated(para, told), [first])
         for k, sent in enumerate(para.sents):
             verdict, told = read.full(sent)
             if verdict != MEETING and read(sent, strict=False) == MEETING and self._goes_on(para, k):
@@ -251,6 +271,10 @@ class _Segmenter:
                 accept=lambda span: span.start >= sent.end or any(dates_event(span, e, sent, self.lex) for e in told),
             )
             intro = para
+            if date is None and is_question(para):
+                if (answer := self._under(para)) is None or self._answer_denies(para, answer):
+                    return None
+                date = self._dated(para, [])
             if date is None and self.article is not None and (before := self._sentence_before(para, k)) is not None:
                 # A news lead: "X and Y agreed on Thursday to ... The talks at the Kantei were
                 # the first ...": the sentence before dates the talks, and opens their section.
@@ -302,8 +326,11 @@ class _Segmenter:
             if section is None:
                 continue
             last = self.found[-1] if self.found else None
-            if last and is_header(last.intro) and para.index == last.intro.index + 1 and not (
-                section.ordinal and section.ordinal.value and section.ordinal.value != (last.ordinal.value if last.ordinal else None)
+            numbered = last.ordinal.value if last and last.ordinal else None
+            if last and (is_header(last.intro) or is_question(last.intro)) and para.index == last.intro.index + 1 and not (
+                section.ordinal and section.ordinal.value and section.ordinal.value != numbered
+                # A question numbers nothing: "When did they first meet?" over "Their first summit ...".
+                and not (is_question(last.intro) and numbered is None)
             ):
                 # "Meeting #3: Helsinki, 16 July 2018" over "The first full summit ... took place":
                 # the paragraph under a header tells the header's meeting.
@@ -331,7 +358,7 @@ class _Segmenter:
         read = self.read
         lead, dated = sec.sentences[0], sec.sentences[1:]
         rest = [s for s in sec.intro.sents if s is not lead and read(s) in {MEETING, NONE}]
-        if is_header(sec.intro) and len(body) > 1 and not is_quoted(body[1]):
+        if (is_header(sec.intro) or is_question(sec.intro)) and len(body) > 1 and not is_quoted(body[1]):
             # The paragraph under a heading tells the heading's meeting, whatever its verbs
             # ("The president invited his guest to the palace of ...").
             rest += [s for s in body[1].sents if s not in dated and read(s) != REMOTE]

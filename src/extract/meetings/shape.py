@@ -1,4 +1,4 @@
-"""The shape of a paragraph, as the segmenter reads it: a quotation, a photo caption, or a heading line."""
+"""The shape of a paragraph, as the segmenter reads it: a quotation, a photo caption, a heading line or a question."""
 
 from __future__ import annotations
 
@@ -31,3 +31,9 @@ def is_header(para: Para) -> bool:
     # A heading may end on a parenthesised name: "Meeting #4 — 19 August 2019, Town (Fort X)".
     text = _TRAILING_NAME.sub("", para.text.strip())
     return "\n" not in text and len(text.split()) >= 2 and not text.endswith(_TERMINAL) and len(text) < 100
+
+
+def is_question(para: Para) -> bool:
+    """Whether the paragraph is a question line, a Q&A's heading: "So when did they hold proper talks?"."""
+    text = para.text.strip()
+    return "\n" not in text and text.endswith("?") and len(text) < 150
