@@ -780,3 +780,16 @@ def test_a_question_heading_and_its_answer_tell_one_meeting(nlp):
     found = meetings_of(nlp, body)
     assert [(m.start_date, m.city) for m in found] == [
         (dt.date(2018, 5, 3), "Berlin"), (dt.date(2018, 9, 9), "Buenos Aires")]
+
+
+def test_a_date_the_meeting_came_after_is_not_its_day(nlp):
+    # A news lead, then a paragraph whose second sentence dates what the talks came after; and a
+    # sentence "X follows Y" dates Y, the earlier meeting, not X, the one already told.
+    lead = ("BERLIN, March 4 (Agency) - German Chancellor Angela Merkel welcomed French President Emmanuel "
+            "Macron to Berlin on Wednesday for talks on the budget.\n\n")
+    body = ("Merkel received her guest with military honours at the Chancellery before the two leaders met alone. "
+            "It was their first encounter since the strike began on Oct. 9.\n\n"
+            "Wednesday's meeting follows Merkel's visit to Paris on July 19, 2018, when Macron hosted her for dinner.")
+    found = meetings_of(nlp, body, lead=lead)
+    assert [m.start_date for m in found][1:] == [dt.date(2018, 7, 19)]
+    assert all(m.start_date != dt.date(2018, 10, 9) for m in found)

@@ -70,3 +70,19 @@ def _occurs(verb, lex: Lexicons) -> bool:
     base = verb.lemma_.lower()
     forms = {base} | {f"{base} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
     return bool(forms & words(lex, "occurrence_verbs"))
+
+
+def since_clause(span: Span) -> bool:
+    """Whether a date tells what something came after, not when it happened: "the first
+    face-to-face encounter since the war erupted on Oct. 7", "their first talks since May"; or
+    dates the later event of "X follows Y" ("Wednesday's meeting follows Erdogan's visit to Tehran
+    on July 19, 2022": the sentence tells the visit, and Wednesday is the meeting already told)."""
+    root = span.root.sent.root
+    if root.lemma_.lower() == "follow" and any(c.dep_ in {"nsubj", "nsubjpass"} and span.root in c.subtree for c in root.children):
+        return True
+    for tok in (span.root, *span.root.ancestors):
+        if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return True
+        if tok.dep_ == "ROOT":
+            break
+    return False

@@ -33,7 +33,7 @@ from .events import (
     travels_to,
 )
 from .modality import in_future
-from .reading import Reader, clause_verb, dates_event
+from .reading import Reader, clause_verb, dates_event, since_clause
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
@@ -99,9 +99,11 @@ class _Segmenter:
         if after is _LATEST:
             # The latest meeting with a known day: one dated "That June" only moves nothing on.
             after = next((s.date.start for s in reversed(self.found) if s.date and s.date.start), None)
+        # A date that tells what the meeting came after ("the first since the war erupted on Oct. 7") is no day of it.
+        dated = lambda span: not since_clause(span) and (accept is None or accept(span))  # noqa: E731
         return meeting_day(
-            sents, after=after, article=self.article, skip=self.skip, accept=accept,
-            ignore=lambda ent: in_future(clause_verb(ent.root), self.lex),
+            sents, after=after, article=self.article, skip=self.skip, accept=dated,
+            ignore=lambda ent: in_future(clause_verb(ent.root), self.lex) or since_clause(ent),
             meeting_nouns=words(self.lex, "meeting_nouns"), arrivals=words(self.lex, "arrival_verbs"),
             journeys=words(self.lex, "travel_nouns") | words(self.lex, "travel_verbs"),
         )
