@@ -190,3 +190,20 @@ def test_a_building_placed_once_and_then_named_bare(nlp):
               "In June they met at Miraflores again.")
     place = meeting_place([list(doc.sents)[-1]], load_lexicons())
     assert (place.city, place.country, place.venues) == ("Caracas", "Venezuela", ["Miraflores"])
+
+
+@pytest.mark.parametrize(
+    ("heading", "prose", "city"),
+    [
+        # A heading's venue the prose places in its town: the town, not the venue, is the city.
+        ("4) 8 June 2023 — Casa Verde, Putrajaya", "Anwar received Widodo at Casa Verde, the prime minister's "
+         "official residence in Putrajaya, for talks on the border.", "Putrajaya"),
+        # A month after a venue is no town.
+        ("Thornbury Manor, October 2019", "The third meeting, on Thursday 10 October 2019, was held at Thornbury "
+         "Manor, a country house hotel.", None),
+    ],
+)
+def test_a_heading_venue_the_prose_places(nlp, heading, prose, city):
+    doc = nlp(heading + "\n\n" + prose)
+    header, body = doc.char_span(0, len(heading)), doc.char_span(len(heading) + 2, len(doc.text))
+    assert meeting_place([body], load_lexicons(), header=header).city == city

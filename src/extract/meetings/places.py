@@ -186,8 +186,11 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
             continue
         if part.lower() in words(lex, "section_labels"):
             continue  # "Explainer — 17 October 2021": the kind of piece, not a place
-        if isinstance(data(lex, "landmarks").get(part.removeprefix("The ").removeprefix("the ")), str):
-            venues.append((start, start + len(part)))  # "— White House": a seat in its city, whatever GeoNames says
+        if isinstance(data(lex, "landmarks").get(part.removeprefix("The ").removeprefix("the ")), str) or (
+                part in venue_towns(sent.doc, lex)):
+            # "— White House": a seat in its city, whatever GeoNames says; "— Seri Perdana, Putrajaya"
+            # over "Seri Perdana, the prime minister's official residence in Putrajaya".
+            venues.append((start, start + len(part)))
             continue
         found = _as_written(gazetteer.cities(part), part)
         if not found and {tokens[0].lower(), tokens[-1].lower()} & words(lex, "venue_words"):
@@ -225,6 +228,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
     cands: list[tuple[int, int, str, str | None, Span]] = []  # (sentence, rank, city, country, span)
     countries: list[tuple[str, Span]] = []
     al = aliases(lex)
+    towns = venue_towns(sents[0].doc, lex) if sents else {}
     if header is not None:
         # A heading over the section names its place outright: it outranks the prose.
         found, rooms = header_place(header, lex)
@@ -241,14 +245,13 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         for start, end in rooms:
             name = doc_text(header.doc)[start:end]
             span = header.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and (city_of := data(lex, "landmarks").get(name)):
+            if span is not None and (city_of := data(lex, "landmarks").get(name) or towns.get(name)):
                 # "1 March 2025 — Lancaster House": in London, whether or not GeoNames lists the town.
                 cands.append((-1, 1, *(_pick(city_of, [], lex, strict=False) or (city_of, None)), span))
             if name.lower() not in seen:
                 seen.add(name.lower())
                 place.venues.append(name)
                 place.evidence.setdefault("venues", (start, end))
-    towns = venue_towns(sents[0].doc, lex) if sents else {}
     for si, sent in enumerate(sents):
         items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex)
                  and not (it.kind in {"city", "gpe"} and with_someone_else(it.span, principals, lex))]
@@ -262,7 +265,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 name = _strip_the(it.span)
                 if len(name) > 2 and name[0].text in principals and name[1].lower_ in {"'s", "’s"}:
                     name = name[2:]  # "Trump's Mar-a-Lago resort": the owner is no part of the name
-                if city_of := data(lex, "landmarks").get(name.text):
+                if city_of := data(lex, "landmarks").get(name.text) or towns.get(name.text):
                     # A seat of government names its city: "agreed at the Kremlin".
                     if got := _pick(city_of, [], lex, strict=False):
                         cands.append((si, 2, *got, name))
