@@ -136,3 +136,16 @@ def test_short_name_of_an_event_named_in_full_earlier(nlp):
 def test_the_gathering_a_listed_meeting_opens_on(nlp, body, expected):
     m = meetings_of(nlp, body)[0]
     assert (m.format, m.occasion) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "visitor"),
+    [
+        # Hosting tells who came, wherever the place is (a house GeoNames lacks, a passive).
+        ("On 29 June 2020, Merkel hosted Macron at Schloss Meseberg for talks on the recovery fund.", "Emmanuel Macron"),
+        ("On 20 August 2020, Merkel was received by Macron at the Fort de Brégançon for talks.", "Angela Merkel"),
+    ],
+)
+def test_the_one_hosted_is_the_visitor(nlp, body, visitor):
+    [m] = meetings_of(nlp, body)
+    assert (m.format.value if m.format else None, m.visitor) == ("visit", visitor)

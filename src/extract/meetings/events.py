@@ -87,6 +87,29 @@ def partners(tok: Token, nouns: frozenset[str] = frozenset()) -> list[Token]:
     return out
 
 
+def host_and_guest(tok: Token, cast: Cast, lex: Lexicons) -> tuple[str, str] | None:
+    """The principal who hosts and the one hosted, when ``tok`` is a verb of hosting with one
+    principal its subject and the other (or "him", "her") its object: "Merkel hosted Macron at
+    Meseberg", "Museveni received him at State House". Not an invitation, a plan or a denial."""
+    if tok.pos_ != "VERB" or not hits(tok, words(lex, "host_verbs")) or tok.lemma_.lower() == "invite":
+        return None
+    if is_planned(tok, lex) or denied(tok, lex):
+        return None
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    subj = [r for r in _refs(subjects(tok), cast)]
+    obj = [r for c in tok.children if c.dep_ == ("agent" if passive else "dobj")
+           for r in _refs(_heads_with_conjuncts(c) if not passive else [g for g in c.children if g.dep_ == "pobj"], cast)]
+    host, guest = (obj, subj) if passive else (subj, obj)
+    if len(host) != 1 or len(guest) != 1 or host[0].kind != PRINCIPAL:
+        return None
+    if guest[0].kind == "pronoun":
+        other = cast.other(host[0].name)
+        return (host[0].name, other) if other else None
+    if guest[0].kind == PRINCIPAL and guest[0].name != host[0].name:
+        return host[0].name, guest[0].name
+    return None
+
+
 def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
     out = []
     for t in tokens:

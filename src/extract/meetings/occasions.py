@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .events import events
+from .events import events, host_and_guest
 from .modality import in_future
 from ..gazetteer import as_country
 from .locatives import aliases
@@ -231,6 +231,13 @@ def meeting_format(sents: list[Span], place: Place, cast: Cast, lex: Lexicons, *
             if event.kind == "travel" and event.destination_ok and not (event.planned or event.negated):
                 out.format, out.visitor = "visit", event.principals[0]
                 out.evidence["format"] = out.evidence["visitor"] = (event.token.idx, event.token.idx + len(event.token))
+                return out
+    # "Merkel hosted Macron at Meseberg": the one hosted came.
+    for sent in sents:
+        for tok in sent:
+            if (pair := host_and_guest(tok, cast, lex)) is not None:
+                out.format, out.visitor = "visit", pair[1]
+                out.evidence["format"] = out.evidence["visitor"] = (tok.idx, tok.idx + len(tok))
                 return out
     # The meeting's country is one principal's: the other came.
     if place.country:
