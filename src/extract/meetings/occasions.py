@@ -232,13 +232,6 @@ def meeting_format(sents: list[Span], place: Place, cast: Cast, lex: Lexicons, *
                 out.format, out.visitor = "visit", event.principals[0]
                 out.evidence["format"] = out.evidence["visitor"] = (event.token.idx, event.token.idx + len(event.token))
                 return out
-    # "Merkel hosted Macron at Meseberg": the one hosted came.
-    for sent in sents:
-        for tok in sent:
-            if (pair := host_and_guest(tok, cast, lex)) is not None:
-                out.format, out.visitor = "visit", pair[1]
-                out.evidence["format"] = out.evidence["visitor"] = (tok.idx, tok.idx + len(tok))
-                return out
     # The meeting's country is one principal's: the other came.
     if place.country:
         hosts = [name for name, c in cast.countries.items() if c == place.country]
@@ -247,4 +240,12 @@ def meeting_format(sents: list[Span], place: Place, cast: Cast, lex: Lexicons, *
             where = place.evidence.get("country") or place.evidence.get("city")
             if where:
                 out.evidence["format"] = out.evidence["visitor"] = where
+            return out
+    # "Merkel hosted Macron at Schloss Meseberg": the one hosted came, wherever that is.
+    for sent in sents:
+        for tok in sent:
+            if (pair := host_and_guest(tok, cast, lex)) is not None:
+                out.format, out.visitor = "visit", pair[1]
+                out.evidence["format"] = out.evidence["visitor"] = (tok.idx, tok.idx + len(tok))
+                return out
     return out

@@ -265,7 +265,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 name = _strip_the(it.span)
                 if len(name) > 2 and name[0].text in principals and name[1].lower_ in {"'s", "’s"}:
                     name = name[2:]  # "Trump's Mar-a-Lago resort": the owner is no part of the name
-                if city_of := data(lex, "landmarks").get(name.text) or towns.get(name.text):
+                # A building placed elsewhere in the text; where this sentence names the town itself,
+                # the town's own name is the evidence.
+                placed = towns.get(name.text) if towns.get(name.text, "") not in sent.text else None
+                if city_of := data(lex, "landmarks").get(name.text) or placed:
                     # A seat of government names its city: "agreed at the Kremlin".
                     if got := _pick(city_of, [], lex, strict=False):
                         cands.append((si, 2, *got, name))
