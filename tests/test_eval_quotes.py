@@ -40,26 +40,32 @@ FLOORS = {
 # Meetings: F1, then the fields issue 15 names.
 MEETING_FLOORS = {
     "final": (1.0, 1.0, 0.91, 1.0, 1.0),
-    "final2": (0.92, 0.92, 0.84, 0.88, 0.84),
+    "final2": (0.92, 0.92, 0.84, 0.88, 0.88),
     # forms F1 0.88 -> 0.87: with Xi placed in China, Lula arriving in Shanghai to swear in someone
     # else reads as a visit (the purpose is parsed as "swear in" + an ORG); format rose 0.82 -> 0.85.
-    "forms": (0.87, 0.93, 0.85, 0.91, 0.85),
-    "final3": (0.89, 0.96, 0.83, 0.83, 0.83),
+    "forms": (0.88, 0.94, 0.85, 0.91, 0.87),
+    "final3": (0.89, 0.96, 0.83, 0.83, 0.86),
     # final4 format 0.75 -> 0.72: the 2021 North American Leaders' Summit in Washington, now read
     # as sidelines, is a visit in final4's gold and sidelines in final5's (same event, two writers).
     # (format rose 0.72 -> 0.78 once "Theresa May, Prime Minister of the United Kingdom" placed her.)
     "final4": (0.92, 0.80, 0.83, 0.86, 0.77),
-    "final5": (0.91, 0.87, 0.87, 0.90, 0.83),
+    "final5": (0.91, 0.87, 0.87, 0.90, 0.87),
     # final6 country 0.94 -> 0.91: Stansted (not in GeoNames) now takes the topic Ukraine from its
     # section once Sunak is no longer wrongly placed in Ukraine; format rose 0.67 -> 0.75.
-    "final6": (0.85, 0.94, 0.85, 0.97, 0.80),
+    # final6 city 0.85 -> 0.84 and country 0.97 -> 0.94 (b4ce3f5): a Q&A's question line now tells
+    # its meeting, so "this week's visit" is found (F1 0.86 -> 0.87), but its city is read as the
+    # airport it flew into (Stansted, not in GeoNames) and its country from a topic (Ukraine).
+    "final6": (0.87, 0.97, 0.84, 0.94, 0.84),
     # final7 meetings 0.90 -> 0.89: with Obama (never "Barack" in the text) now the principal in
     # place of Hollande, the Hanover meeting the wrong pair happened to find is missed.
-    "final7": (0.90, 0.96, 0.90, 0.94, 0.90),
-    "final8": (0.83, 0.85, 0.93, 0.91, 0.89),
-    "final9": (0.90, 0.87, 0.81, 0.85, 0.87),
-    "final10": (0.83, 0.93, 0.76, 0.82, 0.79),
-    "final11": (0.85, 0.86, 0.70, 0.78, 0.75),
+    # final7 start 0.96 -> 0.94 (b4ce3f5): the answer under "When did they last meet?" now dates
+    # that meeting by its arrival, May 7 ("Xi flew in on May 7 for a four-day state visit"), where
+    # the gold has the day of the talks.
+    "final7": (0.90, 0.94, 0.90, 0.94, 0.92),
+    "final8": (0.84, 0.87, 0.93, 0.91, 0.89),
+    "final9": (0.90, 0.89, 0.85, 0.87, 0.93),
+    "final10": (0.83, 0.93, 0.80, 0.86, 0.84),
+    "final11": (0.87, 0.95, 0.80, 0.86, 0.81),
 }
 MEETING_METRICS = ("meetings.f1", "fields.start_date.accuracy", "fields.city.accuracy", "fields.country.accuracy",
                    "fields.format.accuracy")
