@@ -343,3 +343,13 @@ def test_an_honorific_that_is_part_of_a_one_word_name_stays(nlp):
             "the talks went well, and Modi thanked Hasina. Later Modi met Sheikh Mohamed bin Zayed.")
     names = [p.name for p in find_names(nlp(text), load_lexicons()).people]
     assert "Sheikh Hasina" in names and "Hasina" not in names and "Mohamed bin Zayed" in names
+
+
+def test_a_name_in_prose_that_starts_with_a_principals_surname_is_someone_else(nlp):
+    # "presidential spokesman Ahmed Fahmy" in the story's prose is a person of his own, though his
+    # first name is the surname of "Abiy Ahmed"; only a headline glues a word onto a surname.
+    doc = nlp("Ethiopian Prime Minister Abiy Ahmed met Egyptian President Abdel Fattah el-Sisi in Cairo. "
+              "Abiy Ahmed said the dam would harm no one. According to presidential spokesman Ahmed Fahmy, the "
+              "two sides also discussed trade. Abiy Ahmed left the next day.")
+    people = {p.name: p for p in find_names(doc, LEX).people}
+    assert "Ahmed Fahmy" in people and "spokesman" not in people["Abiy Ahmed"].titles

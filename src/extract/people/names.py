@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
+from ..text.paragraphs import headline_line
 from ..text.sentences import doc_text
 from .placenames import is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
 from .mislabels import CALENDAR as _CALENDAR, left_out, mislabelled, named_bodies, speaking_names
@@ -249,7 +250,7 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     # written once that starts with another person's surname is that person.
     surnames = {p.surname for p in persons if " " in p.name}
     persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
-                                          and p.name.split()[0] != p.surname)]
+                                          and p.name.split()[0] != p.surname and headline_line(doc_text(doc), p.first_offset))]
     name_words = {w for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     languages = lex.extra.get("languages", ())

@@ -66,3 +66,11 @@ class Paragraphs:
 
     def __getitem__(self, i: int) -> tuple[int, int]:
         return self.spans[i]
+
+
+def headline_line(text: str, offset: int) -> bool:
+    """Whether the line at ``offset`` is a headline or other furniture: short, no sentence end
+    ("...by peaceful means.[20]" is prose: a reference marker is no part of the sentence)."""
+    line = text[text.rfind("\n", 0, offset) + 1 :].split("\n", 1)[0].strip()
+    line = re.sub(r"(?:\[\d+\])+$", "", line)
+    return len(line) < 100 and not line.endswith((".", "!", "?", '"', "”"))
