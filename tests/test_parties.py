@@ -353,3 +353,11 @@ def test_a_name_in_prose_that_starts_with_a_principals_surname_is_someone_else(n
               "two sides also discussed trade. Abiy Ahmed left the next day.")
     people = {p.name: p for p in find_names(doc, LEX).people}
     assert "Ahmed Fahmy" in people and "spokesman" not in people["Abiy Ahmed"].titles
+
+
+def test_a_surname_written_without_its_arabic_article_is_the_same_person(nlp):
+    # "Abdel Fattah el-Sisi" once, then "Sisi" (which NER may call an organisation).
+    doc = nlp("Ethiopian Prime Minister Abiy Ahmed met Egyptian President Abdel Fattah el-Sisi in Cairo on Monday. "
+              "Sisi and Abiy agreed to resume talks. Sisi said the dam was a matter of survival.")
+    sisi = next(p for p in find_names(doc, LEX).people if p.name == "Abdel Fattah el-Sisi")
+    assert "Sisi" in sisi.aliases

@@ -251,7 +251,8 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     surnames = {p.surname for p in persons if " " in p.name}
     persons = [p for p in persons if not (len(p.aliases) == 1 and full[p.name] == 1 and p.name.split()[0] in surnames
                                           and p.name.split()[0] != p.surname and headline_line(doc_text(doc), p.first_offset))]
-    name_words = {w for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
+    # "el-Sisi" is written "Sisi" alone.
+    name_words = {_ARTICLE.sub("", w) for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     languages = lex.extra.get("languages", ())
     for word in singles:
