@@ -77,3 +77,16 @@ def test_a_generational_suffix_stays_in_the_name_the_output_gives(nlp):
     found = extract(text, nlp)
     assert {q.speaker for q in found.quotes} == {"Ferdinand Marcos Jr"}
     assert "Ferdinand Marcos Jr" in found.meetings[0].participants
+
+
+def test_the_host_and_the_visiting_president_are_the_meetings(nlp):
+    # Both are presidents; the meeting says who travelled: "the visiting president" is the visitor,
+    # "the host" the other, whoever was named last.
+    text = ("Brazilian President Ana Silva and Argentine President Luis Romero met twice in 2019.\n\n"
+            "No. 1 — Buenos Aires, 6 June 2019\n\n"
+            "Silva flew to Buenos Aires on 6 June 2019 for talks with Romero at the Casa Rosada. Romero praised "
+            "the visit. The visiting president praised the \"exceptional\" shale field. Silva then toured the port. "
+            "\"This is a point of departure,\" the host said.")
+    doc = extract(text, nlp)
+    found = {q.text: q.speaker for q in doc.quotes}
+    assert (found["exceptional"], found["This is a point of departure,"]) == ("Ana Silva", "Luis Romero")

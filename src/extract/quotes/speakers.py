@@ -24,6 +24,7 @@ from ..people.parties import Person
 from ..people.sources import unnamed_source
 from ..text.sentences import doc_text
 from .cues import clause_verb, main_subject
+from .hosts import meeting_role
 
 _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _NOT_SOURCES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -93,20 +94,18 @@ class EntityTable:
                     quoted=frozenset(inside))
         for p in table.people:
             given = next((g for g in parties if g.name == p.name), None)
-            # The principals' countries as the meeting stage read them, which weighs the whole
-            # article, before the guesses below from one description at a time.
+            # The principals' countries as the meeting stage read them (the whole article), before
+            # the guesses below from one description at a time.
             table.country[p.name] = (given.country or (countries or {}).get(p.name)) if given else None
             table.titles[p.name] = {table.roles.norm(t) for t in (given.titles if given else ())}
         table._read_titles()
         for name, gender in pronoun_genders(doc, table.named, table.roles.pronouns).items():
             table.gender.setdefault(name, gender)
-        # Countries the text never states are learnt from descriptions: first where the text
-        # leaves one choice, then by the writer's habits; a country learnt late can settle a
-        # description met early.
+        # Countries the text never states are learnt from descriptions: first where the text leaves one
+        # choice, then by the writer's habits; a country learnt late can settle a description met early.
         table._index_focus(names_only=True)
         # The same words are read on each pass (what is learnt changes, not which words): found once.
-        heads = [tok for tok in doc if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.heads
-                 and tok.i not in table.named]
+        heads = [t for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.lower_ in table.roles.heads and t.i not in table.named]
         for guess in (False, False, True, False):
             for tok in heads:
                 table._match_description(tok, learn=True, guess=guess)
@@ -162,6 +161,8 @@ class EntityTable:
         country, role, plural = describe(tok, self.roles)
         if role is None or plural:
             return None
+        if (who := meeting_role(tok, role, self.leads)) is not None:
+            return who  # "the host said", "the visiting president": the meeting's
         if role in self.roles.relational:
             # "his host", "his counterpart": the other lead than the one in focus.
             current = self.antecedent(tok.i)
@@ -175,9 +176,8 @@ class EntityTable:
         else:
             pool = [p for p in pool if titled(self.titles[p.name], role, self.roles)]
             if role in self.roles.leader:
-                # "the president", "the Ukrainian president": also the leads (from there) whose
-                # titles the text never gave; the one a description of his country picks out
-                # takes its title, so that "the prime minister" can then mean the other.
+                # "the president", "the Ukrainian president": also leads (from there) untitled by the text; the
+                # one his country's description picks takes the title ("the prime minister" is then the other).
                 untitled = [p for p in self.leads if not self.titles[p.name] and p not in pool
                             and (country is None or self.country.get(p.name) == country)]
                 if learn and country is not None and not pool and len(untitled) == 1:
