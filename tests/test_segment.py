@@ -793,3 +793,21 @@ def test_a_date_the_meeting_came_after_is_not_its_day(nlp):
     found = meetings_of(nlp, body, lead=lead)
     assert [m.start_date for m in found][1:] == [dt.date(2018, 7, 19)]
     assert all(m.start_date != dt.date(2018, 10, 9) for m in found)
+
+
+def test_a_visit_returned_goes_to_the_other_principal(nlp):
+    # No place on the journey itself: "in return" and "returned the courtesy" take it to the other
+    # principal, in whose country the visit is; the day of a plan told beside it is not its day.
+    body = ("Macron paid a state visit in return on December 15-16, 2021. Ministers signed nine agreements.\n\n"
+            "The following summer Merkel returned the courtesy, spending July 4 and 5, 2022, at the Elysee "
+            "as a guest at the parade. The two leaders reviewed ties, and Macron announced that the border "
+            "would reopen on July 15.")
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.country, m.visitor) for m in found] == [
+        (dt.date(2021, 12, 15), "Germany", "Emmanuel Macron"), (dt.date(2022, 7, 4), "France", "Angela Merkel")]
+
+
+def test_citations_under_the_references_heading_tell_no_meeting(nlp):
+    body = ("On 3 May 2019, Merkel and Macron met in Berlin.\n\nReferences\n\n"
+            "14. ^ Merkel pays official visit to Paris, 25 February 2020. Retrieved 2 March 2024.")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 5, 3)]

@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicons
 from .calls import dates_only, is_remote
+from .journeys import abroad, destination_ok
 from .modality import denied, governing_verb, is_planned
-from .locatives import country_of, landmarks, place_names
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
 from ..wordlists import data, find_phrases, hits, words
 
@@ -208,7 +208,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             principals = before  # "It was Macron's turn to travel. On 25 January he flew to Berlin"
         dest_ok = False
         if kind == "travel":
-            dest_ok = _destination_ok(sent, principals, cast, lex, tok)
+            dest_ok = destination_ok(sent, principals, cast, lex, tok)
         negated = denied(tok, lex) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         attended = kind == "noun" and _attended(tok, lex)
@@ -244,61 +244,6 @@ def _one_of(tok: Token, lex: Lexicons) -> bool:
     """A plural after "the first of": "The first of the year's three summits" is one of them."""
     head = tok.head
     return head.lower_ == "of" and head.head.lower_ in data(lex, "ordinals")
-
-
-def governed(name: Span, tok: Token) -> bool:
-    """Whether the place hangs on the travel word itself, through prepositions and nouns only
-    ("flew to the resort of Sochi"), not inside another clause ("came into office convinced
-    that Europe could not wall itself off from Russia")."""
-    cur = name.root
-    while cur.i != tok.i:
-        if cur.head.i == cur.i or (cur.i != name.root.i and cur.pos_ in {"VERB", "AUX"}):
-            return False
-        cur = cur.head
-    return True
-
-
-def _destination_ok(sent: Span, principals: tuple[str, ...], cast: Cast, lex: Lexicons, tok: Token) -> bool:
-    """The traveller goes to the other principal's country (or, that one unknown, abroad)."""
-    if len(principals) != 1 or any(c.lower_ == "home" for c in tok.children):
-        return False  # "flew home" ends a journey
-    # A seat of government stands for its city: "was back at the White House".
-    places = [(n, n.text) for n in place_names(sent, lex)] + landmarks(sent, lex)
-    # A noun's destination may sit anywhere: "chose Sochi for his first trip"; a verb's hangs on
-    # it, and not as the place left: "flew home from Moscow".
-    places = [(n, city) for n, city in places if tok.pos_ not in {"VERB", "AUX"} or governed(n, tok) and not _origin(n, tok)]
-    return any(abroad(principals[0], country_of(city, lex), cast) for _, city in places)
-
-
-def _origin(name: Span, tok: Token) -> bool:
-    """Whether the place is where the journey starts ("from Moscow"), or no destination at all
-    (a subject: the dateline's "MOSCOW, March 22 - Xi flew ...")."""
-    if name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i == tok.i:
-        return True
-    return through(name, tok, {"from"})
-
-
-def through(name: Span, tok: Token, words: set[str]) -> bool:
-    """Whether the parse path from a place up to the travel word passes one of ``words``
-    ("flew home from Moscow", "came to Washington as China's vice-president")."""
-    cur = name.root
-    while cur.i != tok.i and cur.head.i != cur.i:
-        if cur.lower_ in words:
-            return True
-        cur = cur.head
-    return False
-
-
-def abroad(traveller: str, country: str | None, cast: Cast) -> bool:
-    """Whether going to ``country`` takes ``traveller`` to the other principal (or, that one's
-    country unknown, out of the traveller's own)."""
-    if country is None:
-        return False
-    host = cast.other(traveller)
-    home, host_country = cast.countries.get(traveller), cast.countries.get(host) if host else None
-    if host_country:
-        return country == host_country
-    return bool(home) and country != home
 
 
 def travels_to(sent: Span, country: str | None, cast: Cast, lex: Lexicons) -> bool:

@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from .events import governed, subjects, through
+from .events import subjects
+from .journeys import governed, through
 from ..gazetteer import as_country
 from ..lexicons import Lexicons
 from .locatives import aliases, country_of, landmarks, place_names

@@ -62,7 +62,10 @@ def dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
         if anc.dep_ in _SUBORDINATE:
             # "Her last visit ... took place on 20 August": the parser may hang the event's own
             # "took place" under it as a clause.
-            return event.token in anc.subtree or (anc.head.i == event.token.i and _occurs(anc, lex))
+            # ... and a participle with no subject of its own tells the event's own time: "returned
+            # the courtesy, spending July 4 and 5, 2022, in Algiers".
+            own = anc.tag_ == "VBG" and anc.dep_ == "advcl" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in anc.children)
+            return event.token in anc.subtree or (anc.head.i == event.token.i and (_occurs(anc, lex) or own))
     return True
 
 

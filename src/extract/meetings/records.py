@@ -87,6 +87,11 @@ def _record(doc: Doc, sec: MeetingSection, layout: Layout, cast: Cast, lex: Lexi
     header = doc[sec.intro.sents[0].start : sec.intro.sents[-1].end] if is_header(sec.intro) else None
     place = meeting_place(sents, lex, occasion=named, home=home, principals=names, header=header)
     fmt = occasions.meeting_format(sents, place, cast, lex, side=side, named=named)
+    host = cast.countries.get(cast.other(fmt.visitor) or "") if fmt.format == "visit" and fmt.visitor else None
+    if host and place.city is None and place.country in {None, cast.countries.get(fmt.visitor)}:
+        # "Tebboune paid a state visit in return": a visit is in the host's country, not the visitor's.
+        place.country = host
+        place.evidence["country"] = fmt.evidence.get("visitor") or place.evidence.get("country")
     body = [s for p in layout.between(sec.start, sec.end) if not is_quoted(p) for s in p.sents]
     people_, took_part = participants(body, cast, lex, everyone, text=layout.text)
     for name in with_them(sents, cast, lex, everyone, text=layout.text):

@@ -37,7 +37,7 @@ from .reading import Reader, clause_verb, dates_event, since_clause
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
-from .shape import is_caption, is_header, is_question, is_quoted
+from .shape import before_back_matter, is_caption, is_header, is_question, is_quoted
 from ..lexicons import Lexicons
 from .locatives import country_of, landmarks, place_names
 from ..people.mentions import Cast
@@ -78,7 +78,7 @@ class _Segmenter:
                  gate: MeetingGate | None = None, observe=None):
         self.lex, self.read = lex, Reader(cast, lex)
         self.gate, self.observe = gate, observe
-        self.paras = [p for p in layout.paras if p.sents]
+        self.paras = before_back_matter([p for p in layout.paras if p.sents], words(lex, "back_matter"))
         self.captions = words(lex, "caption_labels")
         self.article = article.date if article else None
         self.skip = article.places if article else ()
@@ -100,7 +100,9 @@ class _Segmenter:
             # The latest meeting with a known day: one dated "That June" only moves nothing on.
             after = next((s.date.start for s in reversed(self.found) if s.date and s.date.start), None)
         # A date that tells what the meeting came after ("the first since the war erupted on Oct. 7") is no day of it.
-        dated = lambda span: not since_clause(span) and (accept is None or accept(span))  # noqa: E731
+        # ... nor is the day of a plan told beside it ("announced that the border would reopen on July 15").
+        dated = lambda span: not since_clause(span) and not in_future(clause_verb(span.root), self.lex) and (  # noqa: E731
+            accept is None or accept(span))
         return meeting_day(
             sents, after=after, article=self.article, skip=self.skip, accept=dated,
             ignore=lambda ent: in_future(clause_verb(ent.root), self.lex) or since_clause(ent),

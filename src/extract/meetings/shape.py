@@ -37,3 +37,12 @@ def is_question(para: Para) -> bool:
     """Whether the paragraph is a question line, a Q&A's heading: "So when did they hold proper talks?"."""
     text = para.text.strip()
     return "\n" not in text and text.endswith("?") and len(text) < 150
+
+
+def before_back_matter(paras: list[Para], headings: frozenset[str]) -> list[Para]:
+    """The paragraphs before the article's back matter ("References", "Notes[edit]"): citation
+    lines below it name meetings without telling them."""
+    for k, para in enumerate(paras):
+        if para.text.strip().removesuffix("[edit]").rstrip(":").strip().lower() in headings:
+            return paras[:k]
+    return paras
