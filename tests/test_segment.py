@@ -56,6 +56,9 @@ def test_meeting_introductions(nlp, body, ordinals):
         # A travel verb whose place sits in another clause is no journey.
         "Merkel came into office in May 2017 convinced that Europe needed France.",
         "No fourth meeting of Merkel and Macron took place in 2019.",
+        # Readiness is no meeting: "was open to a brief encounter on the margins".
+        "On 24 September 2019, with both leaders at the UN General Assembly, Merkel was open to a brief "
+        "encounter with Macron on the margins.",
         # A future clause governs the meeting noun however deep it sits.
         "On 4 May 2019, Merkel will host Macron, before he flies on to Rome for the G20 summit.",
     ],
