@@ -163,7 +163,7 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
     # A spaced hyphen parts a heading as a dash does ("27 September 2014 - New York"); a name's own
     # hyphens have no spaces ("Bormes-les-Mimosas"). Same length, so the offsets hold.
     plain = _PAREN.sub(lambda m: " " * len(m.group(0)), text).replace(" - ", " | ")
-    cities = []
+    cities, towns = [], venue_towns(sent.doc, lex)
     for m in _HEADER_PART.finditer(plain):
         part = m.group(0).strip()
         start = base + m.start() + m.group(0).index(part) if part else 0
@@ -187,7 +187,7 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
         if part.lower() in words(lex, "section_labels"):
             continue  # "Explainer — 17 October 2021": the kind of piece, not a place
         if isinstance(data(lex, "landmarks").get(part.removeprefix("The ").removeprefix("the ")), str) or (
-                part in venue_towns(sent.doc, lex)):
+                part in towns):
             # "— White House": a seat in its city, whatever GeoNames says; "— Seri Perdana, Putrajaya"
             # over "Seri Perdana, the prime minister's official residence in Putrajaya".
             venues.append((start, start + len(part)))

@@ -5,6 +5,7 @@ GeoNames happens to list under the same name (Miraflores, Peru)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -20,16 +21,22 @@ _TOWN = r"((?:[A-Z][\w'â€™-]*)(?:\s(?:(?:de|del|da|do|la|le|el|al)\s)?[A-Z][\w'â
 def venue_towns(doc: Doc, lex: Lexicons) -> dict[str, str]:
     """Building name -> the town the text places it in, from "X Palace in Town", "X Palace, Town"
     and "X, the prime minister's official residence in Town" anywhere in the article (the bare
-    name "X" too, and for the last form only a town GeoNames knows)."""
-    heads = "|".join(sorted((re.escape(w) for w in words(lex, "venue_words")), key=len, reverse=True))
+    name "X" too, and for the last form only a town GeoNames knows). Read once per article: every
+    meeting and heading asks."""
+    return _towns(doc.text, words(lex, "venue_words"))
+
+
+@lru_cache(maxsize=16)
+def _towns(text: str, venue_words: frozenset[str]) -> dict[str, str]:
+    heads = "|".join(sorted((re.escape(w) for w in venue_words), key=len, reverse=True))
     named = re.compile(_NAME + rf"(?i:{heads})\b(?:,| in) {_TOWN}")
     apposed = re.compile(_TOWN + rf", (?:the|a) [^,.;:]{{0,60}}?\b(?i:{heads}) in {_TOWN}")
     found: dict[str, str] = {}
-    for m in named.finditer(doc.text):
+    for m in named.finditer(text):
         # "Thornton Manor, October 2019": after a comma only a town GeoNames knows.
         if _known(m.group(2)) or " in " in m.group(0) and not gazetteer.cities(m.group(2)):
             _add(found, m.group(1), m.group(0)[len(m.group(1)):].split(",")[0].split(" in ")[0], m.group(2))
-    for m in apposed.finditer(doc.text):
+    for m in apposed.finditer(text):
         if _known(m.group(2)):
             _add(found, m.group(1), "", m.group(2))
     return found
