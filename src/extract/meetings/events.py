@@ -96,9 +96,11 @@ def host_and_guest(tok: Token, cast: Cast, lex: Lexicons) -> tuple[str, str] | N
     if is_planned(tok, lex) or denied(tok, lex):
         return None
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-    subj = [r for r in _refs(subjects(tok), cast)]
-    obj = [r for c in tok.children if c.dep_ == ("agent" if passive else "dobj")
-           for r in _refs(_heads_with_conjuncts(c) if not passive else [g for g in c.children if g.dep_ == "pobj"], cast)]
+    subj = _refs(subjects(tok), cast)
+    if passive:  # "was received by Macron"
+        obj = _refs([g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"], cast)
+    else:
+        obj = _refs([h for c in tok.children if c.dep_ == "dobj" for h in _heads_with_conjuncts(c)], cast)
     host, guest = (obj, subj) if passive else (subj, obj)
     if len(host) != 1 or len(guest) != 1 or host[0].kind != PRINCIPAL:
         return None
