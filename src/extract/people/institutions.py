@@ -18,9 +18,11 @@ def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> t
     if tok.lemma_.lower() not in words(lex, "institution_words"):
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return None
     text = doc_text(tok.doc)
+    if owner is None:
+        # "the Chilean presidency": a demonym owns it as a country's name would.
+        adj = next((c for c in tok.children if c.dep_ in {"amod", "compound"} and c.text in lex.demonyms), None)
+        return (text[adj.idx : tok.idx + len(tok)], adj.idx) if adj is not None else None
     after = owner.i + 1 + (owner.i + 1 < tok.i and tok.doc[owner.i + 1].dep_ == "case")
     rest = text[tok.doc[after].idx : tok.idx + len(tok)] if after <= tok.i else tok.text
     if (demonym := _demonym_of(owner.text, lex)) is not None:

@@ -101,11 +101,10 @@ class EntityTable:
         table._read_titles()
         for name, gender in pronoun_genders(doc, table.named, table.roles.pronouns).items():
             table.gender.setdefault(name, gender)
-        # Countries the text never states are learnt from descriptions: first where the text leaves one
-        # choice, then by the writer's habits; a country learnt late can settle a description met early.
+        # Countries the text never states are learnt from descriptions (one choice first, then habits).
         table._index_focus(names_only=True)
-        # The same words are read on each pass (what is learnt changes, not which words): found once.
-        heads = [t for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.lower_ in table.roles.heads and t.i not in table.named]
+        heads = [tok for tok in doc if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in table.roles.heads
+                 and tok.i not in table.named]  # each pass reads the same words (what it learns differs)
         for guess in (False, False, True, False):
             for tok in heads:
                 table._match_description(tok, learn=True, guess=guess)
@@ -322,11 +321,12 @@ class EntityTable:
                 target = c
                 if "\n" in doc_text(self.doc)[min(c.idx, tok.idx) : max(c.idx, tok.idx)]:
                     continue  # a live blog's "13:30 GMT" line parsed into the phrase
-                if c.dep_ == "prep" and c.lower_ in {"from", "of", "for"}:
-                    target = next((g for g in c.children if g.dep_ == "pobj"), c)
+                if c.dep_ == "prep" and c.lower_ in {"from", "of", "for"} or c.dep_ == "relcl":  # "a statement X read"
+                    target = next((g for g in c.children if g.dep_ in {"pobj", "nsubj"}), c)
                 elif c.dep_ not in {"poss", "compound", "nmod"}:
                     continue
-                if target.ent_type_ in _ORG_LABELS or target.i in self.named:
+                body = institution_name(target, self.lex, self.roles.words)  # "a readout from the Chilean presidency"
+                if target.ent_type_ in _ORG_LABELS or target.i in self.named or body:
                     return self.resolve(target)
             # NER reads some outlets and bodies as works or products ("Zero Hedge said"): a proper
             # noun that says something is a source whatever its label, unless it is a number or date.
