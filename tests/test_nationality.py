@@ -208,3 +208,13 @@ def test_a_summit_country_both_travelled_to_is_neither_ones(nlp):
             "Bill Ward flew to South Korea for the summit, where Tom Hale sat beside him at dinner. "
             "Hale went to Washington in May. Hale said so.")
     assert countries(nlp, text)["Tom Hale"] == "Canada"
+
+
+def test_a_description_said_of_a_principal_is_his_country(nlp):
+    # "Varga becomes the first Hungarian prime minister to ...": the copula says it of him, though
+    # the sentence names him.
+    text = ("Tomas Varga and Ana Silva: a timeline\n\n"
+            "In May, Tomas Varga becomes the first Hungarian prime minister since 1990 to attend the ceremony. "
+            "Ana Silva greets him at the palace.\n\n"
+            "On 9 June Silva meets Varga again and they talk about trade.")
+    assert countries(nlp, text)["Tomas Varga"] == "Hungary"

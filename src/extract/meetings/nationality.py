@@ -33,6 +33,9 @@ def of_principals(doc: Doc, parties: list[Person], lex: Lexicons) -> dict[str, s
     return dict(infer(doc, Cast.of(parties, lex), Layout(doc), lex))
 
 
+_COPULAS = {"be", "become", "remain"}
+
+
 def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str | None]:
     """Fill ``cast.countries`` where unknown; returns it."""
     countries = cast.countries
@@ -58,6 +61,11 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
             found += [(n, c) for n, city in landmarks(sent, lex) if (c := country_of(city, lex))]
             places = [c for _, c in found]
             mentioned.update(lex.demonyms[e.text] for e in ents_in(sent) if e.label_ == "NORP" and e.text in lex.demonyms)
+            for c, i, j in cast.descriptions(sent):
+                # "Starmer becomes the first British prime minister since Churchill": said of him.
+                root = doc[i:j].root
+                if root.dep_ == "attr" and root.head.lemma_ in _COPULAS and (who := _principal(root.head, cast)):
+                    votes[who][c] += 1
             for who in cast.named(sent):
                 # "Modi welcomed the Japanese prime minister", "Blair argues that the Iraqi
                 # leader's weapons ...": an object or owner in a sentence naming a principal is
@@ -95,6 +103,8 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
         descs = [c for c, _, _ in found_descs]
         described.update(descs)
         named = cast.named(span)
+        # NER may leave a name out ("Starmer flies in"): a principal's own word in the paragraph counts.
+        named += [p.name for p in cast.parties if p.name not in named and any(t.text in p.aliases | {p.surname} for t in span)]
         if len(named) == 1:
             # "Lula sat down with Uruguay's Luis Lacalle Pou ... The Uruguayan president": a
             # description of someone else the paragraph names with his country. One in the
