@@ -91,7 +91,7 @@ def host_and_guest(tok: Token, cast: Cast, lex: Lexicons) -> tuple[str, str] | N
     """The principal who hosts and the one hosted, when ``tok`` is a verb of hosting with one
     principal its subject and the other (or "him", "her") its object: "Merkel hosted Macron at
     Meseberg", "Museveni received him at State House". Not an invitation, a plan or a denial."""
-    if tok.pos_ != "VERB" or not hits(tok, words(lex, "host_verbs")) or tok.lemma_.lower() == "invite":
+    if tok.pos_ != "VERB" or not hits(tok, words(lex, "host_verbs")) or hits(tok, words(lex, "planned_words")):
         return None
     if is_planned(tok, lex) or denied(tok, lex):
         return None

@@ -267,7 +267,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     name = name[2:]  # "Trump's Mar-a-Lago resort": the owner is no part of the name
                 # A building placed elsewhere in the text; where this sentence names the town itself,
                 # the town's own name is the evidence.
-                placed = towns.get(name.text) if towns.get(name.text, "") not in sent.text else None
+                placed = town if (town := towns.get(name.text)) and town not in sent.text else None
                 if city_of := data(lex, "landmarks").get(name.text) or placed:
                     # A seat of government names its city: "agreed at the Kremlin".
                     if got := _pick(city_of, [], lex, strict=False):

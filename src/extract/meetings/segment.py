@@ -185,8 +185,9 @@ class _Segmenter:
         asks = [w.lower().strip(",") for w in question.text.split()[:2]]
         if not {"when", "where"} & set(asks[asks[0] in {"so", "and", "but"}:][:1]) and first[0].lower_ != "yes":
             return True
-        return self.read(first) in {REMOTE, THIRD, PLANNED} or self.read.denies(first) or bool(
-            words(self.lex, "call_words") & {t.lower_ for t in first})
+        if any(hits(t, words(self.lex, "call_words")) for t in first):
+            return True
+        return self.read(first) in {REMOTE, THIRD, PLANNED} or self.read.denies(first)
 
     def _para_before(self, para: Para) -> Para | None:
         return next((p for p in reversed(self.paras) if p.index < para.index), None)

@@ -46,7 +46,8 @@ def _known(town: str) -> bool:
     """A town GeoNames knows, and not only as small towns in several countries ("Woodstock"):
     the building's town is then read no better than from the sentence naming it."""
     found = gazetteer.cities(town)
-    return bool(found) and (found[0].population >= 100_000 or len({c.country_code for c in found}) == 1)
+    large = bool(found) and found[0].population >= gazetteer.SMALL_TOWN_POPULATION
+    return large or bool(found) and len({c.country_code for c in found}) == 1
 
 
 def _add(found: dict[str, str], name: str, head: str, town: str) -> None:
