@@ -76,3 +76,9 @@ def test_list_items_are_paragraphs_of_their_own():
     assert [text[s:e] for s, e in Paragraphs.of(text).spans] == [
         "Intro line", "• A one", "• B two\nmore of B", "- C three", "A sentence - with a dash\nLast",
     ]
+
+
+def test_reference_markers_come_off_the_words_they_follow(nlp):
+    doc = nlp("Talks were held in Paris,[4] then in the Ministry.[23][24] See the talks[edit].")
+    words = [t.text for t in doc]
+    assert {"Paris", "Ministry", "talks", "[4]", "[23]", "[24]", "[edit]"} <= set(words)

@@ -90,3 +90,11 @@ def test_the_host_and_the_visiting_president_are_the_meetings(nlp):
     doc = extract(text, nlp)
     found = {q.text: q.speaker for q in doc.quotes}
     assert (found["exceptional"], found["This is a point of departure,"]) == ("Ana Silva", "Luis Romero")
+
+
+def test_a_reference_marker_glued_to_a_sentence_end_hides_no_speaker(nlp):
+    # Encyclopedia text: "Ministry.[23]" must end the sentence, or the next one loses its subject.
+    text = (PAIR + "The two then opened the new command centre of the Hungarian Defence Ministry.[23] Silva told "
+            "the joint press conference:\n\n“This line will carry our grain to your ports.”")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["This line will carry our grain to your ports."] == "Ana Silva"
