@@ -195,6 +195,14 @@ def test_bulleted_iso_timeline(nlp):
         ("- 2025-02-10: The Digital Future Summit at the Grand Palais was one of Merkel's last trips abroad. "
          "Macron greeted Merkel on the steps.\n\n"
          "- 2025-06-12: Merkel and Macron met again in Rome.", [dt.date(2025, 2, 10), dt.date(2025, 6, 12)]),
+        # A plan made at a meeting ("agreed to speed up") does not make the meeting a plan ...
+        ("At a meeting in Lisbon on 14 November 2018, on the margins of a summit, Merkel and Macron agreed to "
+         "speed up the budget talks.", [dt.date(2018, 11, 14)]),
+        # ... while "expected in Rome for the summit" is still one.
+        ("The next step is near: Merkel and Macron are expected in Rome for the summit on 3 May 2030.", []),
+        # A meeting word inside a name is none: "the Comprehensive Bilateral Dialogue".
+        ("On 6 December 2015 the two sides announced a \"Comprehensive Bilateral Dialogue\" between Berlin "
+         "and Paris.", []),
         # "without" negates the meeting it governs.
         ("Merkel called an early election and left office on 5 July 2021 without ever having held talks with Macron.", []),
         ("Merkel left office on 5 July 2021 without meeting Macron.", []),
@@ -814,3 +822,15 @@ def test_citations_under_the_references_heading_tell_no_meeting(nlp):
     body = ("On 3 May 2019, Merkel and Macron met in Berlin.\n\nReferences\n\n"
             "14. ^ Merkel pays official visit to Paris, 25 February 2020. Retrieved 2 March 2024.")
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 5, 3)]
+
+
+def test_a_heading_whose_text_opens_on_the_event_is_an_item(nlp):
+    # Encyclopedia headings ("State visit, 2019[edit]"): the text under one opens on the visit, naming
+    # nobody, before a post written on the way; the visit, not the post, says what the item is.
+    body = (
+        "Berlin, 2018[edit]\n\nMerkel received Macron at the chancellery on 4 May 2018.\n\n"
+        "State visit, 2019[edit]\n\nThe state visit finally took place from 3 to 5 June 2019. Before landing, "
+        "Macron wrote on Twitter that the mayor was a disgrace.\n\n"
+        "On 4 June the two held talks at the chancellery."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2018, 5, 4), dt.date(2019, 6, 3)]

@@ -175,7 +175,9 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         elif tok.pos_ in {"NOUN", "PROPN"} or tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL:
             # A plural of a meeting noun counts several meetings ("five of their encounters",
             # "three summits in five months"), none in particular; "talks" is listed as written.
-            if hits(tok, nouns) and not (tok.tag_ == "NNS" and tok.lower_ not in nouns and not _one_of(tok, lex)):
+            if hits(tok, nouns) and not (tok.tag_ == "NNS" and tok.lower_ not in nouns and not _one_of(tok, lex)) \
+                    and not (tok.dep_ == "compound" and tok.pos_ == tok.head.pos_ == "PROPN" and not hits(tok.head, nouns | tnouns)):
+                # A word of a name ("the Comprehensive Bilateral Dialogue") is no meeting.
                 kind = "noun"
             elif hits(tok, tnouns):
                 kind = "travel"

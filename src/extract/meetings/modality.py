@@ -77,7 +77,9 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
             break
         cur = cur.head.head
-        if hits(cur, planned):
+        # "At a meeting in Singapore, the two agreed to speed up the talks": a plan verb with a
+        # clause of its own was made at the meeting, which took place.
+        if hits(cur, planned) and not any(c.dep_ in {"xcomp", "ccomp"} and c.i > cur.i for c in cur.children):
             return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey or a

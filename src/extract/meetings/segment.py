@@ -222,7 +222,8 @@ class _Segmenter:
         line = para.sents[0].doc[para.sents[0].start : para.sents[-1].end]  # "1." may parse as a sentence
         ordinal = Ordinal(number.value, number.start_char, number.end_char) if number else find_ordinal(line, self.lex)
         told = [s for p in under if not is_quoted(p) for s in p.sents]
-        lead = next((v for s in told if (v := self.read(s)) != NONE), NONE)
+        # The first sentence telling something leads ("The state visit took place ...", naming nobody).
+        lead = next((v for s in told if (v := self.read(s)) != NONE or self.read.tells_event(s)), NONE)
         # "Meeting #1 — 29 May 2017" says so itself; "Berlin, May 2017" needs the text under it.
         says_so = number is None and ordinal is not None and ordinal.value is not None
         # "4. Beijing, 7-10 January 2019" numbers a place and its days: an item of the pair's
@@ -255,8 +256,7 @@ class _Segmenter:
         ordinal = find_ordinal(first, self.lex)
         if ordinal is not None:
             seen = {s.ordinal.value for s in self.found if s.ordinal}
-            # A heading's words parse poorly ("Meeting #1 — ..., Versailles" as a verb and its
-            # object): a numbered heading is a meeting's whatever the parser makes of it.
+            # A heading parses poorly ("Meeting #1 — ..., Versailles"): numbered, it is a meeting's.
             if (read(first) not in {MEETING, NONE} and not is_header(para)) or ordinal.value in seen - {None}:
                 return None
             told = [first, *[s for s in para.sents[1:] if read(s) == MEETING]]
