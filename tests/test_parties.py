@@ -4,6 +4,7 @@ bylines or aides; hyphenated names whole; honorifics and glued headline words dr
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from extract.lexicons import load_lexicons
 from extract.people.names import clean_name, find_names
@@ -361,3 +362,15 @@ def test_a_surname_written_without_its_arabic_article_is_the_same_person(nlp):
               "Sisi and Abiy agreed to resume talks. Sisi said the dam was a matter of survival.")
     sisi = next(p for p in find_names(doc, LEX).people if p.name == "Abdel Fattah el-Sisi")
     assert "Sisi" in sisi.aliases
+
+
+def test_a_full_name_coordinated_with_a_person_is_a_person(nlp):
+    # The small model misses a name at a bullet ("• Fumio Kishida and Yoon Suk Yeol held talks"):
+    # coordinated with a PERSON, two capitalised proper nouns NER labelled nothing are a name too.
+    words = ["•", "Ilse", "Brandt", "and", "Ana", "Silva", "held", "talks", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 8 + [False],
+              pos=["PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"],
+              deps=["punct", "compound", "nsubj", "cc", "compound", "conj", "ROOT", "dobj", "punct"],
+              heads=[2, 2, 6, 2, 5, 2, 6, 6, 6], ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    names = {p.name for p in find_names(doc, LEX).people}
+    assert names == {"Ilse Brandt", "Ana Silva"}

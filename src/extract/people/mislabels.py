@@ -75,6 +75,25 @@ def speaking_names(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, 
     return out | {(t.i, t.i + 1) for t in doc if t.text in full}
 
 
+def coordinated_names(doc: Doc, titles: set[str], lex: Lexicons) -> set[tuple[int, int]]:
+    """A full name NER missed beside one it found: "Fumio Kishida and Yoon Suk Yeol held talks",
+    "Yoon Suk Yeol and Fumio Kishida": two or three capitalised proper nouns, labelled nothing,
+    coordinated with a PERSON."""
+    out: set[tuple[int, int]] = set()
+    for tok in doc:
+        if tok.ent_type_ != "PERSON" or tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
+            continue  # the head word of a PERSON entity: its last token
+        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        for p in partners:
+            a = min([p.i] + [c.i for c in p.lefts if c.dep_ == "compound"])
+            words = doc[a : p.i + 1]
+            if 1 < len(words) <= 3 and all(
+                    t.pos_ == "PROPN" and t.ent_type_ == "" and t.is_alpha and t.text.istitle() and t.lower_ not in titles
+                    and t.text not in lex.demonyms and t.text not in CALENDAR and not _is_place(t.text) for t in words):
+                out.add((a, p.i + 1))
+    return out
+
+
 def mislabelled(doc: Doc, a: int, k: int) -> bool:
     """Whether NER took a titled name for a place or body: "German Chancellor Olaf Scholz" with
     "Olaf Scholz" an ORG. The entity must be just those words, right after the title, and the

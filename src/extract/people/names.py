@@ -20,7 +20,7 @@ from ..lexicons import Lexicons
 from ..text.paragraphs import headline_line
 from ..text.sentences import doc_text
 from .placenames import is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
-from .mislabels import CALENDAR as _CALENDAR, left_out, mislabelled, named_bodies, speaking_names
+from .mislabels import CALENDAR as _CALENDAR, coordinated_names, left_out, mislabelled, named_bodies, speaking_names
 from .spelling import PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
 
 # Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
@@ -172,7 +172,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
                     and (not any(doc[t].ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in range(a, k)) or mislabelled(doc, a, k)):
                 out.add((a, k))
         i = max(j, i + 1)
-    out |= speaking_names(doc, lex, titles)
+    out |= speaking_names(doc, lex, titles) | coordinated_names(doc, titles, lex)
     # A name in apposition to a description: "Peru's chief negotiator, Ana Ruiz, said".
     person_nouns = titles | set(lex.extra.get("speaker_roles", {}).get("person_titles", ()))
     for tok in doc:
