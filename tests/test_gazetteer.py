@@ -54,3 +54,12 @@ def test_countries_and_states():
     assert gazetteer.as_country("the Netherlands", {}) == "The Netherlands"
     assert gazetteer.is_us_state("New Jersey") and not gazetteer.is_us_state("Paris")
     assert gazetteer.cities("Nowhereville") == ()
+
+
+def test_a_state_s_long_form_is_its_country():
+    assert gazetteer.as_country("the Federal Republic of Germany", {}) == "Germany"
+    assert gazetteer.as_country("Kingdom of Saudi Arabia", {}) == "Saudi Arabia"
+    assert gazetteer.as_country("the Republic of Chile", {}) == "Chile"
+    # An alias still wins over the long form: the Republic of Korea is not North Korea's "Korea".
+    assert gazetteer.as_country("Republic of Korea", {"Republic of Korea": "South Korea"}) == "South Korea"
+    assert gazetteer.as_country("the Republic of Nowhere", {}) is None

@@ -834,3 +834,23 @@ def test_a_heading_whose_text_opens_on_the_event_is_an_item(nlp):
         "On 4 June the two held talks at the chancellery."
     )
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2018, 5, 4), dt.date(2019, 6, 3)]
+
+
+def test_an_official_release_with_courtesy_titles_and_long_forms(nlp):
+    # A government press release: a hyphenated release date, "Shri" and "H.E. Dr." between role and
+    # name, a state's long form, and then only "the Prime Minister" and "the Chancellor".
+    lead = "Press Information Bureau\n\n01-November-2019 20:47 IST\n\nPM holds talks with Chancellor Dr. Ilse Brandt\n\n"
+    body = ("Prime Minister Shri Ravi Varma received the Federal Chancellor of the Federal Republic of Germany, "
+            "H.E. Dr. Ilse Brandt, in New Delhi today for the annual consultations.\n\n"
+            "The Prime Minister received the Chancellor at a ceremonial welcome on Friday morning.")
+    found = meetings_of(nlp, body, lead=lead, parties=("Ravi Varma", "Ilse Brandt"))
+    assert [(m.start_date, m.city, m.country) for m in found] == [(dt.date(2019, 11, 1), "New Delhi", "India")]
+
+
+def test_a_principal_s_surname_is_no_town(nlp):
+    # NER tags "Santos" (also a Brazilian port) a place; as a principal's name it places nothing.
+    lead = "Colombian President Rui Santos and Venezuelan President Hugo Lima met five times.\n\n"
+    body = ("The first meeting between Santos and Lima took place on 10 August 2010 at the Quinta Verde, the "
+            "estate outside Santa Marta where the general died.")
+    found = meetings_of(nlp, body, lead=lead, parties=("Rui Santos", "Hugo Lima"))
+    assert [(m.city, m.country) for m in found] == [("Santa Marta", "Colombia")]

@@ -8,6 +8,7 @@ cached.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -99,8 +100,21 @@ def _country_lookup() -> dict[str, str]:
     return {name.lower(): name for name in _tables().countries.values()}
 
 
+# A state's official long form: "the Federal Republic of Germany", "the Kingdom of Morocco".
+_LONG_FORM = re.compile(r"^(?:the )?(?:[\w'’-]+ ){0,3}?(?:republic|kingdom|state|sultanate|emirate|principality"
+                        r"|federation|confederation|commonwealth) of (?:the )?(.+)$")
+
+
 def as_country(name: str, aliases: dict[str, str]) -> str | None:
-    """The short country name when ``name`` names a country ("Russia", "the United States", "USA")."""
+    """The short country name when ``name`` names a country ("Russia", "the United States", "USA",
+    "the Federal Republic of Germany"); an alias wins over the long form ("Republic of Korea")."""
+    found = _as_country(name, aliases)
+    if found is None and (m := _LONG_FORM.match(_norm(name))) is not None:
+        found = _as_country(m.group(1), aliases)
+    return found
+
+
+def _as_country(name: str, aliases: dict[str, str]) -> str | None:
     key = _norm(name)
     if key.startswith("the "):
         key = key[4:]

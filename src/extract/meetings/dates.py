@@ -293,9 +293,10 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
     return partial
 
 
-# A date written out in words: "June 6th, 2016", "6-7 June 2016".
+# A date written out in words: "June 6th, 2016", "6-7 June 2016", a release's "01-November-2019".
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY_WORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _WRITTEN = re.compile(
-    r"\b(?:" + _DAY_WORD + r"\s+)?" + _MONTH_WORD + r"(?:\s+" + _DAY_WORD + r"(?:\s*[–-]\s*" + _DAY_WORD + r")?,?)?\s+(?:1[89]|20)\d\d\b"
+    r"\b(?:" + _DAY_WORD + r"(?:\s+|-))?" + _MONTH_WORD + r"(?:\s+" + _DAY_WORD + r"(?:\s*[–-]\s*" + _DAY_WORD + r")?,?)?"
+    r"(?:\s+|-)(?:1[89]|20)\d\d\b"
 )

@@ -123,7 +123,7 @@ def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
                         and (r := cast.resolve(_phrase(c))) is not None and r.kind == PRINCIPAL), ref)
         if ref is None and t.pos_ == "PRON" and t.lower_ in {"he", "him", "she", "her", "his"}:
             ref = Ref("pronoun")
-        elif ref is None and t.pos_ == "PROPN" and t.text[:1].isupper() and (
+        elif ref is None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in cast.lex.roles and (
                 t.ent_type_ == "" or t.ent_type_ == "PERSON" and cast.is_person(t.doc, t.text) or _titled(t, cast)):
             # A name NER missed is still someone else ("Trump and Kim's summit"), and so is one it
             # took for a place after a title ("national security adviser Ajit Doval").

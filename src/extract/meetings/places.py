@@ -253,8 +253,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 place.venues.append(name)
                 place.evidence.setdefault("venues", (start, end))
     for si, sent in enumerate(sents):
+        # A principal's own name word is no place, whatever NER says ("between Santos and Chávez").
         items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex)
-                 and not (it.kind in {"city", "gpe"} and with_someone_else(it.span, principals, lex))]
+                 and not (it.kind in {"city", "gpe"} and (with_someone_else(it.span, principals, lex)
+                                                       or it.span.text in principals))]
         hints = [h for h in _hints(sent, lex) if h not in home]
         listed = [it.country for it in items if it.kind == "country" and it.country]
         in_regions, taken = [], []
@@ -361,7 +363,8 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
             inside = any(r.start <= ent.start and ent.end <= r.end for r in in_regions + taken)
             if ent.text in towns:
                 continue  # a building, placed above
-            if not inside and not gazetteer.as_country(ent.text, al) and not _actor(ent) and not with_someone_else(ent, principals, lex):
+            if not inside and not gazetteer.as_country(ent.text, al) and not _actor(ent) and ent.text not in principals \
+                    and not with_someone_else(ent, principals, lex):
                 if got := _pick(ent.text, [], lex, strict=False):
                     cands.append((si, 3, *got, ent))
     if cands:

@@ -45,7 +45,10 @@ class Cast:
 
     # -- names ---------------------------------------------------------------------------
     def principal_named(self, name: str) -> str | None:
-        """The principal a written name refers to ("Merkel", "Angela Merkel")."""
+        """The principal a written name refers to ("Merkel", "Angela Merkel", "Shri Narendra Modi")."""
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in words(self.lex, "courtesy_titles"):
+            return self.principal_named(rest)
         for p in self.parties:
             if name in p.aliases or name == p.name:
                 return p.name
@@ -77,7 +80,7 @@ class Cast:
         role = next((r for k in range(len(toks)) if (r := " ".join(toks[k:])) in self.lex.roles), None)
         if role is None or role in _leader_roles(self.lex):
             return True
-        return any(role in p.titles for p in self.parties if p.name == who)
+        return any(self._holds(p, role) for p in self.parties if p.name == who)
 
     def by_title(self, phrase: Span) -> str | None:
         """"the chancellor": the one principal the text gives that title (none when both share it)."""
@@ -87,8 +90,13 @@ class Cast:
         role = " ".join(t.lower_ for t in toks[1:])
         if role not in self.lex.roles:
             return None
-        holders = [p.name for p in self.parties if role in p.titles]
+        holders = [p.name for p in self.parties if self._holds(p, role)]
         return holders[0] if len(holders) == 1 else None
+
+    def _holds(self, person: Person, role: str) -> bool:
+        """Whether ``person`` has the title ``role``, a synonym counting ("PM Modi" is "the prime minister")."""
+        same = self.lex.extra.get("speaker_roles", {}).get("synonyms", {})
+        return same.get(role, role) in {same.get(t, t) for t in person.titles}
 
     def by_country(self, country: str | None) -> str | None:
         hits = [name for name, c in self.countries.items() if c and c == country]

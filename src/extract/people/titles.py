@@ -91,16 +91,38 @@ def _role_and_country(found: list[str], lex: Lexicons, aliases: dict[str, str]) 
 
 
 def _before(doc: Doc, start: int, lex: Lexicons, aliases: dict[str, str]) -> tuple[str | None, set[str]]:
-    """Role and country right before a name; or, across a comma, a description the name stands
-    in apposition to ("the Italian prime minister, Mario Draghi")."""
+    """Role and country right before a name (courtesy words aside: "Prime Minister Shri Narendra
+    Modi"); or, across a comma, a description the name stands in apposition to ("the Italian prime
+    minister, Mario Draghi", "the Federal Chancellor of the Federal Republic of Germany, Dr. X")."""
+    courtesies = words(lex, "courtesy_titles")
+    while start > 0 and doc[start - 1].lower_ in courtesies:
+        start -= 1
     country, titles = _role_and_country(_words_back(doc, start), lex, aliases)
     if titles or country or start < 2 or doc[start - 1].text != ",":
         return country, titles
+    if (of := _role_of_country_before(doc, start - 1, lex, aliases)) is not None:
+        return of
     found = _words_back(doc, start - 1)
     if found and found[0].lower() in _DETERMINERS:
         country, _ = _role_and_country(found[1:], lex, aliases)
         return country, set()
     return None, set()
+
+
+def _role_of_country_before(doc: Doc, comma: int, lex: Lexicons, aliases: dict[str, str]) -> tuple[str, set[str]] | None:
+    """"the Federal Chancellor of the Federal Republic of Germany, <name>": the country after "of"
+    (up to the comma) and the role before it."""
+    for of in range(comma - 1, max(comma - 8, 0), -1):
+        if doc[of].lower_ != "of":
+            continue
+        start = of + 1 + (doc[of + 1].lower_ == "the")
+        country = gazetteer.as_country(doc[start:comma].text, aliases) if start < comma else None
+        if country is None:
+            continue
+        role = [t.text for t in doc[max(of - 3, 0) : of] if not t.is_punct]
+        _, titles = _role_and_country(role, lex, aliases)
+        return (country, titles) if titles else None
+    return None
 
 
 def _apposition_after(doc: Doc, i: int, lex: Lexicons) -> str | None:
