@@ -98,3 +98,37 @@ def test_a_reference_marker_glued_to_a_sentence_end_hides_no_speaker(nlp):
             "the joint press conference:\n\n“This line will carry our grain to your ports.”")
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["This line will carry our grain to your ports."] == "Ana Silva"
+
+
+def test_a_subject_and_any_verb_after_a_quotation_attribute_it(nlp):
+    # "“...,” Trump cut in.": no verb of saying, but nothing else after the quotation either.
+    text = PAIR + "Silva praised the farm reform. “The farmers are not the problem,” Varga cut in."
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["The farmers are not the problem,"] == "Tomas Varga"
+
+
+def test_a_head_of_state_is_a_description_not_a_group(nlp):
+    # "head of state" is a role of two nouns and "of": "the Brazilian head of state" is Silva, and a
+    # bare "the head of state" (a generic role, like "the leader") names nobody, not a group "head".
+    text = (PAIR + "“This visit is about our two peoples,” the Brazilian head of state said. "
+            "“We owe it to our farmers,” the head of state said.")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["This visit is about our two peoples,"] == "Ana Silva"
+    assert found["We owe it to our farmers,"] is None
+
+
+def test_a_quotation_after_a_report_of_someone_s_words_is_theirs(nlp):
+    # "The visiting Chancellor stated that ... “Per head of population ...”": the quotation goes on
+    # in the voice of the sentence before it, not in the previous paragraph's speaker's.
+    text = (PAIR + "“The talks were good,” Varga said.\n\nSilva stated that Brazil would buy more wheat. "
+            "“We will double the orders next year.”")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["We will double the orders next year."] == "Ana Silva"
+
+
+def test_a_speech_noun_before_a_colon_speaks_for_the_clause_s_subject(nlp):
+    # "President Boric closed his remarks with words of thanks: “...”": no owner of "words" but
+    # the one who closed, and "his" is him.
+    text = PAIR + "Silva closed her remarks with words of thanks: “Thank you for coming so far to see us.”"
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["Thank you for coming so far to see us."] == "Ana Silva"

@@ -67,7 +67,8 @@ def attribute(
             or ties.according(before)
             or ties.adjacent(before, cues, after=False, statement=ties.statement(toks))
             or ties.colon_before(before, cues)
-            or (ties.adjacent(after, cues, after=True) or ties.according(after) if ties.invites_after(doc, q) else None)
+            or (ties.adjacent(after, cues, after=True) or ties.according(after) or ties.bare_after(after)
+                if ties.invites_after(doc, q) else None)
             or ties.subject_before(before, toks)
             or (blocks.get(q.first_par) if at_par_start else None)
         )
@@ -100,6 +101,10 @@ def attribute(
                 # "..., Schiff said. “The other factor ...”": the sentence before ends on who speaks.
                 out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
                 continue
+        if prev is not None and not at_par_start and _speaks(toks) and (
+                said := _said_just_before(doc, q, bounds[0], table, cues)) is not None:
+            out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
+            continue
         if at_par_start and prev is not None:
             # A quotation paragraph right after another by the same speaker continues it.
             out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
@@ -197,12 +202,17 @@ def _previous_speaker(done: list[Attributed], q: Quoted) -> str | None:
 
 def _said_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, cues: CueLexicon) -> str | None:
     """The named speaker of a sentence that ends, in the same paragraph, right before ``q`` opens
-    and whose last clause is a verb of saying ("Schiff said.")."""
+    and whose last clause is a verb of saying ("Schiff said."), or which reports that speaker's
+    words ("The visiting Chancellor stated that ... “Per head of population ...")."""
     before = doc.char_span(par_start, q.open_mark, alignment_mode="contract")
     toks = [t for t in before or () if not t.is_space]
     if len(toks) < 3 or toks[-1].text not in SENTENCE_END:
         return None
     verb = toks[-2] if toks[-2].pos_ in {"VERB", "AUX"} else None
+    root = toks[-1].sent.root
+    if (verb is None or not is_speech_verb(verb, cues)) and is_speech_verb(root, cues) \
+            and any(c.dep_ == "ccomp" and c.i > root.i for c in root.children):
+        verb = root
     if verb is None or not is_speech_verb(verb, cues):
         return None
     subj = subject_of(verb)

@@ -133,6 +133,25 @@ def window_after(doc: Doc, q: Quoted, pars: Paragraphs, index: QuoteIndex) -> li
     return out
 
 
+def bare_after(window: list[Token]) -> Tie | None:
+    """"“The farmers are not black,” Trump cut in.": after a quotation that asks for one, a subject
+    and its verb with nothing else but a particle or an adverb are the attribution, whatever the
+    verb ("cut in", "laughed", "shot back")."""
+    words = [t for t in window if not t.is_punct and not t.is_space]
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    if len(verbs) != 1 or not words or words[-1].i != verbs[0].i and words[-1].dep_ not in {"prt", "advmod"}:
+        return None
+    verb = verbs[0]
+    subj = subject_of(verb)
+    own = {t.i for t in subj.subtree} if subj is not None else set()
+    rest = [t for t in words if t.i != verb.i and t.i not in own]
+    if subj is None or subj.i not in {t.i for t in words} or subj.i > verb.i:
+        return None
+    if any(t.dep_ not in {"prt", "advmod"} or t.i < verb.i for t in rest):
+        return None
+    return Tie(verb=verb)
+
+
 def according(window: list[Token]) -> Tie | None:
     for t in window:
         obj = according_to(t)
@@ -180,6 +199,10 @@ def colon_tie(toks: list[Token], cues: CueLexicon) -> Tie | None:
         if noun.head.pos_ in {"VERB", "AUX"} and noun.dep_ not in SUBJECT_DEPS:
             return Tie(verb=noun.head)  # "X provided the following remarks:"
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ == "PRON":
+            # "Boric closed his remarks with words of thanks:": whoever does the clause's act speaks.
+            verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            owner = (subject_of(verb) if verb is not None else None) or owner
         return Tie(subject=owner, cue=noun.text)
     return None
 
