@@ -203,6 +203,8 @@ def test_bulleted_iso_timeline(nlp):
         # A meeting word inside a name is none: "the Comprehensive Bilateral Dialogue".
         ("On 6 December 2015 the two sides announced a \"Comprehensive Bilateral Dialogue\" between Berlin "
          "and Paris.", []),
+        # "make" is a light verb like "pay": "made a working visit to Paris" is Merkel's journey.
+        ("On 18 July 2020 Merkel made a working visit to Paris.", [dt.date(2020, 7, 18)]),
         # "without" negates the meeting it governs.
         ("Merkel called an early election and left office on 5 July 2021 without ever having held talks with Macron.", []),
         ("Merkel left office on 5 July 2021 without meeting Macron.", []),
