@@ -68,7 +68,10 @@ MEETING_FLOORS = {
     # the gold has the day of the talks.
     "final7": (0.90, 0.94, 0.90, 0.96, 0.94),
     "final8": (0.84, 0.87, 0.93, 0.91, 0.89),
-    "final9": (0.90, 0.89, 0.85, 0.87, 0.93),
+    # final9 meetings 0.90 -> 0.89: "no time was found for Moon" at the Osaka G20 now denies that
+    # meeting; the spurious Osaka meeting had been paired with the gold's Bangkok one, whose heading
+    # ("Not counted — Bangkok, Thailand, ...") the rules still miss (start, city, country rose 0.02).
+    "final9": (0.89, 0.89, 0.85, 0.87, 0.93),
     "final10": (0.84, 0.93, 0.80, 0.89, 0.84),
     "final11": (0.87, 0.95, 0.80, 0.88, 0.83),
     # final12 meetings 0.85 -> 0.84: with "Somalia.[26]" ending its sentence, "Sisi attended a

@@ -205,6 +205,8 @@ def test_bulleted_iso_timeline(nlp):
          "and Paris.", []),
         # "make" is a light verb like "pay": "made a working visit to Paris" is Merkel's journey.
         ("On 18 July 2020 Merkel made a working visit to Paris.", [dt.date(2020, 7, 18)]),
+        # A subject with "no" denies: nobody made the visit, and no time was found for a meeting.
+        ("No French president made a state visit to Germany on 3 October 2019, as had been hoped.", []),
         # "without" negates the meeting it governs.
         ("Merkel called an early election and left office on 5 July 2021 without ever having held talks with Macron.", []),
         ("Merkel left office on 5 July 2021 without meeting Macron.", []),

@@ -41,6 +41,10 @@ def denied(tok: Token, lex: Lexicons) -> bool:
     # "did not meet"; "sought no meeting with Sanchez", "There was no meeting".
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
+    # "No British prime minister has made an official visit to Ireland since 2019": nobody did.
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for v in (tok, tok.head) for c in v.children):
+        return True
     negated_head = any(c.dep_ == "neg" for c in tok.head.children)
     if tok.dep_ in {"xcomp", "dobj"} and negated_head:
         return True  # "did not want to meet", "have not held a single meeting"
