@@ -73,7 +73,9 @@ MEETING_FLOORS = {
     # ("Not counted — Bangkok, Thailand, ...") the rules still miss (start, city, country rose 0.02).
     "final9": (0.89, 0.89, 0.85, 0.87, 0.93),
     "final10": (0.84, 0.93, 0.80, 0.89, 0.84),
-    "final11": (0.87, 0.95, 0.80, 0.88, 0.83),
+    # final11 format 0.83 -> 0.82: Farmleigh, now a seat of government in Dublin, finds the live
+    # blog's Dublin visit (meetings F1 +0.008); its other meeting's format, at Chequers, was wrong before.
+    "final11": (0.87, 0.95, 0.80, 0.88, 0.82),
     # final12 meetings 0.85 -> 0.84: with "Somalia.[26]" ending its sentence, "Sisi attended a
     # tripartite summit in Asmara ..., to which Ethiopia was not invited" stands alone and reads as
     # a meeting (Ethiopia names Abiy); direct quotes 0.96 -> 0.95: "a "colonial-era mentality"",

@@ -207,3 +207,9 @@ def test_a_heading_venue_the_prose_places(nlp, heading, prose, city):
     doc = nlp(heading + "\n\n" + prose)
     header, body = doc.char_span(0, len(heading)), doc.char_span(len(heading) + 2, len(doc.text))
     assert meeting_place([body], load_lexicons(), header=header).city == city
+
+
+def test_a_seat_of_government_names_its_city(nlp):
+    doc = nlp("Santos returned to Miraflores Palace on 28 November 2011 for talks with Chávez.")
+    place = meeting_place([doc[:]], load_lexicons())
+    assert (place.city, place.country, place.venues) == ("Caracas", "Venezuela", ["Miraflores Palace"])
