@@ -72,7 +72,10 @@ MEETING_FLOORS = {
     # meeting; the spurious Osaka meeting had been paired with the gold's Bangkok one, whose heading
     # ("Not counted — Bangkok, Thailand, ...") the rules still miss (start, city, country rose 0.02).
     "final9": (0.89, 0.89, 0.85, 0.87, 0.93),
-    "final10": (0.84, 0.93, 0.80, 0.89, 0.84),
+    # final10 city 0.80 -> 0.79, country 0.89 -> 0.88: "Merkel flew to the Mediterranean coast to see
+    # Macron at Fort de Brégançon" is now found (a journey made to see the other principal), but
+    # Bormes-les-Mimosas is not in GeoNames and its country is read from a topic (Belarus).
+    "final10": (0.84, 0.93, 0.79, 0.88, 0.84),
     # final11 format 0.83 -> 0.82: Farmleigh, now a seat of government in Dublin, finds the live
     # blog's Dublin visit (meetings F1 +0.008); its other meeting's format, at Chequers, was wrong before.
     "final11": (0.87, 0.95, 0.80, 0.88, 0.82),

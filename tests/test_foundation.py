@@ -82,3 +82,9 @@ def test_reference_markers_come_off_the_words_they_follow(nlp):
     doc = nlp("Talks were held in Paris,[4] then in the Ministry.[23][24] See the talks[edit].")
     words = [t.text for t in doc]
     assert {"Paris", "Ministry", "talks", "[4]", "[23]", "[24]", "[edit]"} <= set(words)
+
+
+def test_a_marker_ending_a_heading_line_ends_its_sentence(nlp):
+    doc = nlp("Illness and the peace process[edit]\nOn 7 March 2012 the president flew to Havana.[3] He stayed a day.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Illness and the peace process[edit]", "On 7 March 2012 the president flew to Havana.[3]", "He stayed a day."]

@@ -207,6 +207,9 @@ def test_bulleted_iso_timeline(nlp):
         ("On 18 July 2020 Merkel made a working visit to Paris.", [dt.date(2020, 7, 18)]),
         # A subject with "no" denies: nobody made the visit, and no time was found for a meeting.
         ("No French president made a state visit to Germany on 3 October 2019, as had been hoped.", []),
+        # A journey made to see the other principal reaches him wherever he is.
+        ("In March 2012 Merkel flew to Havana on 7 March to see Macron, who was recovering from surgery there.",
+         [dt.date(2012, 3, 7)]),
         # "without" negates the meeting it governs.
         ("Merkel called an early election and left office on 5 July 2021 without ever having held talks with Macron.", []),
         ("Merkel left office on 5 July 2021 without meeting Macron.", []),

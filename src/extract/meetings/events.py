@@ -212,7 +212,12 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             principals = before  # "It was Macron's turn to travel. On 25 January he flew to Berlin"
         dest_ok = False
         if kind == "travel":
-            dest_ok = destination_ok(sent, principals, cast, lex, tok)
+            # "Santos flew to Havana to see Chávez": a journey made to see the other principal took
+            # the traveller to him, wherever that was.
+            sought = [r.name for r in _refs(_purpose_people(tok, nouns), cast) if r.kind == PRINCIPAL] \
+                if tok.pos_ in {"VERB", "AUX"} else []
+            dest_ok = destination_ok(sent, principals, cast, lex, tok) or (
+                len(principals) == 2 and any(n not in [r.name for r in _refs(subjects(tok), cast)] for n in sought))
         negated = denied(tok, lex) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         attended = kind == "noun" and _attended(tok, lex)

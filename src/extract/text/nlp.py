@@ -47,20 +47,27 @@ def paragraph_breaks(doc: Doc) -> Doc:
 @Language.component("reference_marker_ends")
 def reference_marker_ends(doc: Doc) -> Doc:
     """A reference marker after a full stop ("talks.[12] Within a week") closes the sentence it
-    follows: the parser otherwise opens the next sentence with it, and reads that one worse."""
+    follows: the parser otherwise opens the next sentence with it, and reads that one worse. One
+    ending a line ("Visits[edit]") ends its sentence there."""
     if "]" not in doc.text:
         return doc
     i = 1
     while i < len(doc):
-        if not (doc[i - 1].text in _SENTENCE_ENDS and _MARKER.fullmatch(doc[i].text)):
+        if not _MARKER.fullmatch(doc[i].text):
             i += 1
             continue
         j = i
         while j < len(doc) and _MARKER.fullmatch(doc[j].text):
-            doc[j].is_sent_start = False
             j += 1
-        if j < len(doc) and not doc[j].is_space:
+        ends = doc[i - 1].text in _SENTENCE_ENDS
+        if ends:
+            for k in range(i, j):
+                doc[k].is_sent_start = False
+        if j < len(doc) and not doc[j].is_space and ends:
             doc[j].is_sent_start = True
+        elif j + 1 < len(doc) and doc[j].is_space and "\n" in doc[j].text:
+            # A heading's "[edit]" at the end of its line: the line under it is a new sentence.
+            doc[j + 1].is_sent_start = True
         i = j + 1
     return doc
 
