@@ -861,3 +861,19 @@ def test_a_principal_s_surname_is_no_town(nlp):
             "estate outside Santa Marta where the general died.")
     found = meetings_of(nlp, body, lead=lead, parties=("Rui Santos", "Hugo Lima"))
     assert [(m.city, m.country) for m in found] == [("Santa Marta", "Colombia")]
+
+
+def test_the_margins_of_many_summits_are_no_meeting_s_sidelines(nlp):
+    body = ("On 4 June 2019 Merkel received Macron at the chancellery in Berlin. The two have met often since, "
+            "both bilaterally and on the margins of multilateral summits.")
+    [m] = meetings_of(nlp, body)
+    assert (m.format, m.visitor) == ("visit", "Emmanuel Macron")
+
+
+def test_a_timeline_entry_its_label_says_one_principal_missed_is_none(nlp):
+    body = (
+        "12 June 2018 | Paris\nMerkel and Macron meet at the Élysée.\n\n"
+        "Nov. 19-20, 2018 | Lima, without Macron\nMerkel attends the APEC summit in Peru. Macron stays home.\n\n"
+        "3 May 2019 | Berlin\nMacron visits Merkel at the chancellery."
+    )
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2018, 6, 12), dt.date(2019, 5, 3)]

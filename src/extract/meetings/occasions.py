@@ -143,6 +143,8 @@ def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span |
     for sent in sents:
         for start, end in find_phrases(sent, words(lex, "sidelines_cues")):
             cue = sent.doc.char_span(start, end, alignment_mode="expand")
+            if cue is not None and cue[-1].lower_ == "of" and _plural_after(cue[-1]):
+                continue  # "have met ... on the margins of multilateral summits": many, not this one
             name = _name_after(sent, cue.end) if cue is not None else None
             if cue is not None and cue[-1].lower_ != "of":
                 name = None  # "on its sidelines" names no event
@@ -157,6 +159,12 @@ def sidelines(sents: list[Span], lex: Lexicons) -> tuple[tuple[int, int], Span |
                 # Not a plan: "he would raise it when he met Xi at the G20 the following week".
                 return (prep.start_char, name.end_char), name
     return None
+
+
+def _plural_after(of: Token) -> bool:
+    """Whether the noun "of" governs is a bare plural ("of multilateral summits")."""
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.tag_ == "NNS" and not any(c.dep_ == "det" for c in obj.children)
 
 
 def _gathering_opened_on(sent: Span, lex: Lexicons) -> Span | None:

@@ -29,6 +29,10 @@ class Reader:
         """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
         return bool(sentence_events(sent, self.cast, self.lex))
 
+    def absent(self, span: Span) -> bool:
+        """Whether the words say a principal was not there: a label's "Lima, without Park"."""
+        return any(t.lower_ == "without" and self.cast.mentioned(span.doc[t.i + 1 : span.end]) for t in span)
+
     def denies(self, sent: Span) -> bool:
         """Whether the sentence denies the principals met ("Modi has not been reported meeting her")."""
         if sent.start not in self._denies:

@@ -141,8 +141,8 @@ class _Segmenter:
                 told = next((s for s in [told, *content(under)] if self.read(s, strict=False) == MEETING), told)
         if label is not None and any(hits(t, words(self.lex, "call_words")) for t in label):
             verdict = REMOTE
-        else:
-            verdict = self.read(told, strict=False)
+        else:  # "Nov. 19-20 | Lima, without Park": an entry its label says one principal missed
+            verdict = THIRD if label is not None and self.read.absent(label) else self.read(told, strict=False)
         if verdict == NONE and label is not None and (places := place_names(label, self.lex)):
             country = country_of(places[-1].text, self.lex)
             entry_sents = [told, *rest[1:4]]
