@@ -374,3 +374,11 @@ def test_a_full_name_coordinated_with_a_person_is_a_person(nlp):
               heads=[2, 2, 6, 2, 5, 2, 6, 6, 6], ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
     names = {p.name for p in find_names(doc, LEX).people}
     assert names == {"Ilse Brandt", "Ana Silva"}
+
+
+def test_country_of_a_role_before_the_name(nlp):
+    # A possessed role before a comma, and a role "of" a country with an honorific after the comma.
+    doc = nlp("Few relationships have swung as hard as the one between Saudi Arabia's crown prince, Khalid bin Nayef, "
+              "and the Emir of Qatar, Sheikh Hamad bin Jassim Al Sabah. Khalid met Hamad twice. Hamad said so.")
+    found = {p.name: p.country for p in principals(doc, LEX)}
+    assert found == {"Khalid bin Nayef": "Saudi Arabia", "Hamad bin Jassim Al Sabah": "Qatar"}

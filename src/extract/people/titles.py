@@ -77,8 +77,9 @@ def _role_and_country(found: list[str], lex: Lexicons, aliases: dict[str, str]) 
         lesser = lex.extra.get("speaker_roles", {}).get("subordinate", ())
         while k and rest and rest[-1].lower() in lesser:
             phrase, rest = f"{rest[-1].lower()} {phrase}", rest[:-1]
-        # "Britain's prime minister Rishi Sunak", "Britain's Rishi Sunak".
-        if len(rest) >= 2 and rest[-1] in _POSSESSIVE and (country := gazetteer.as_country(rest[-2], aliases)):
+        # "Britain's prime minister Rishi Sunak", "Britain's Rishi Sunak", "Saudi Arabia's crown prince".
+        if len(rest) >= 2 and rest[-1] in _POSSESSIVE and (
+                country := gazetteer.as_country(rest[-2], aliases) or gazetteer.as_country(" ".join(rest[-3:-1]), aliases)):
             return country, {phrase} if k else set()
         if not k:
             return None, set()
@@ -106,6 +107,11 @@ def _before(doc: Doc, start: int, lex: Lexicons, aliases: dict[str, str]) -> tup
     if found and found[0].lower() in _DETERMINERS:
         country, _ = _role_and_country(found[1:], lex, aliases)
         return country, set()
+    if "'s" in found or "’s" in found:
+        # "Saudi Arabia's crown prince, Mohammed bin Salman": a country owns the role before the comma.
+        owner = found.index("'s" if "'s" in found else "’s")
+        country, titles = _role_and_country(found[max(owner - 2, 0) :], lex, aliases)
+        return (country, titles) if country and titles else (None, set())
     return None, set()
 
 
