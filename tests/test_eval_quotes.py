@@ -83,9 +83,10 @@ MEETING_FLOORS = {
     # final12 meetings 0.85 -> 0.84: with "Somalia.[26]" ending its sentence, "Sisi attended a
     # tripartite summit in Asmara ..., to which Ethiopia was not invited" stands alone and reads as
     # a meeting (Ethiopia names Abiy); direct quotes 0.96 -> 0.95: "a "colonial-era mentality"",
-    # caught before only by the sentence glued in front of it, is no longer.
-    "final12": (0.84, 0.85, 0.77, 0.87, 0.81),
-    "final13": (0.88, 0.87, 0.86, 0.90, 0.82),
+    # caught before only by the sentence glued in front of it, is no longer. (Meetings back at 0.85
+    # once the Gulf principals' countries were read: 0a0ff4e.)
+    "final12": (0.85, 0.85, 0.77, 0.88, 0.82),
+    "final13": (0.89, 0.87, 0.86, 0.90, 0.86),
 }
 MEETING_METRICS = ("meetings.f1", "fields.start_date.accuracy", "fields.city.accuracy", "fields.country.accuracy",
                    "fields.format.accuracy")
