@@ -139,17 +139,13 @@ def bare_after(window: list[Token]) -> Tie | None:
     verb ("cut in", "laughed", "shot back")."""
     words = [t for t in window if not t.is_punct and not t.is_space]
     verbs = [t for t in words if t.pos_ == "VERB"]
-    if len(verbs) != 1 or not words or words[-1].i != verbs[0].i and words[-1].dep_ not in {"prt", "advmod"}:
+    subj = subject_of(verbs[0]) if len(verbs) == 1 else None
+    if subj is None or subj.i not in {t.i for t in words} or subj.i > verbs[0].i:
         return None
-    verb = verbs[0]
-    subj = subject_of(verb)
-    own = {t.i for t in subj.subtree} if subj is not None else set()
-    rest = [t for t in words if t.i != verb.i and t.i not in own]
-    if subj is None or subj.i not in {t.i for t in words} or subj.i > verb.i:
+    own = {t.i for t in subj.subtree} | {verbs[0].i}
+    if any(t.dep_ not in {"prt", "advmod"} or t.i < verbs[0].i for t in words if t.i not in own):
         return None
-    if any(t.dep_ not in {"prt", "advmod"} or t.i < verb.i for t in rest):
-        return None
-    return Tie(verb=verb)
+    return Tie(verb=verbs[0])
 
 
 def according(window: list[Token]) -> Tie | None:
