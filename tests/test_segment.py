@@ -877,3 +877,17 @@ def test_a_timeline_entry_its_label_says_one_principal_missed_is_none(nlp):
         "3 May 2019 | Berlin\nMacron visits Merkel at the chancellery."
     )
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2018, 6, 12), dt.date(2019, 5, 3)]
+
+
+def test_a_live_blog_post_after_a_list_of_earlier_meetings_is_read_anew(nlp):
+    # Bulleted dated entries make the article a timeline; a blog's time line after them closes the last
+    # entry, so the day's meeting told under it is a meeting of its own.
+    lead = "Published 5 July 2024\n\nGerman Chancellor Angela Merkel and French President Emmanuel Macron have met often.\n\n"
+    body = (
+        "• Feb. 2, 2017 – Berlin. Macron flew in for talks on energy.\n\n"
+        "• 18 Sept 2018 – Paris. Merkel travelled to Paris and the two sat down at the Élysée.\n\n"
+        "10:40 CEST\n\n"
+        "Here we go. Footage shows Macron welcoming Merkel at the Élysée Palace today."
+    )
+    found = meetings_of(nlp, body, lead=lead)
+    assert [m.start_date for m in found] == [dt.date(2017, 2, 2), dt.date(2018, 9, 18), dt.date(2024, 7, 5)]

@@ -87,8 +87,7 @@ class _Segmenter:
         # A few dated notes between numbered items ("Between meetings: March 18 — ...") do not
         # make the article a timeline: the layout with more items is the article's.
         self.timeline = entries >= 2 and entries > len(numbered)
-        # A list of headings, numbered or dated (not the article's own date lines): each heading is
-        # an item, and the text under it goes on with it.
+        # Headings, numbered or dated (not the article's own date lines): items, each with the text under it.
         self.listed: dict[int, Number | None] = {} if self.timeline else (
             numbered
             or dated_headings(self.paras, lambda p: is_header(p) and not any(p.start <= a < p.end for a, _ in self.skip)))
@@ -249,7 +248,8 @@ class _Segmenter:
         entry = entry_date(para) if self.timeline else None
         if entry is not None:
             return self.entry(para, entry)
-        if self.timeline and self.found and not is_header(para):
+        if self.timeline and self.found and not is_header(para) and not (  # a blog's "10:40 CEST" closes the entry
+                self._under_other_heading(para) and entry_date(self._para_before(para)) is None):
             return None  # in a timeline, a paragraph between entries goes on with the last entry
         if self.listed and para.index >= min(self.listed) and not self._under_other_heading(para):
             return self.heading(para, self.listed[para.index]) if para.index in self.listed else None
