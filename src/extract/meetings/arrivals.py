@@ -10,8 +10,7 @@ from spacy.tokens import Span
 
 from .date_text import parts
 from .dates import DateValue, meeting_date
-from .modality import governing_verb
-from ..text.sentences import doc_text
+from ..text.sentences import doc_text, governing_verb
 from ..wordlists import hits
 
 # How long after an arrival its meeting may come and still be dated by it.

@@ -15,8 +15,9 @@ from spacy.tokens import Span, Token
 from ..lexicons import Lexicons
 from .calls import dates_only, is_remote
 from .journeys import abroad, destination_ok
-from .modality import denied, governing_verb, is_planned
+from .modality import denied, is_planned
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
+from ..text.sentences import governing_verb
 from ..wordlists import data, find_phrases, hits, words
 
 MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
@@ -212,12 +213,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             principals = before  # "It was Macron's turn to travel. On 25 January he flew to Berlin"
         dest_ok = False
         if kind == "travel":
-            # "Santos flew to Havana to see Chávez": a journey made to see the other principal took
-            # the traveller to him, wherever that was.
-            sought = [r.name for r in _refs(_purpose_people(tok, nouns), cast) if r.kind == PRINCIPAL] \
-                if tok.pos_ in {"VERB", "AUX"} else []
             dest_ok = destination_ok(sent, principals, cast, lex, tok) or (
-                len(principals) == 2 and any(n not in [r.name for r in _refs(subjects(tok), cast)] for n in sought))
+                len(principals) == 2 and tok.pos_ in {"VERB", "AUX"} and _to_see_the_other(tok, cast, nouns))
         negated = denied(tok, lex) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         attended = kind == "noun" and _attended(tok, lex)
@@ -230,6 +227,13 @@ def _reciprocal(tok: Token, sent: Span, lex: Lexicons) -> bool:
     "saw each other only on a screen", nor any sentence with a call in it."""
     after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"]
     return tuple(after[:2]) in _RECIPROCALS and not any(hits(t, words(lex, "call_words")) for t in sent)
+
+
+def _to_see_the_other(verb: Token, cast: Cast, nouns: frozenset[str]) -> bool:
+    """"Santos flew to Havana to see Chávez": a journey made to see the other principal took the
+    traveller to him, wherever that was."""
+    sought = {r.name for r in _refs(_purpose_people(verb, nouns), cast) if r.kind == PRINCIPAL}
+    return bool(sought - {r.name for r in _refs(subjects(verb), cast)})
 
 
 def _purpose_people(tok: Token, nouns: frozenset[str]) -> list[Token]:

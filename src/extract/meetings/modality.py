@@ -9,12 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicons import Lexicons
+from ..text.sentences import governing_verb
 from ..wordlists import hits, words
-
-
-def governing_verb(tok: Token) -> Token | None:
-    """The nearest verb above ``tok`` in the parse: the clause a noun or a date phrase sits in."""
-    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
 
 
 def in_future(tok: Token, lex: Lexicons) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from .events import Event, classify, sentence_events
 from ..lexicons import Lexicons
-from .modality import governing_verb
+from ..text.sentences import governing_verb
 from ..people.mentions import Cast
 from ..wordlists import words
 

@@ -65,18 +65,19 @@ def describe(tok: Token, roles: RoleLexicon) -> tuple[str | None, str | None, bo
     # A bare "as president" is a predicate; a reference has a determiner or possessor.
     if not any(c.dep_ in {"det", "poss"} for c in tok.children):
         return None, None, False
-    if tok.lower_ not in roles.heads:
+    role = tok.lower_
+    if role not in roles.heads:
         # "the head of state", "the Brazilian head of government": a role of two nouns and "of".
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         role = f"{tok.lower_} of {of[0].lower_}" if of else ""
         if role not in roles.heads:
             return None, None, False
-        rest = [w for m in tok.lefts if m.dep_ in _MODIFIERS for w in m.subtree if w.i < tok.i and not w.is_punct]
-        return demonym(rest, roles.demonyms), role, tok.tag_ in {"NNS", "NNPS"}
     mods = [c for c in tok.lefts if c.dep_ in _MODIFIERS]
     words = sorted({w for m in mods for w in m.subtree if w.i < tok.i and not w.is_punct
                     and w.lower_ not in _DETERMINERS}, key=lambda w: w.i) + [tok]
-    role, rest = tok.lower_, words[:-1]
+    if role != tok.lower_:
+        return demonym(words[:-1], roles.demonyms), role, tok.tag_ in {"NNS", "NNPS"}
+    rest = words[:-1]
     for k in range(len(words), 0, -1):
         phrase = " ".join(w.lower_ for w in words[-k:])
         if phrase in roles.words or all(w.lower_ in roles.words for w in words[-k:]):

@@ -107,9 +107,8 @@ def _before(doc: Doc, start: int, lex: Lexicons, aliases: dict[str, str]) -> tup
     if found and found[0].lower() in _DETERMINERS:
         country, _ = _role_and_country(found[1:], lex, aliases)
         return country, set()
-    if "'s" in found or "’s" in found:
+    if (owner := next((k for k, w in enumerate(found) if w in _POSSESSIVE), None)) is not None:
         # "Saudi Arabia's crown prince, Mohammed bin Salman": a country owns the role before the comma.
-        owner = found.index("'s" if "'s" in found else "’s")
         country, titles = _role_and_country(found[max(owner - 2, 0) :], lex, aliases)
         return (country, titles) if country and titles else (None, set())
     return None, set()

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from .cues import SUBJECT_DEPS, CueLexicon, according_to, is_speech_noun, is_speech_verb, subject_of, takes_quoted_words
 from ..text.paragraphs import Paragraphs
 from ..text.scanner import QuoteIndex, Quoted
-from ..text.sentences import doc_text
+from ..text.sentences import doc_text, governing_verb
 
 # Dependencies that do not put the quotation inside what the verb reports: its subject, a clause
 # merely coordinated with it, punctuation.
@@ -197,7 +197,7 @@ def colon_tie(toks: list[Token], cues: CueLexicon) -> Tie | None:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None or owner.pos_ == "PRON":
             # "Boric closed his remarks with words of thanks:": whoever does the clause's act speaks.
-            verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            verb = governing_verb(noun)
             owner = (subject_of(verb) if verb is not None else None) or owner
         return Tie(subject=owner, cue=noun.text)
     return None

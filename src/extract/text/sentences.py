@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .paragraphs import Paragraphs
 
@@ -140,3 +140,8 @@ def ents_overlapping(span: Span) -> list[Span]:
         if e.end > span.start:
             out.append(e)
     return out
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` in the parse: the clause a noun or a date phrase sits in."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
