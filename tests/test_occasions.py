@@ -128,10 +128,14 @@ def test_short_name_of_an_event_named_in_full_earlier(nlp):
          "in Biarritz.\n\n2. Berlin — May 3, 2020\n\nMacron visited Merkel at the Chancellery and they held talks.",
          ("visit", None)),
         # ... but not their own summit
+        ("1. Thursday 10 July 2025 — Paris\n\nThe first Germany-France summit since 2023 begins at the Elysee, "
+         "where Macron greets Merkel on the doorstep.\n\n2. Berlin — May 3, 2026\n\nMacron visited Merkel at the "
+         "Chancellery and they held talks.", ("visit", None)),
         ("1. Berlin — June 29, 2017\n\nTheir first summit took place in Berlin. Merkel hosted a dinner for Macron.\n\n"
          "2. Paris — May 3, 2018\n\nMerkel visited Macron at the Elysee and they held talks.", ("visit", None)),
     ],
-    ids=["heading-parenthesis", "opening-subject", "opening-subject-semicolon", "attended", "attended-by-they", "hosted-by-a-country", "their-own-summit"],
+    ids=["heading-parenthesis", "opening-subject", "opening-subject-semicolon", "attended", "attended-by-they",
+         "hosted-by-a-country", "two-countries-summit", "their-own-summit"],
 )
 def test_the_gathering_a_listed_meeting_opens_on(nlp, body, expected):
     m = meetings_of(nlp, body)[0]
@@ -149,3 +153,21 @@ def test_the_gathering_a_listed_meeting_opens_on(nlp, body, expected):
 def test_the_one_hosted_is_the_visitor(nlp, body, visitor):
     [m] = meetings_of(nlp, body)
     assert (m.format.value if m.format else None, m.visitor) == ("visit", visitor)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On 20 June 2023, Macron received Merkel at the Elysee, where she was lobbying for Germany's bid for the "
+        "2030 World Climate Summit before the committee.",
+        "On 20 June 2023, Merkel flew to Paris for talks with Macron, who promised French backing for a German "
+        "summit on AI safety.",
+        # held before the summit, not at it
+        "On 2 September 2024, Merkel arrived in Paris for a state visit ahead of the 2024 Paris Climate Summit and "
+        "was received by Macron.",
+    ],
+    ids=["bid-for", "backing-for", "ahead-of"],
+)
+def test_a_gathering_something_is_for_is_no_occasion(nlp, body):
+    [m] = meetings_of(nlp, body)
+    assert (m.format.value if m.format else None, m.occasion) == ("visit", None)

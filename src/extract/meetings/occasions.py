@@ -78,7 +78,8 @@ def _name_after(sent: Span, start: int) -> Span | None:
 def _named_part(span: Span) -> Span | None:
     """The named event after "of" in "opening of the Winter Olympics", "start of the G20 summit"."""
     for tok in span[:-1]:
-        if tok.lower_ == "of":
+        if tok.lower_ == "of" and tok.i > span.start and span.doc[tok.i - 1].pos_ in {"NOUN", "PROPN"}:
+            # not "a state visit ahead of the FOCAC summit": it was held before, not at, the summit
             rest = span.doc[tok.i + 1 + (span.doc[tok.i + 1].lower_ == "the") : span.end]
             return rest if _named(rest) else None
     return None
@@ -101,7 +102,8 @@ def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted
     hosts = (words(lex, "host_verbs") if hosted else frozenset()) | (words(lex, "presence_verbs") if attended else frozenset())
     for tok in sent:
         # "at the G20 summit", and "hosted the Group of Seven summit".
-        if tok.lower_ in preps and tok.pos_ == "ADP" or tok.pos_ == "VERB" and hits(tok, hosts):
+        prep = tok.lower_ in preps and tok.pos_ == "ADP" and not _on_a_thing(tok, lex)
+        if prep or tok.pos_ == "VERB" and hits(tok, hosts):
             name = _name_after(sent, tok.i + 1)
             if name is not None and not _named(name):
                 name = _named_part(name)  # "for the opening of the Winter Olympics"
@@ -110,6 +112,16 @@ def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted
                     and not _two_countries(name, lex):
                 out.append((sent.doc[tok.i : tok.i + 1], name))
     return out
+
+
+def _on_a_thing(prep: Token, lex: Lexicons) -> bool:
+    """Whether ``prep`` is a "for" completing a common noun that is no meeting, journey or
+    gathering: "Riyadh's bid for the 2030 World Expo", "backing for a British summit" say nothing
+    of where the two met (but "leaders at the summit", "the Élysée Palace for the summit" may)."""
+    head = prep.head
+    return prep.lower_ == "for" and head.pos_ == "NOUN" and head.text.islower() and not (
+        hits(head, words(lex, "meeting_nouns")) or hits(head, words(lex, "travel_nouns"))
+        or hits(head, words(lex, "event_words")))
 
 
 def _by_a_person(verb: Token) -> bool:
@@ -178,8 +190,9 @@ def _gathering_opened_on(sent: Span, lex: Lexicons) -> Span | None:
     if subj is None or not (subj.lower_ in heads or subj.lemma_.lower() in heads):
         return None
     name = doc[subj.left_edge.i + (subj.left_edge.lower_ == "the") : subj.i + 1]
-    # A proper name: not "Their first summit", capitalised only as a sentence opens.
-    return name if len(name) > 1 and any(t.pos_ == "PROPN" for t in name) else None
+    # A proper name: not "Their first summit", capitalised only as a sentence opens, nor "The
+    # first UK-France summit", the two countries' own.
+    return name if len(name) > 1 and any(t.pos_ == "PROPN" for t in name) and not _two_countries(name, lex) else None
 
 
 def _full_name(short: Span) -> Span:
