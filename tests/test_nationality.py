@@ -117,6 +117,9 @@ def test_a_host_greeting_him(nlp):
         ("His Italian counterpart, Tom Hale, said so.", "Italy"),
         ("Tom Hale became prime minister of Italy in 2019.", "Italy"),
         ("Italy's Tom Hale said so.", "Italy"),
+        # every state's demonym, not only the most reported ones
+        ("The Macedonian premier, Tom Hale, said so.", "North Macedonia"),
+        ("Tom Hale, the Salvadoran president, said so.", "El Salvador"),
         # A new clause's subject is no apposition: "After meeting Hale, the Ukrainian president says".
         ("After meeting Tom Hale, the Ukrainian president says so.", None),
     ],
@@ -153,6 +156,33 @@ def test_the_one_who_stayed_has_the_described_country(nlp):
             "said, agreed.\n\n"
             "Bill Ward met Hale in May. Hale said so, and the US president agreed.")
     assert countries(nlp, text) == {"Tom Hale": "United Kingdom", "Bill Ward": "United States"}
+
+
+def test_a_trip_made_by_a_principal(nlp):
+    # "Ward makes one last trip to Tokyo": the one making the trip is no host there, so the
+    # described Japanese leader is the other one.
+    text = ("Hale and Ward\n\n"
+            "Bill Ward makes one last trip to Tokyo for talks with Tom Hale. Ward said so.\n\n"
+            "The Japanese prime minister agreed, and the Korean president said so too. Japan and Korea signed.")
+    assert countries(nlp, text) == {"Bill Ward": "South Korea", "Tom Hale": "Japan"}
+
+
+def test_a_gathering_hosted_at_home(nlp):
+    # "Hale hosted the summit in Istanbul": the host of a gathering is at home.
+    text = ("Hale and Ward\n\n"
+            "Tom Hale hosted the regional summit in Istanbul on 27 October. Bill Ward signed the call. "
+            "Ward said so.\n\n"
+            "Hale said so too.")
+    assert countries(nlp, text)["Tom Hale"] == "Turkey"
+
+
+def test_one_welcome_in_a_country_the_article_never_names_places_nobody(nlp):
+    # GeoNames knows "Caesarea" only as an old name of Kayseri, in Turkey, which the article
+    # never names: the invitation to it must not make the host a Turk.
+    text = ("Hale and Ward\n\n"
+            "Tom Hale invited Bill Ward to his home in Caesarea. Ward said so.\n\n"
+            "Ward flew to Israel in March. The Israeli leader said so, and the American president agreed.")
+    assert countries(nlp, text)["Tom Hale"] == "Israel"
 
 
 def test_a_dinner_hosted_for_the_guest(nlp):

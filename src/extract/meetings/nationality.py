@@ -19,13 +19,13 @@ from spacy.tokens import Doc
 
 from .events import subjects
 from .journeys import governed, through
-from ..gazetteer import as_country
+from ..gazetteer import as_country, cities
 from ..lexicons import Lexicons
 from .locatives import aliases, country_of, landmarks, place_names
 from ..people.mentions import PRINCIPAL, Cast
 from ..people.names import Person
 from ..text.sentences import Layout, ents_in
-from ..wordlists import hits, words
+from ..wordlists import data, hits, words
 
 
 def of_principals(doc: Doc, parties: list[Person], lex: Lexicons) -> dict[str, str | None]:
@@ -42,6 +42,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
     if all(countries.values()) or len(cast.parties) != 2:
         return countries
     hosts: dict[str, Counter] = defaultdict(Counter)
+    guessed: dict[str, set[str]] = defaultdict(set)  # host countries read from a city's other name
     not_from: dict[str, set[str]] = defaultdict(set)
     trips: dict[str, Counter] = defaultdict(Counter)  # where each principal travels, how often
     unlike: dict[str, set[str]] = defaultdict(set)  # descriptions of others in a principal's sentences
@@ -50,6 +51,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
     mentioned: Counter = Counter()  # countries named, by name or demonym
     travel = words(lex, "travel_verbs") | words(lex, "travel_nouns")
     host_verbs = words(lex, "host_verbs")
+    gatherings = words(lex, "meeting_nouns") | words(lex, "event_words")
     for para in layout.paras:
         if not para.sents:
             continue
@@ -58,7 +60,8 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
             mentioned.update(c for n in names if (c := as_country(n.text, aliases(lex))))
             # A seat of government is in its country: "welcomed him to the White House".
             found = [(n, c) for n in names if (c := country_of(n.text, lex))]
-            found += [(n, c) for n, city in landmarks(sent, lex) if (c := country_of(city, lex))]
+            seats = [(n, c) for n, city in landmarks(sent, lex) if (c := country_of(city, lex))]
+            found += seats
             places = [c for _, c in found]
             mentioned.update(lex.demonyms[e.text] for e in ents_in(sent) if e.label_ == "NORP" and e.text in lex.demonyms)
             for c, i, j in cast.descriptions(sent):
@@ -79,7 +82,7 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                 if hits(tok, travel):
                     if _returning(tok, lex):
                         continue  # "returned to the White House", "heads back to Washington": maybe home
-                    who = _principal(tok, cast)
+                    who = _principal(tok, cast, light=words(lex, "meeting_support_verbs"))
                     # A verb's own destination only ("will travel to Cuba, ... the first US
                     # president to ..." does not keep him from the US); a noun's anywhere.
                     dest = [c for n, c in found if (tok.pos_ not in {"VERB", "AUX"} or governed(n, tok)) and not _in_role(n, tok)]
@@ -94,10 +97,16 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                               if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if _guest(g, who, cast)]
                     # The host's own place, not the guest's ("Kishida of Japan") or a companion's
                     # ("together with the leaders of Britain"); "invited him to visit Moscow" too.
-                    own = [c for n, c in found if (governed(n, tok) or _invited_to(n, tok, lex))
+                    own = [(n, c) for n, c in found if (governed(n, tok) or _invited_to(n, tok, lex))
                            and not _through_people(n, tok, guest, lex)]
-                    if who and guest and own:
-                        hosts[who][own[0]] += 1
+                    # "the four-way summit Erdoğan hosted in Istanbul": a gathering is hosted at home too.
+                    gathering = [c for c in tok.children if c.dep_ == "dobj"]
+                    gathering += [tok.head] if tok.dep_ == "relcl" else []
+                    hosted = any(hits(g, gatherings) for g in gathering)
+                    if who and (guest or hosted) and own:
+                        hosts[who][own[0][1]] += 1
+                        if own[0] not in seats and _old_name(own[0][0].text, lex):
+                            guessed[who].add(own[0][1])
         span = doc[para.sents[0].start : para.sents[-1].end]
         found_descs = cast.descriptions(span)
         descs = [c for c, _, _ in found_descs]
@@ -116,8 +125,11 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
     candidates = [c for c, _ in described.most_common()]
     names = [p.name for p in cast.parties]
     for name in names:
-        if countries.get(name) is None and hosts[name]:
-            countries[name] = hosts[name].most_common(1)[0][0]
+        # One welcome in a country the article never names is more likely a misread place ("his
+        # home in Caesarea" read as Kayseri, in Turkey, through an alternate name).
+        ranked = [(c, n) for c, n in hosts[name].most_common() if n > 1 or mentioned[c] or c not in guessed[name]]
+        if countries.get(name) is None and ranked:
+            countries[name] = ranked[0][0]
     _by_elimination(countries, names, candidates, not_from, unlike)
     for name in names:
         if countries.get(name) is None:
@@ -213,6 +225,14 @@ def _in_role(name, tok) -> bool:
     return name.root.dep_ == "poss" or through(name, tok, {"as"})
 
 
+def _old_name(name: str, lex: Lexicons) -> bool:
+    """Whether GeoNames knows ``name`` only as another name of a city ("Caesarea" for Kayseri)."""
+    if as_country(name, aliases(lex)) or name in data(lex, "regions"):
+        return False
+    found = cities(name)
+    return bool(found) and all(c.name.lower() != name.lower() for c in found)
+
+
 def _returning(tok, lex: Lexicons) -> bool:
     """A journey back ("returned to the White House", "heads back to Washington") may end at home."""
     return hits(tok, words(lex, "return_words")) or any(c.lower_ in words(lex, "return_words") for c in tok.children)
@@ -254,9 +274,12 @@ def _apposed(doc, i: int) -> bool:
     return j >= 2 and doc[j - 1].text == "," and doc[j - 2].pos_ == "PROPN"
 
 
-def _principal(tok, cast: Cast) -> str | None:
-    """The principal doing ``tok``: its subject, or for a noun its possessor ("his first trip")."""
+def _principal(tok, cast: Cast, light: frozenset[str] = frozenset()) -> str | None:
+    """The principal doing ``tok``: its subject, or for a noun its possessor ("his first trip")
+    or the subject of the ``light`` verb it is the object of ("Kishida makes one last trip")."""
     heads = subjects(tok) if tok.pos_ in {"VERB", "AUX"} else [c for c in tok.children if c.dep_ == "poss"]
+    if not heads and tok.dep_ == "dobj" and tok.head.lemma_ in light:
+        heads = subjects(tok.head)
     if tok.dep_ == "xcomp" and (obj := [c for c in tok.head.children if c.dep_ == "dobj"]):
         heads = obj  # "Sokolov invited Perez to visit Moscow": the one invited travels
     for h in heads:
