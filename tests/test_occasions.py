@@ -171,3 +171,11 @@ def test_the_one_hosted_is_the_visitor(nlp, body, visitor):
 def test_a_gathering_something_is_for_is_no_occasion(nlp, body):
     [m] = meetings_of(nlp, body)
     assert (m.format.value if m.format else None, m.occasion) == ("visit", None)
+
+
+def test_a_gathering_named_after_its_head_word(nlp):
+    # "a summit of the <Name>": the head word comes before the name; still a gathering.
+    body = ("On 15 September 2022, Merkel and Macron held talks in Tashkent, at a summit of the Eurasian Trade "
+            "Organisation.")
+    [m] = meetings_of(nlp, body)
+    assert (m.format.value if m.format else None, m.occasion) == ("sidelines", "Eurasian Trade Organisation")

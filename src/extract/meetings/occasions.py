@@ -104,11 +104,14 @@ def _event_names(sent: Span, lex: Lexicons, kind: str = "event_words", *, hosted
         # "at the G20 summit", and "hosted the Group of Seven summit".
         prep = tok.lower_ in preps and tok.pos_ == "ADP" and not _on_a_thing(tok, lex)
         if prep or tok.pos_ == "VERB" and hits(tok, hosts):
-            name = _name_after(sent, tok.i + 1)
+            name = whole = _name_after(sent, tok.i + 1)
             if name is not None and not _named(name):
                 name = _named_part(name)  # "for the opening of the Winter Olympics"
             proper = name is not None and any(t.text[:1].isupper() for t in name)  # not "for 1 day"
-            if proper and _named(name) and ({t.lower_ for t in name} & heads or name.root.ent_type_ == "EVENT") \
+            # "at a summit of the Shanghai Cooperation Organisation": a gathering's head word may
+            # precede its name (not an occasion's: "on the first day of the leader's state visit").
+            head_words = {t.lower_ for t in ((whole if kind == "event_words" else name) or ())}
+            if proper and _named(name) and (head_words & heads or name.root.ent_type_ == "EVENT") \
                     and not _two_countries(name, lex):
                 out.append((sent.doc[tok.i : tok.i + 1], name))
     return out
