@@ -185,6 +185,15 @@ def test_one_welcome_in_a_country_the_article_never_names_places_nobody(nlp):
     assert countries(nlp, text)["Tom Hale"] == "Israel"
 
 
+def test_a_place_name_owning_something_is_no_host_country(nlp):
+    # "by Bolívar's tomb" names a man (and a Colombian town GeoNames lists), not where Hale hosts.
+    text = ("Hale and Ward\n\n"
+            "Bill Ward flew in. Departing from protocol, Tom Hale received him at the National Pantheon, by Bolívar's "
+            "tomb. Ward said so.\n\n"
+            "Hale said so too.")
+    assert countries(nlp, text)["Tom Hale"] != "Colombia"
+
+
 def test_a_dinner_hosted_for_the_guest(nlp):
     # "Hale hosted a dinner for him at the Elysee Palace": the host is at home.
     text = ("Hale and Ward\n\n"

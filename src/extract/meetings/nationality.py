@@ -97,8 +97,9 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                               if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if _guest(g, who, cast)]
                     # The host's own place, not the guest's ("Kishida of Japan") or a companion's
                     # ("together with the leaders of Britain"); "invited him to visit Moscow" too.
+                    # Not an owner: "received him by Bolívar's tomb" names a man, not the town.
                     own = [(n, c) for n, c in found if (governed(n, tok) or _invited_to(n, tok, lex))
-                           and not _through_people(n, tok, guest, lex)]
+                           and not _through_people(n, tok, guest, lex) and n.root.dep_ != "poss"]
                     # "the four-way summit Erdoğan hosted in Istanbul": a gathering is hosted at home too.
                     gathering = [c for c in tok.children if c.dep_ == "dobj"]
                     gathering += [tok.head] if tok.dep_ == "relcl" else []
@@ -230,7 +231,7 @@ def _old_name(name: str, lex: Lexicons) -> bool:
     if as_country(name, aliases(lex)) or name in data(lex, "regions"):
         return False
     found = cities(name)
-    return bool(found) and all(c.name.lower() != name.lower() for c in found)
+    return bool(found) and found[0].name.lower() != name.lower()
 
 
 def _returning(tok, lex: Lexicons) -> bool:

@@ -29,6 +29,9 @@ _CITY_OF = re.compile(r"\b(?:city|town|village|port|resort|side) of ((?:[A-Z][\w
 _TOWN_IN = re.compile(r"\bin ((?:[A-Z][\w'’-]*\s?){1,3}), ((?:[A-Z][\w'’-]*\s?){1,3})")
 # A dateline opening the paragraph names where the story was filed: "GENEVA, June 16, 2021 --".
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]+[A-Z])(?:,|\s+(?:—|–|--|-)\s)")
+# A great city is not given up for a town named after it in a country the sentence names
+# ("London" beside "the United States" is not London, Kentucky).
+_NAMESAKE, _GREAT_CITY = 15_000, 1_000_000
 
 
 @dataclass
@@ -89,11 +92,12 @@ def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[
     al = aliases(lex)
     if (country := data(lex, "regions").get(name)) is not None:
         return name, country  # "Bali" is the island, not the town in Cameroon
-    found = gazetteer.cities(name)
-    if not found:
+    if not (found := gazetteer.cities(name)):
         return None
     found = _as_written(found, name)
     for city in found:
+        if city is not found[0] and city.population < _NAMESAKE and found[0].population >= _GREAT_CITY:
+            continue
         if gazetteer.country_name(city.country_code, al) in hints:
             return city.name, gazetteer.country_name(city.country_code, al)
     if strict and hints:
