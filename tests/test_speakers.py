@@ -132,3 +132,12 @@ def test_a_speech_noun_before_a_colon_speaks_for_the_clause_s_subject(nlp):
     text = PAIR + "Silva closed her remarks with words of thanks: “Thank you for coming so far to see us.”"
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["Thank you for coming so far to see us."] == "Ana Silva"
+
+
+def test_a_name_apposed_to_a_description_ending_in_a_place_is_the_pronoun_s_antecedent(nlp):
+    # "His deputy for Latin America, Maximiliano Reyes, was more specific. “...,” he said": the
+    # parse hangs the name on "America"; NER labels it nothing. Reyes is a person, and the subject.
+    text = (PAIR + "“There is nothing precise yet,” Varga said.\n\nHis deputy for Latin America, Rodrigo "
+            "Reyes, was more specific. “Energy is the pressing demand,” he said.")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["Energy is the pressing demand,"] == "Rodrigo Reyes"

@@ -255,7 +255,9 @@ def clause_verb(tok: Token) -> Token | None:
 def main_subject(tok: Token) -> bool:
     """Whether ``tok`` heads the subject of a main clause (not of a reported or subordinate one)."""
     while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
-        tok = tok.head
+        apposed, tok = tok.dep_ == "appos", tok.head
+        if apposed and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head  # "His deputy for Latin America, Ana Ruiz, said": the parse hangs her on the place
     # A name the parse read as a modal ("May repeated that ..."): the subject of its verb.
     misread = tok.dep_ == "aux" and tok.tag_ == "MD" and tok.i < tok.head.i \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)
