@@ -141,3 +141,11 @@ def test_a_name_apposed_to_a_description_ending_in_a_place_is_the_pronoun_s_ante
             "Reyes, was more specific. “Energy is the pressing demand,” he said.")
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["Energy is the pressing demand,"] == "Rodrigo Reyes"
+
+
+def test_a_quotation_its_speaker_was_quoted_as_saying(nlp):
+    # "“...,” the Egyptian president was quoted as saying": a passive that goes on with what its
+    # subject did names the speaker.
+    text = PAIR + "\n\n“Hungary will spare no effort to help,” the Hungarian prime minister was quoted as saying."
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["Hungary will spare no effort to help,"] == "Tomas Varga"

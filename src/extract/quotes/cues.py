@@ -100,6 +100,12 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
+def _doing(verb: Token) -> bool:
+    """Whether a passive verb goes on with what its subject does: "quoted as saying", "heard saying"."""
+    kids = [g for c in verb.children for g in ([c] + ([*c.children] if c.lower_ == "as" else []))]
+    return any(k.tag_ == "VBG" for k in kids)
+
+
 def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
     """The token naming who does the saying: the verb's own subject, the agent of a passive, or
     the subject it borrows from the clause it hangs on; None for "it was announced that"."""
@@ -117,8 +123,9 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
         if is_passive(tok):
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if pobj is None and tok.i != verb.i:
-                # "X was quoted as saying that", "X is said to have told": X does the saying.
+            if pobj is None and (tok.i != verb.i or _doing(tok)):
+                # "X was quoted as saying that", "X is said to have told", "“...,” X was quoted as
+                # saying", "X can be heard saying": X does the saying.
                 return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             return pobj  # no agent: the source is left unnamed
         if tok.dep_ not in _BORROWS_SUBJECT or tok.head.i == tok.i:
