@@ -102,8 +102,8 @@ def is_passive(verb: Token) -> bool:
 
 def _doing(verb: Token) -> bool:
     """Whether a passive verb goes on with what its subject does: "quoted as saying", "heard saying"."""
-    kids = [g for c in verb.children for g in ([c] + ([*c.children] if c.lower_ == "as" else []))]
-    return any(k.tag_ == "VBG" for k in kids)
+    kids = [g for c in verb.rights for g in ([c] + ([*c.children] if c.lower_ == "as" else []))]
+    return any(k.tag_ == "VBG" for k in kids)  # after it: not "Following the meeting it was announced"
 
 
 def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
