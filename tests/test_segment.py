@@ -26,6 +26,8 @@ from .meeting_text import LEAD, meetings_of
         ("Merkel and Macron first met on 9 August 2016 in Berlin.", [1]),
         # an act both principals do together puts them in one place
         ("In Aachen, on 22 January 2019, the two leaders signed a new friendship treaty.", [None]),
+        # time spent with the other is a meeting
+        ("On 20 January 2022, Merkel spent two days with Macron at the residence in Wisła.", [None]),
         # a body's session is numbered, not the leaders' meetings
         ("Merkel and Macron met on 21 September 2016 on the sidelines of the 71st Session of the United "
          "Nations General Assembly in New York.", [None]),
@@ -59,6 +61,9 @@ def test_meeting_introductions(nlp, body, ordinals):
         # Readiness is no meeting: "was open to a brief encounter on the margins".
         "On 24 September 2019, with both leaders at the UN General Assembly, Merkel was open to a brief "
         "encounter with Macron on the margins.",
+        # ... but not time spent doing something else, nor a comparison
+        "In May 2019, Merkel spent much of her campaign insulting Macron.",
+        "On 4 May 2019, Merkel left office having spent more time with Macron than with any other leader.",
         # A future clause governs the meeting noun however deep it sits.
         "On 4 May 2019, Merkel will host Macron, before he flies on to Rome for the G20 summit.",
     ],

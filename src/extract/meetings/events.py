@@ -173,6 +173,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "travel"
             elif hits(tok, joint) or hits(tok, words(lex, "reciprocal_verbs")) and _reciprocal(tok, sent, lex):
                 kind = "joint"
+            elif hits(tok, words(lex, "companion_verbs")) and _with_someone(tok):
+                kind = "verb"
         elif tok.pos_ in {"NOUN", "PROPN"} or tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL:
             # A plural of a meeting noun counts several meetings ("five of their encounters",
             # "three summits in five months"), none in particular; "talks" is listed as written.
@@ -220,6 +222,12 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
     return out
+
+
+def _with_someone(verb: Token) -> bool:
+    """"spent two days with Duda": a "with" partner, and no comparison ("more time with X than")."""
+    kids = [c.lower_ for c in verb.subtree]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and "than" not in kids
 
 
 def _reciprocal(tok: Token, sent: Span, lex: Lexicons) -> bool:
