@@ -76,6 +76,9 @@ def test_parse_range_with_context(text, kwargs, expected):
          "Chancellery for talks on trade, climate and energy.", D(2022, 5, 2)),
         # A live blog's line with a shortened weekday first.
         ("Live: the summit\n\nTue 4 Feb 2025 21.40 EST\nLast modified on Wed 5 Feb 2025 02.15 EST\n\nThey met.", D(2025, 2, 4)),
+        # ... or after a publication cue.
+        ("Headline\n\nBy Staff | Wire Service\nPublished: Sun 26 Feb 2017, 5:41 PM AEDT | Updated 8:02 PM\n\n"
+         "SYDNEY, Feb 26 (Wire) - They met.", D(2017, 2, 26)),
     ],
 )
 def test_article_date(nlp, text, expected):

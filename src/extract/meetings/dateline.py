@@ -13,6 +13,8 @@ from .date_text import parse_range, parts
 from .dates import phrase_spans
 
 
+# "Published: Sun 26 Feb 2017": a weekday, written out or cut short, may stand before the date.
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)*,\s*$")
 # The dash after a dateline's date, maybe after the agency: "Jan 22, 2023 (Reuters) -".
 _DASH_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-)")
@@ -46,7 +48,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none, and
     no date (only the places to skip) when its dateline has no year."""
     text = doc_text(doc)
-    cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?$", re.I) if cues else None
+    cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?" + _WEEKDAY + r"$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []
     dateline_days: list[tuple[int, int]] = []  # (month, day) of datelines without a year
