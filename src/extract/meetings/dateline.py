@@ -48,7 +48,8 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     ("Published: 16 June 2021", "Updated Nov. 17, 2024") near the top; None when it gives none, and
     no date (only the places to skip) when its dateline has no year."""
     text = doc_text(doc)
-    cue = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b[\s:|,-]*(?:on\s+)?" + _WEEKDAY + r"$", re.I) if cues else None
+    words_ = "|".join(map(re.escape, sorted(cues)))
+    cue = re.compile(r"(?:^|\W)(?:" + words_ + r")\b[\s:|,-]*(?:on\s+)?" + _WEEKDAY + r"$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []
     dateline_days: list[tuple[int, int]] = []  # (month, day) of datelines without a year
