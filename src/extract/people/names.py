@@ -175,11 +175,11 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     out |= speaking_names(doc, lex, titles) | coordinated_names(doc, titles, lex)
     # A name in apposition to a description: "Peru's chief negotiator, Ana Ruiz, said".
     person_nouns = titles | set(lex.extra.get("speaker_roles", {}).get("person_titles", ()))
-    for tok in doc:
+    for tok in (t for t in doc if t.dep_ == "appos" and t.pos_ == "PROPN"):
         # The description must be of a person ("negotiator"), not of an event ("the consultations");
         # the parse may hang the name on the place ending it ("His deputy for Latin America, Ana Ruiz").
         head = tok.head.head.head if tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep" else tok.head
-        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and head.pos_ == "NOUN" and (
+        if head.pos_ == "NOUN" and (
                 head.lower_ in person_nouns or head.lemma_.lower() in person_nouns):
             a = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
             if a < tok.i and all(name_word(t) and not t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} for t in doc[a : tok.i + 1]):
