@@ -226,8 +226,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
 
 def _with_someone(verb: Token) -> bool:
     """"spent two days with Duda": a "with" partner, and no comparison ("more time with X than")."""
-    kids = [c.lower_ for c in verb.subtree]
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and "than" not in kids
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) \
+        and not any(t.lower_ == "than" for t in verb.subtree)
 
 
 def _reciprocal(tok: Token, sent: Span, lex: Lexicons) -> bool:

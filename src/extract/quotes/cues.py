@@ -125,7 +125,7 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if pobj is None and (tok.i != verb.i or _doing(tok)):
                 # "X was quoted as saying that", "X is said to have told", "“...,” X was quoted as
-                # saying", "X can be heard saying": X does the saying.
+                # saying": X does the saying.
                 return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             return pobj  # no agent: the source is left unnamed
         if tok.dep_ not in _BORROWS_SUBJECT or tok.head.i == tok.i:
