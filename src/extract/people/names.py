@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import gazetteer
 from ..lexicons import Lexicons
 from ..text.paragraphs import headline_line
-from ..text.sentences import doc_text
+from ..text.sentences import apposed_to, doc_text
 from .placenames import is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
 from .mislabels import CALENDAR as _CALENDAR, coordinated_names, left_out, mislabelled, named_bodies, speaking_names
 from .spelling import PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
@@ -176,9 +176,8 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     # A name in apposition to a description: "Peru's chief negotiator, Ana Ruiz, said".
     person_nouns = titles | set(lex.extra.get("speaker_roles", {}).get("person_titles", ()))
     for tok in (t for t in doc if t.dep_ == "appos" and t.pos_ == "PROPN"):
-        # The description must be of a person ("negotiator"), not of an event ("the consultations");
-        # the parse may hang the name on the place ending it ("His deputy for Latin America, Ana Ruiz").
-        head = tok.head.head.head if tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep" else tok.head
+        # The description must be of a person ("negotiator"), not of an event ("the consultations").
+        head = apposed_to(tok)
         if head.pos_ == "NOUN" and (
                 head.lower_ in person_nouns or head.lemma_.lower() in person_nouns):
             a = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lexicons import Lexicons
-from ..text.sentences import doc_text
+from ..text.sentences import apposed_to, doc_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _PARTICLES = {"back", "out", "up", "off", "on", "in", "down"}
@@ -262,9 +262,7 @@ def clause_verb(tok: Token) -> Token | None:
 def main_subject(tok: Token) -> bool:
     """Whether ``tok`` heads the subject of a main clause (not of a reported or subordinate one)."""
     while tok.dep_ in {"compound", "flat", "appos"} and tok.head.i != tok.i:
-        apposed, tok = tok.dep_ == "appos", tok.head
-        if apposed and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN":
-            tok = tok.head.head  # "His deputy for Latin America, Ana Ruiz, said": the parse hangs her on the place
+        tok = apposed_to(tok) if tok.dep_ == "appos" else tok.head
     # A name the parse read as a modal ("May repeated that ..."): the subject of its verb.
     misread = tok.dep_ == "aux" and tok.tag_ == "MD" and tok.i < tok.head.i \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children)

@@ -145,3 +145,13 @@ def ents_overlapping(span: Span) -> list[Span]:
 def governing_verb(tok: Token) -> Token | None:
     """The nearest verb above ``tok`` in the parse: the clause a noun or a date phrase sits in."""
     return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
+def apposed_to(name: Token) -> Token:
+    """The word an apposed name describes: its head, or, when the parse hung it on a proper noun
+    ending a description's prepositional phrase ("His deputy for Latin America, Ana Ruiz"), the
+    noun that phrase belongs to."""
+    head = name.head
+    if head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+        return head.head.head
+    return head
