@@ -4,7 +4,7 @@ bylines or aides; hyphenated names whole; honorifics and glued headline words dr
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.lexicons import load_lexicons
 from extract.people.names import clean_name, find_names
@@ -362,6 +362,19 @@ def test_a_surname_written_without_its_arabic_article_is_the_same_person(nlp):
               "Sisi and Abiy agreed to resume talks. Sisi said the dam was a matter of survival.")
     sisi = next(p for p in find_names(doc, LEX).people if p.name == "Abdel Fattah el-Sisi")
     assert "Sisi" in sisi.aliases
+
+
+def test_a_given_name_tagged_alone_joins_the_surname_it_always_precedes(nlp):
+    # NER may label the full name an organisation and its two words people, each somewhere else
+    # ("Ebrahim Raisi" ORG, "Raisi" PERSON, "Ebrahim" PERSON): one person, not two.
+    doc = nlp("Omar Haddad opened the dam with Lina Sorensen. Haddad went further than anyone. "
+              "Tags: Omar Haddad")
+    ents = {(0, 2): "ORG", (9, 10): "PERSON", (6, 8): "PERSON", (17, 18): "PERSON"}
+    assert [doc[a:b].text for a, b in ents] == ["Omar Haddad", "Haddad", "Lina Sorensen", "Omar"]
+    doc.ents = [Span(doc, a, b, label=label) for (a, b), label in ents.items()]
+    people = {p.name: p for p in find_names(doc, LEX).people}
+    assert set(people) == {"Omar Haddad", "Lina Sorensen"}
+    assert people["Omar Haddad"].mentions == 3
 
 
 def test_a_full_name_coordinated_with_a_person_is_a_person(nlp):

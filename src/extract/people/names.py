@@ -296,14 +296,19 @@ def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
     for tok in doc:
         if tok.text in at:
             at[tok.text].append(tok.i)
+    # A one-word "person" the text only ever writes before another one-word name is that name's given
+    # name ("Ebrahim" of "Ebrahim Raisi", when NER tagged the pair an organisation but the parts people).
+    only_before = {n: {doc[i + 1].text if i + 1 < len(doc) and doc[i].whitespace_ else None for i in where}
+                   for n, where in at.items()}
     for p in persons:
         if " " in p.name:
             continue
         seen = Counter()
+        others = [q for q in persons if q is not p and only_before.get(q.name) != {p.name}]
         for i in at[p.name]:
             # Given names before it, up to a full name's length ("Recep Tayyip" before "Erdoğan").
             a = i
-            while a > 0 and i - a < MAX_NAME_WORDS - 1 and _given_name(doc[a - 1], p, persons, titles, places, lex):
+            while a > 0 and i - a < MAX_NAME_WORDS - 1 and _given_name(doc[a - 1], others, titles, places, lex):
                 a -= 1
             if a < i:
                 seen[f"{doc[a:i].text} {p.name}"] += 1
@@ -315,12 +320,15 @@ def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
             p.aliases.add(p.name)
             p.name = seen.most_common(1)[0][0]
             p.aliases.add(p.name)
+    absorbed = {q.name for q in persons for p in persons
+                if q.name in p.name.split()[:-1] and only_before.get(q.name) == {p.surname}}
+    persons[:] = [q for q in persons if q.name not in absorbed]
 
 
-def _given_name(prev: Token, p: Person, persons: list[Person], titles: set[str], places: set[str], lex: Lexicons) -> bool:
+def _given_name(prev: Token, persons: list[Person], titles: set[str], places: set[str], lex: Lexicons) -> bool:
     return (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and bool(prev.whitespace_)
             and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places and prev.text not in _CALENDAR
-            and not any(prev.text in q.name.split() for q in persons if q is not p))
+            and not any(prev.text in q.name.split() for q in persons))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
