@@ -149,3 +149,20 @@ def test_a_quotation_its_speaker_was_quoted_as_saying(nlp):
     text = PAIR + "\n\n“Hungary will spare no effort to help,” the Hungarian prime minister was quoted as saying."
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["Hungary will spare no effort to help,"] == "Tomas Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # A clause ending in a colon before the quotation stands on its own: its subject speaks.
+        (PAIR + "Silva asked for help with the refinery. Varga obliged in front of the cameras: "
+         "“Anything Hungary can do, it will do,” he said.", "Anything Hungary can do, it will do,", "Tomas Varga"),
+        # "“...,” Varga told reporters": the parse may hang the cue on the quotation, but its
+        # subject is the one in view for the next "he said".
+        (PAIR + "Silva arrived late. “We agree that trade matters,” Varga told reporters at the palace, with Silva "
+         "beside him.\n\n“Brazil respects our border,” he said.", "Brazil respects our border,", "Tomas Varga"),
+    ],
+)
+def test_the_subject_of_a_clause_around_a_quotation_is_the_pronoun_s_antecedent(nlp, text, quote, speaker):
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found[quote] == speaker

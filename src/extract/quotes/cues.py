@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lexicons import Lexicons
+from ..text.marks import ALL_MARKS
 from ..text.sentences import apposed_to, doc_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -275,6 +276,12 @@ def main_subject(tok: Token) -> bool:
         elif verb.dep_ == "ccomp" and verb.i < verb.head.i and any(
                 t.text in _LEAD_IN for t in tok.doc[verb.right_edge.i + 1 : verb.head.i]):
             verb = verb.head  # "X was more guarded: he said ...": a sentence of its own
+        elif verb.dep_ == "ccomp" and verb.i < verb.head.i and any(
+                t.text in _LEAD_IN and t.head.i == verb.i for t in tok.doc[verb.i + 1 : verb.head.i]):
+            return True  # "Varga obliged: “...,” he said": what follows the colon is the quotation's parse
+        elif verb.dep_ == "ccomp" and verb.i > verb.head.i and min(tok.left_edge.i, verb.i) > 0 \
+                and tok.doc[min(tok.left_edge.i, verb.i) - 1].text in ALL_MARKS:
+            verb = verb.head  # "“...,” Turnbull told reporters": the parse hangs the cue on the quote
         else:
             break
     return verb.dep_ == "ROOT"
