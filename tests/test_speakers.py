@@ -166,3 +166,14 @@ def test_a_quotation_its_speaker_was_quoted_as_saying(nlp):
 def test_the_subject_of_a_clause_around_a_quotation_is_the_pronoun_s_antecedent(nlp, text, quote, speaker):
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found[quote] == speaker
+
+
+def test_a_title_right_before_another_name_is_not_the_earlier_name_s(nlp):
+    # The parse may hang "chancellor" on Silva as an apposition, but it is Karl Brandt's title: Silva stays
+    # untitled, so "the prime minister" can mean her.
+    text = ("President Tomas Varga of Hungary met Ana Silva in Rome on Monday.\n\n"
+            "Silva, Varga, Germany's new chancellor Karl Brandt and Poland's Jan Nowak arrive at Kyiv's central "
+            "station on an overnight train for a meeting of the coalition.\n\n"
+            "“The time for talking is over,” the prime minister said.")
+    [q] = quotes(nlp, text)
+    assert q.speaker == "Ana Silva"

@@ -136,14 +136,14 @@ class EntityTable:
             head = tok
             while head.head.i in self.named and self.named[head.head.i][0] is person and head.head.i != head.i:
                 head = head.head
-            # "Maria Lopez, the Chilean president," / "Chile's leader, Maria Lopez"
+            # "Maria Lopez, the Chilean president," / "Chile's leader, Maria Lopez"; but a title right before
+            # another name is that one's ("Starmer, Germany's new chancellor Friedrich Merz and ...").
             linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-            for other in linked:
+            for other in (o for o in linked if self.named.get(o.i + 1, (person,))[0] is person):
                 country, role, plural = describe(other, self.roles)
                 if role and not plural:
                     self._learn(person, country, role)
-            prev = self.doc[i - 1].lower_ if i > 0 else ""
-            if prev in self.roles.honorifics:
+            if (prev := self.doc[i - 1].lower_ if i > 0 else "") in self.roles.honorifics:
                 self.gender.setdefault(person.name, self.roles.honorifics[prev])
 
     def _learn(self, person: Person, country: str | None, role: str | None) -> None:
