@@ -207,3 +207,17 @@ def test_offsets_slice_the_text(nlp):
 )
 def test_straight_marks_side_by_side(text, expected):
     assert scanned(text) == expected
+
+
+def test_a_speaker_who_goes_on_introduces_the_block_after_the_colon(nlp):
+    text = LOPEZ + "\n\nLopez said the visit carried special meaning. She went on:\n\n“The north threatens all of us.”"
+    assert [brief(q) for q in quotes(nlp, text)][-1] == ("direct", "The north threatens all of us.", "Maria Lopez")
+
+
+def test_a_pronoun_that_goes_on_is_the_speaker_of_the_quotation_before_it(nlp):
+    # The clause before names Perez last ("telling Perez"), but "he went on" continues Lopez's words.
+    text = ("Mario Lopez met Juan Perez in Lima on Monday.\n\nPerez spoke first. A microphone later picked up Lopez "
+            "telling Perez that the border \"can be settled, but it's important for him to give me space\". "
+            "He went on: \"After my election I have more flexibility.\"")
+    got = [brief(q) for q in quotes(nlp, text)]
+    assert got[-1] == ("direct", "After my election I have more flexibility.", "Mario Lopez")

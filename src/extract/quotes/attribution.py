@@ -236,7 +236,7 @@ def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexi
     # A subject the parse found inside quotation marks is a misparse ('... said on Fox News's
     # “Fox and Friends.”'): the quoted words are a title, not the source.
     if subj is not None and not index.covers(subj.idx):
-        return table.resolve(subj)
+        return _going_on(subj, tie.verb, done, table) or table.resolve(subj)
     near = table.nearby_name(tie.verb)
     if near.name:
         return near
@@ -245,6 +245,22 @@ def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexi
     # A verb with no subject at all ("Even alleging that ..."): the speaker carries over, unnamed.
     prev = next((a.quote.speaker for a in reversed(done) if a.keep and a.quote.speaker), None)
     return Mention(prev)
+
+
+def _going_on(subj: Token, verb: Token, done: list[Attributed], table: EntityTable) -> Mention | None:
+    """"A microphone caught Obama telling Medvedev that “...”. He went on: “...”": a pronoun that goes on
+    or adds is the speaker of the quotation just before it, whoever that quotation's clause named last."""
+    if subj.pos_ != "PRON" or subj.lower_ not in table.roles.pronouns or verb.lemma_.lower() not in table.roles.continuing:
+        return None
+    prev = next((a.quote for a in reversed(done) if a.keep), None)
+    if prev is None or not prev.speaker or "\n\n" in doc_text(subj.doc)[prev.end : subj.idx]:
+        return None
+    between = subj.doc.char_span(prev.end, subj.idx, alignment_mode="contract")
+    if any(t.i in table.named for t in between or ()):
+        return None  # "“A,” Varga said. Silva shook her head. “B,” she added": the pronoun has its antecedent
+    if table.gender.get(prev.speaker, table.roles.pronouns[subj.lower_]) != table.roles.pronouns[subj.lower_]:
+        return None
+    return Mention(prev.speaker, subj.idx, subj.idx + len(subj))
 
 
 def _inside(who: Mention, q: Quoted) -> bool:
