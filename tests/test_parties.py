@@ -395,3 +395,19 @@ def test_country_of_a_role_before_the_name(nlp):
               "and the Emir of Qatar, Sheikh Hamad bin Jassim Al Sabah. Khalid met Hamad twice. Hamad said so.")
     found = {p.name: p.country for p in principals(doc, LEX)}
     assert found == {"Khalid bin Nayef": "Saudi Arabia", "Hamad bin Jassim Al Sabah": "Qatar"}
+
+
+def test_roles_of_two_countries_before_two_names_go_in_order(nlp):
+    # "the presidents of A and B, X and Y": X is of A, Y of B.
+    doc = nlp("The presidents of Kazakhstan and Uzbekistan, Aidar Bekov and Rustam Karimov, opened a council in "
+              "Astana on Thursday. Bekov met Karimov at the airport. Karimov said trade would double.")
+    found = {p.name: p.country for p in principals(doc, LEX)}
+    assert found == {"Aidar Bekov": "Kazakhstan", "Rustam Karimov": "Uzbekistan"}
+
+
+def test_a_hyphenated_given_name_stays_with_the_surname(nlp):
+    # NER may label "Kassym-Jomart Tokayev" an organisation and "Tokayev" alone a person.
+    doc = nlp("Aidar-Nurlan Bekov met Rustam Karimov in Astana. Bekov said the talks went well.")
+    assert [t.text for t in doc[:4]] == ["Aidar", "-", "Nurlan", "Bekov"]
+    doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 5, 7, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
+    assert "Aidar-Nurlan Bekov" in {p.name for p in find_names(doc, LEX).people}

@@ -311,6 +311,7 @@ def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
             while a > 0 and i - a < MAX_NAME_WORDS - 1 and _given_name(doc[a - 1], others, titles, places, lex):
                 a -= 1
             if a < i:
+                a = hyphen_start(doc, a)  # "Kassym-Jomart" before "Tokayev"
                 seen[f"{doc[a:i].text} {p.name}"] += 1
             # A hyphenated given name after it: "Moon Jae-in", "Yoon Young-chan".
             end = hyphen_end(doc, i + 2) if i + 2 < len(doc) else i + 2

@@ -7,11 +7,13 @@ become the person's titles, the demonym or country their country.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc
 
 from .. import gazetteer
 from ..lexicons import Lexicons
-from .names import NameTable
+from .names import NameTable, Person
 from ..text.sentences import ents_in
 from ..wordlists import words
 
@@ -36,6 +38,31 @@ def read_titles(doc: Doc, table: NameTable, lex: Lexicons) -> None:
             country = _of_country(doc, i, al) or _apposition_after(doc, i, lex)
         if country and person.country is None:
             person.country = country
+    for person, country in _respectively(doc, table, lex, al):
+        if person.country is None:
+            person.country = country
+
+
+def _respectively(doc: Doc, table: NameTable, lex: Lexicons, aliases: dict[str, str]) -> Iterator[tuple[Person, str]]:
+    """"The presidents of Kazakhstan and Uzbekistan, Kassym-Jomart Tokayev and Shavkat Mirziyoyev": the
+    first name is of the first country, the second of the second."""
+    for j, tok in enumerate(doc[:-6]):
+        if tok.lower_ != "of" or j < 1 or doc[j - 1].lemma_.lower() not in lex.roles:
+            continue
+        k = j + 1 + (doc[j + 1].lower_ == "the")
+        and_at = next((m for m in range(k + 1, min(k + 4, len(doc))) if doc[m].lower_ == "and"), None)
+        if and_at is None or (first := gazetteer.as_country(doc[k:and_at].text, aliases)) is None:
+            continue
+        comma = next((m for m in range(and_at + 1, min(and_at + 5, len(doc) - 1)) if doc[m].text == ","), None)
+        if comma is None:
+            continue
+        second = gazetteer.as_country(doc[and_at + 1 + (doc[and_at + 1].lower_ == "the") : comma].text, aliases)
+        named = table.at.get(comma + 1)
+        after = _name_end(doc, comma + 1)
+        other = table.at.get(after + 1) if after < len(doc) and doc[after].lower_ == "and" else None
+        if second and named and other and named[0] is not other[0] and first != second:
+            yield named[0], first
+            yield other[0], second
 
 
 def _of_country(doc: Doc, i: int, aliases: dict[str, str]) -> str | None:
