@@ -896,3 +896,9 @@ def test_a_live_blog_post_after_a_list_of_earlier_meetings_is_read_anew(nlp):
     )
     found = meetings_of(nlp, body, lead=lead)
     assert [m.start_date for m in found] == [dt.date(2017, 2, 2), dt.date(2018, 9, 18), dt.date(2024, 7, 5)]
+
+
+def test_a_minister_s_trip_to_prepare_the_leaders_meeting_is_none(nlp):
+    body = ("On 29 January, Foreign Minister Jean Rivaud travelled to Aachen for several hours of talks with Heiko "
+            "Brandt and Merkel's chief of staff Lena Vogt, explicitly to prepare a meeting between the two leaders.")
+    assert meetings_of(nlp, body) == []

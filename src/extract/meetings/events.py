@@ -158,6 +158,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
     """Every meeting or travel word of ``sent`` with who it involves."""
     verbs, support, joint = words(lex, "meeting_verbs"), words(lex, "meeting_support_verbs"), words(lex, "joint_verbs")
     nouns, tverbs, tnouns = words(lex, "meeting_nouns"), words(lex, "travel_verbs"), words(lex, "travel_nouns")
+    planning = words(lex, "planned_words")
     named = cast.mentioned(sent)
     out: list[Event] = []
     for tok in sent:
@@ -190,7 +191,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         if kind in {"verb", "joint"} or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
             involved = subjects(tok) + involved
         if kind == "travel" and tok.pos_ in {"VERB", "AUX"}:
-            involved += _purpose_people(tok, nouns)
+            involved += _purpose_people(tok, nouns, planning)
         else:
             # "Trump and Kim's second summit": every owner, not just the first.
             involved += [h for c in tok.children if c.dep_ in {"poss", "nmod"} and c.pos_ in {"PROPN", "PRON"}
@@ -216,7 +217,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         dest_ok = False
         if kind == "travel":
             dest_ok = destination_ok(sent, principals, cast, lex, tok) or (
-                len(principals) == 2 and tok.pos_ in {"VERB", "AUX"} and _to_see_the_other(tok, cast, nouns))
+                len(principals) == 2 and tok.pos_ in {"VERB", "AUX"} and _to_see_the_other(tok, cast, nouns, planning))
         negated = denied(tok, lex) or (
             tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and hits(tok.head, words(lex, "cancel_verbs")))
         attended = kind == "noun" and _attended(tok, lex)
@@ -237,17 +238,18 @@ def _reciprocal(tok: Token, sent: Span, lex: Lexicons) -> bool:
     return tuple(after[:2]) in _RECIPROCALS and not any(hits(t, words(lex, "call_words")) for t in sent)
 
 
-def _to_see_the_other(verb: Token, cast: Cast, nouns: frozenset[str]) -> bool:
+def _to_see_the_other(verb: Token, cast: Cast, nouns: frozenset[str], planning: frozenset[str]) -> bool:
     """"Santos flew to Havana to see Chávez": a journey made to see the other principal took the
     traveller to him, wherever that was."""
-    sought = {r.name for r in _refs(_purpose_people(verb, nouns), cast) if r.kind == PRINCIPAL}
+    sought = {r.name for r in _refs(_purpose_people(verb, nouns, planning), cast) if r.kind == PRINCIPAL}
     return bool(sought - {r.name for r in _refs(subjects(verb), cast)})
 
 
-def _purpose_people(tok: Token, nouns: frozenset[str]) -> list[Token]:
+def _purpose_people(tok: Token, nouns: frozenset[str], planning: frozenset[str]) -> list[Token]:
     """Whom a journey was for: "went to Shanghai to swear in Dilma Rousseff", "flew to Beijing
-    to meet Xi" (the objects and partners of an infinitive of purpose)."""
-    return [p for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"
+    to meet Xi" (the objects and partners of an infinitive of purpose); not those of a meeting
+    it went "to prepare", which is still to come."""
+    return [p for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB" and not hits(c, planning)
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for p in partners(c, nouns)]
 
 
