@@ -902,3 +902,10 @@ def test_a_minister_s_trip_to_prepare_the_leaders_meeting_is_none(nlp):
     body = ("On 29 January, Foreign Minister Jean Rivaud travelled to Aachen for several hours of talks with Heiko "
             "Brandt and Merkel's chief of staff Lena Vogt, explicitly to prepare a meeting between the two leaders.")
     assert meetings_of(nlp, body) == []
+
+
+def test_time_the_pair_spent_somewhere_is_a_meeting(nlp):
+    body = ("Relations soured over the summer.\n\nOn 21 November 2022 the pair spent some eight hours in Brussels "
+            "trying again, without success.")
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2022, 11, 21), "Brussels")]

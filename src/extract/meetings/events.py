@@ -174,8 +174,10 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "travel"
             elif hits(tok, joint) or hits(tok, words(lex, "reciprocal_verbs")) and _reciprocal(tok, sent, lex):
                 kind = "joint"
-            elif hits(tok, words(lex, "companion_verbs")) and _with_someone(tok):
-                kind = "verb"
+            elif hits(tok, words(lex, "companion_verbs")) and not any(t.lower_ == "than" for t in tok.subtree):
+                # "spent two days with Duda"; "the pair spent eight hours in Brussels" is done together;
+                # not "more time with X than with any other leader", a comparison
+                kind = "verb" if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) else "joint"
         elif tok.pos_ in {"NOUN", "PROPN"} or tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL:
             # A plural of a meeting noun counts several meetings ("five of their encounters",
             # "three summits in five months"), none in particular; "talks" is listed as written.
@@ -223,12 +225,6 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
     return out
-
-
-def _with_someone(verb: Token) -> bool:
-    """"spent two days with Duda": a "with" partner, and no comparison ("more time with X than")."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) \
-        and not any(t.lower_ == "than" for t in verb.subtree)
 
 
 def _reciprocal(tok: Token, sent: Span, lex: Lexicons) -> bool:
