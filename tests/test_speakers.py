@@ -177,3 +177,16 @@ def test_a_title_right_before_another_name_is_not_the_earlier_name_s(nlp):
             "“The time for talking is over,” the prime minister said.")
     [q] = quotes(nlp, text)
     assert q.speaker == "Ana Silva"
+
+
+def test_the_host_of_a_summit_is_the_lead_whose_country_holds_it(nlp):
+    # No one travelled to see the other: "the host" is the one at home.
+    text = ("Brazilian President Ana Silva and Argentine President Luis Romero met twice in 2019.\n\n"
+            "No. 1 — Brasília, 5 June 2019\n\nRomero flew to Brasília for talks with Silva.\n\n"
+            "No. 2 — Santa Fe, 17 July 2019\n\n"
+            "Silva and Romero met on the sidelines of the Mercosur summit. Silva praised the trade deal. "
+            "Romero opened the plenary. \"This is a point of departure,\" the host said.")
+    doc = extract(text, nlp)
+    assert [(m.country, m.visitor) for m in doc.meetings] == [("Brazil", "Luis Romero"), ("Argentina", None)]
+    found = {q.text: q.speaker for q in doc.quotes}
+    assert found["This is a point of departure,"] == "Luis Romero"

@@ -160,7 +160,7 @@ class EntityTable:
         country, role, plural = describe(tok, self.roles)
         if role is None or plural:
             return None
-        if (who := meeting_role(tok, role, self.leads)) is not None:
+        if (who := meeting_role(tok, role, self.leads, self.country)) is not None:
             return who  # "the host said", "the visiting president": the meeting's
         if role in self.roles.relational:
             # "his host", "his counterpart": the other lead than the one in focus.
