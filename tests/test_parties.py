@@ -411,3 +411,14 @@ def test_a_hyphenated_given_name_stays_with_the_surname(nlp):
     assert [t.text for t in doc[:4]] == ["Aidar", "-", "Nurlan", "Bekov"]
     doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 5, 7, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
     assert "Aidar-Nurlan Bekov" in {p.name for p in find_names(doc, LEX).people}
+
+
+def test_a_name_with_particles_is_one_person_however_ner_cuts_it(nlp):
+    # "Ursula von" PERSON, "Leyen" a place, and "Von der Leyen" opening a sentence an organisation.
+    doc = nlp("Sanchez met Commission President Ursula von der Leyen on the sidelines. Von der Leyen said it would help.")
+    assert [t.text for t in doc[4:8]] == ["Ursula", "von", "der", "Leyen"]
+    assert [t.text for t in doc[12:15]] == ["Von", "der", "Leyen"]
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 4, 6, label="PERSON"), Span(doc, 7, 8, label="GPE"),
+                Span(doc, 12, 15, label="ORG")]
+    people = {p.name: p for p in find_names(doc, LEX).people}
+    assert people["Ursula von der Leyen"].mentions == 2

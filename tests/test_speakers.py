@@ -190,3 +190,34 @@ def test_the_host_of_a_summit_is_the_lead_whose_country_holds_it(nlp):
     assert [(m.country, m.visitor) for m in doc.meetings] == [("Brazil", "Luis Romero"), ("Argentina", None)]
     found = {q.text: q.speaker for q in doc.quotes}
     assert found["This is a point of departure,"] == "Luis Romero"
+
+
+def test_a_father_written_without_the_suffix_is_not_his_son(nlp):
+    # "Donald Trump Jr." named once does not make every "Donald Trump" him.
+    text = ("Donald Trump met Mette Frederiksen in Washington on Monday. His son Donald Trump Jr. flew to Nuuk. "
+            "\n\nBack in Washington, Donald Trump was blunter still. “We have to have Greenland,” Trump told reporters.")
+    found = {q.text: q.speaker for q in extract(text, nlp).quotes}
+    assert found["We have to have Greenland,"] == "Donald Trump"
+
+
+def test_a_military_rank_is_a_title_not_a_name(nlp):
+    text = ("When Captain Ibrahim Traore seized power in 2022, Colonel Assimi Goita had already been running Mali. "
+            "Goita met Traore in Bamako on 2 November 2022.\n\n"
+            "\"We had productive exchanges,\" Goita said. \"We will fight together,\" Traore said.")
+    found = {q.text: q.speaker for q in extract(text, nlp).quotes}
+    assert set(found.values()) == {"Assimi Goita", "Ibrahim Traore"}
+
+
+def test_the_visitor_is_the_meeting_s_traveller(nlp):
+    text = ("Venezuelan leader Hugo Chavez and Cuban President Fidel Castro met often.\n\n"
+            "13 December 1994 — Havana\nChavez flies to Havana for talks with Castro. Castro gives him a warm "
+            "welcome. “I do not deserve this honour,” the visitor told his host.\n\n"
+            "14 November 1999 — Havana\nChavez flies to Havana for talks with Castro.")
+    found = {q.text: q.speaker for q in extract(text, nlp).quotes}
+    assert found["I do not deserve this honour,"] == "Hugo Chavez"
+
+
+def test_whom_an_office_quoted_as_saying_speaks(nlp):
+    text = (PAIR + "“The world must act quickly,” the palace quoted Silva as saying during the call.")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["The world must act quickly,"] == "Ana Silva"

@@ -12,7 +12,7 @@ from .components import MeetingExtractor, QuoteExtractor
 from .lexicons import Lexicons, load_lexicons
 from .meetings.gate import MeetingGate
 from .models import Document, Meeting, Quote
-from .people.names import as_written
+from .people.spelling import as_written
 from .text.article import Source
 from .text.nlp import load_pipeline
 from .text.parse import parse

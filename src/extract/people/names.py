@@ -21,9 +21,8 @@ from ..text.paragraphs import headline_line
 from ..text.sentences import apposed_to, doc_text
 from .placenames import is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
 from .mislabels import CALENDAR as _CALENDAR, coordinated_names, left_out, mislabelled, named_bodies, speaking_names
-from .spelling import PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
+from .spelling import GENERATIONAL, PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
 
-# Lower-case name particles that may sit inside a full name ("Bashar al-Assad", "Ursula von der Leyen").
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # An abbreviated honorific before a name ("Mr.", "Ms.", "Dr.", "Gen."): a short capitalised word
 # with a final period, never a name word itself.
@@ -36,18 +35,7 @@ _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 MAX_NAME_WORDS = 4
 # The Arabic article a surname carries written in full and drops alone ("al-Sisi", "Sisi").
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‐]")
-_GENERATIONAL = ("Jr", "Sr", "II", "III", "IV")
-_SUFFIXES = {*_GENERATIONAL, "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
-
-
-def as_written(name: str, text: str) -> str:
-    """``name`` with the generational suffix the text writes after it ("Ferdinand Marcos Jr"):
-    the names are matched without it, but ANNOTATION.md's canonical name is the fullest form."""
-    if not any(f"{name} {w}" in text for w in _GENERATIONAL):
-        return name  # most texts write none: no pattern to build
-    suffix = "|".join(rf"{w}\.?" for w in _GENERATIONAL)
-    found = re.search(rf"(?<![\w-]){re.escape(name)} ({suffix})(?![\w-])", text)
-    return f"{name} {found.group(1)}" if found else name
+_SUFFIXES = {*GENERATIONAL, "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
 
 
 @dataclass
@@ -143,8 +131,10 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     text = doc_text(doc)
     for ent in persons:
         end = ent.end
-        if doc[end - 1].lower_ in PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
-            end += 1  # NER stops inside the name: "Ursula von der" + "Leyen"
+        # NER stops inside the name: "Ursula von der" + "Leyen", "Ursula von" + "der Leyen".
+        while end < len(doc) and doc[end - 1].lower_ in PARTICLES and (
+                doc[end].text[:1].isupper() or doc[end].lower_ in PARTICLES):
+            end += 1
         i, k, _ = strip(ent.start, end)
         while i == ent.start and i > 0 and k - i > 1 and count_words(doc, i - 1, k) <= MAX_NAME_WORDS and left_out(doc[i - 1], titles, lex) \
                 and not (doc[i - 1].is_sent_start and _written_without(text, doc[i - 1].text, ent.text)):

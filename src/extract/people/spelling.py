@@ -70,3 +70,21 @@ def _middle_initial(tok: Token) -> bool:
     return (_INITIAL.fullmatch(tok.text) is not None and 0 < tok.i < len(doc) - 1
             and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].is_alpha and doc[tok.i + 1].text[:1].isupper()
             and doc[tok.i + 1].is_alpha)
+
+
+# Written after a name, not a word of it ("Ferdinand Marcos Jr").
+GENERATIONAL = ("Jr", "Sr", "II", "III", "IV")
+
+
+def as_written(name: str, text: str) -> str:
+    """``name`` with the generational suffix the text writes after it ("Ferdinand Marcos Jr"):
+    the names are matched without it, but ANNOTATION.md's canonical name is the fullest form. Not
+    when the text also writes the full name without it: "Donald Trump" and his son "Donald Trump Jr."
+    are two people."""
+    if not any(f"{name} {w}" in text for w in GENERATIONAL):
+        return name  # most texts write none: no pattern to build
+    suffix = "|".join(rf"{w}\.?" for w in GENERATIONAL)
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])( (?:{suffix})(?![\w-]))?", text))
+    if not found or " " in name and not all(m.group(1) for m in found):
+        return name
+    return name + next(m.group(1) for m in found if m.group(1))

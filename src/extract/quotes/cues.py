@@ -112,6 +112,8 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
     the subject it borrows from the clause it hangs on; None for "it was announced that"."""
     tok = verb
     for _ in range(max_steps):
+        if (quoted := _quoted_as(tok)) is not None:
+            return quoted
         # A clausal subject opened by "while"/"when" is a misparsed adverbial, not the speaker.
         subjects = [c for c in tok.children if c.dep_ == "nsubj"
                     or c.dep_ == "csubj" and not any(m.dep_ == "mark" for m in c.children)]
@@ -139,6 +141,15 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
             return None  # a parse run across a paragraph break lends no subject
         tok = tok.head
     return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """"Her office quoted Park as saying": the object quoted as doing the saying, not the quoter."""
+    if verb.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON", "NOUN"}), None)
+    doing = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.tag_ == "VBG"]
+    return obj if obj is not None and doing else None
 
 
 def _seen_doing(verb: Token) -> Token | None:

@@ -8,13 +8,15 @@ from spacy.tokens import Doc, Token
 
 from ..people.parties import Person
 
+_GUESTS = {"guest", "visitor"}
+
 
 def meeting_role(tok: Token, role: str, leads: list[Person], countries: dict[str, str | None]) -> Person | None:
     """The visitor or the host of the meeting around ``tok`` that ``role`` (with the words on
     ``tok``) describes, or None. At a gathering no one travelled to see the other, the host is
     the lead whose country it is held in ("the host said" at a summit in Buenos Aires)."""
     visiting = any(c.lower_ == "visiting" and c.dep_ == "amod" for c in tok.children)
-    if not (visiting or role in {"host", "guest"}) or any(c.dep_ == "poss" for c in tok.children):
+    if not (visiting or role in {"host", *_GUESTS}) or any(c.dep_ == "poss" for c in tok.children):
         return None
     meetings = tok.doc._.meetings if Doc.has_extension("meetings") else None
     here = next((m for m in meetings or () if m.section.start <= tok.idx < m.section.end), None)
@@ -26,7 +28,7 @@ def meeting_role(tok: Token, role: str, leads: list[Person], countries: dict[str
         visitor = next(p for p in leads if p is not home[0])
     if visitor is None:
         return None
-    if visiting or role == "guest":
+    if visiting or role in _GUESTS:
         return visitor
     others = [p for p in leads if p is not visitor]
     return others[0] if len(others) == 1 else None
