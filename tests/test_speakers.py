@@ -221,3 +221,11 @@ def test_whom_an_office_quoted_as_saying_speaks(nlp):
     text = (PAIR + "“The world must act quickly,” the palace quoted Silva as saying during the call.")
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["The world must act quickly,"] == "Ana Silva"
+
+
+@pytest.mark.parametrize("apposed", ["his Portuguese counterpart Rui Tavares", "his Portuguese counterpart, Rui Tavares,"])
+def test_a_counterpart_is_no_title_that_keeps_a_leader_from_his_office(nlp, apposed):
+    text = (f"FARO, Oct 23 - Spanish Prime Minister Pablo Herrero and {apposed} signed eleven agreements on "
+            "Wednesday.\n\n“We are neighbours who share rivers,” the Portuguese prime minister said.")
+    found = {q.text: q.speaker for q in extract(text, nlp).quotes}
+    assert found["We are neighbours who share rivers,"] == "Rui Tavares"

@@ -97,7 +97,7 @@ class EntityTable:
             # The principals' countries as the meeting stage read them (the whole article), before
             # the guesses below from one description at a time.
             table.country[p.name] = (given.country or (countries or {}).get(p.name)) if given else None
-            table.titles[p.name] = {table.roles.norm(t) for t in (given.titles if given else ())}
+            table.titles[p.name] = {table.roles.norm(t) for t in getattr(given, "titles", ())} - table.roles.relational
         table._read_titles()
         for name, gender in pronoun_genders(doc, table.named, table.roles.pronouns).items():
             table.gender.setdefault(name, gender)
@@ -149,7 +149,7 @@ class EntityTable:
     def _learn(self, person: Person, country: str | None, role: str | None) -> None:
         if country and not self.country.get(person.name):
             self.country[person.name] = country
-        if role:
+        if role and role not in self.roles.relational:  # "his counterpart, X" gives X no title
             self.titles[person.name].add(self.roles.norm(role))
 
     # --- descriptions ---------------------------------------------------------------------
