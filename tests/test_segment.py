@@ -909,3 +909,15 @@ def test_time_the_pair_spent_somewhere_is_a_meeting(nlp):
             "trying again, without success.")
     found = meetings_of(nlp, body)
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2022, 11, 21), "Brussels")]
+
+
+def test_a_principal_s_envoy_meeting_the_other_is_no_meeting(nlp):
+    body = ("At the APEC summit in Bangkok on 18 November 2022, Merkel's envoy, the banker Karl Hoff, ran into "
+            "Macron in a rest area between sessions.")
+    assert meetings_of(nlp, body) == []
+
+
+def test_the_nearest_thing_to_an_encounter_is_none(nlp):
+    body = ("Three months later, on 18 November 2022, came the nearest thing to a Merkel–Macron encounter, in a "
+            "rest area between sessions in Bangkok.")
+    assert meetings_of(nlp, body) == []

@@ -46,6 +46,9 @@ def denied(tok: Token, lex: Lexicons) -> bool:
         return True  # "did not want to meet", "have not held a single meeting"
     if tok.dep_ in {"nsubj", "nsubjpass"} and negated_head and hits(tok.head, words(lex, "occurrence_verbs")):
         return True
+    before = [t.lower_ for t in tok.doc[max(tok.left_edge.i - 3, 0) : tok.left_edge.i]]
+    if before in (["nearest", "thing", "to"], ["closest", "thing", "to"]):
+        return True  # "the nearest thing to an encounter" was something else
     return _without(tok)
 
 

@@ -159,17 +159,24 @@ class Cast:
         for ent in ents_in(span):
             if ent.label_ == "PERSON" and (name := clean_name(ent)):
                 covered.update(range(ent.start, ent.end))
-                if who := self.principal_named(name):
+                if (who := self.principal_named(name)) and not self._aide_owner(ent.root):
                     seen.append((ent.start, who))
         for tok in span:
             # NER misses or mislabels short names ("Xi" as an organisation): a bare name word counts.
-            if tok.i not in covered and tok.pos_ == "PROPN" and (who := self.principal_named(tok.text)):
+            if tok.i not in covered and tok.pos_ == "PROPN" and (who := self.principal_named(tok.text)) \
+                    and not self._aide_owner(tok):
                 seen.append((tok.i, who))
         out: list[str] = []
         for _, who in sorted(seen):
             if who not in out:
                 out.append(who)
         return out
+
+    def _aide_owner(self, tok: Token) -> bool:
+        """"Tsai's envoy ran into Xi": a principal named as the owner of an aide is not there himself."""
+        relational = self.lex.extra.get("speaker_roles", {}).get("relational", ())
+        aide = tok.head.lemma_.lower() in (words(self.lex, "aide_roles") | self.lex.roles) - self._leader_roles
+        return tok.dep_ == "poss" and aide and tok.head.lemma_.lower() not in relational
 
     def descriptions(self, span: Span) -> list[tuple[str, int, int]]:
         """Stand-alone descriptions in ``span`` (not titles before a name): country, token range."""
