@@ -921,3 +921,9 @@ def test_the_nearest_thing_to_an_encounter_is_none(nlp):
     body = ("Three months later, on 18 November 2022, came the nearest thing to a Merkel–Macron encounter, in a "
             "rest area between sessions in Bangkok.")
     assert meetings_of(nlp, body) == []
+
+
+def test_one_among_the_leaders_someone_summoned_is_no_pair(nlp):
+    body = ("On 17 February 2025 she was also among the leaders Tusk summoned to Warsaw for an emergency meeting on "
+            "Ukraine.")
+    assert meetings_of(nlp, body) == []

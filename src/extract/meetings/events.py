@@ -338,9 +338,10 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     if not evs:
         return NONE, []
     named = cast.mentioned(sent)
-    # "the two leaders", not "the two foreign ministers".
-    pair_words = any(not cast.aides(sent.doc.char_span(a, b, alignment_mode="expand").root.head)
-                     for a, b in find_phrases(sent, words(lex, "pair_refs")))
+    # "the two leaders", not "the two foreign ministers", nor "among the leaders Macron summoned" (a group).
+    pairs = [sent.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(sent, words(lex, "pair_refs"))]
+    pair_words = any(not cast.aides(p.root.head) and (p.start == 0 or sent.doc[p.start - 1].lower_ != "among")
+                     for p in pairs)
     meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
     if meeting and not strict and not any(ev.principals or ev.pair for ev in meeting) and any(
             _named_other(ev) and ev.principals and not ev.negated and not ev.planned for ev in evs):
