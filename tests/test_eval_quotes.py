@@ -34,11 +34,12 @@ FLOORS = {
     "final7": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.81, "quotes.indirect.f1": 0.96, "quotes.all.speaker_accuracy": 0.86},
     "final8": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.83, "quotes.indirect.f1": 0.86, "quotes.all.speaker_accuracy": 0.87},
     "final9": {"quotes.direct.f1": 0.93, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.91},
-    "final10": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.84, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.87},
+    "final10": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.86, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.88},
     "final11": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.83, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.83},
-    "final12": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.83, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.88},
+    "final12": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.87, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.91},
     "final13": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.84},
-    "final14": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.89, "quotes.all.speaker_accuracy": 0.86},
+    "final14": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.89, "quotes.indirect.f1": 0.89, "quotes.all.speaker_accuracy": 0.89},
+    "final15": {"quotes.direct.f1": 0.93, "quotes.direct.e2e_f1": 0.80, "quotes.indirect.f1": 0.88, "quotes.all.speaker_accuracy": 0.86},
 }
 # Meetings: F1, then the fields issue 15 names.
 MEETING_FLOORS = {
@@ -68,19 +69,19 @@ MEETING_FLOORS = {
     # final7 start 0.96 -> 0.94 (b4ce3f5): the answer under "When did they last meet?" now dates
     # that meeting by its arrival, May 7 ("Xi flew in on May 7 for a four-day state visit"), where
     # the gold has the day of the talks.
-    "final7": (0.90, 0.94, 0.90, 0.96, 0.94),
+    "final7": (0.91, 0.94, 0.90, 0.96, 0.94),
     "final8": (0.85, 0.87, 0.95, 0.93, 0.91),
     # final9 meetings 0.90 -> 0.89: "no time was found for Moon" at the Osaka G20 now denies that
     # meeting; the spurious Osaka meeting had been paired with the gold's Bangkok one, whose heading
     # ("Not counted — Bangkok, Thailand, ...") the rules still miss (start, city, country rose 0.02).
-    "final9": (0.89, 0.91, 0.87, 0.89, 0.93),
+    "final9": (0.90, 0.91, 0.87, 0.89, 0.93),
     # final10 city 0.80 -> 0.79, country 0.89 -> 0.88: "Merkel flew to the Mediterranean coast to see
     # Macron at Fort de Brégançon" is now found (a journey made to see the other principal), but
     # Bormes-les-Mimosas is not in GeoNames and its country is read from a topic (Belarus).
     "final10": (0.85, 0.94, 0.79, 0.88, 0.85),
     # final11 format 0.83 -> 0.82: Farmleigh, now a seat of government in Dublin, finds the live
     # blog's Dublin visit (meetings F1 +0.008); its other meeting's format, at Chequers, was wrong before.
-    "final11": (0.87, 0.95, 0.80, 0.88, 0.82),
+    "final11": (0.88, 0.95, 0.80, 0.88, 0.82),
     # final12 meetings 0.85 -> 0.84: with "Somalia.[26]" ending its sentence, "Sisi attended a
     # tripartite summit in Asmara ..., to which Ethiopia was not invited" stands alone and reads as
     # a meeting (Ethiopia names Abiy); direct quotes 0.96 -> 0.95: "a "colonial-era mentality"",
@@ -88,10 +89,12 @@ MEETING_FLOORS = {
     # once the Gulf principals' countries were read: 0a0ff4e.)
     # final12 meetings 0.85 -> 0.83 (0.840; start date 0.85 -> 0.95): "Published: Sun 26 Feb 2017"
     # now dates an article, so a live blog's relative dates resolve; three paragraphs retelling a
-    # day's visit under a new date (Delhi, Cairo, Tehran) now open meetings of their own.
-    "final12": (0.83, 0.95, 0.79, 0.89, 0.88),
+    # day's visit under a new date (Delhi, Cairo, Tehran) now open meetings of their own. (Back at
+    # 0.85 once a journey "to prepare" a meeting and time "the pair spent" were read: 7d5a9df, f5a5296.)
+    "final12": (0.85, 0.95, 0.79, 0.89, 0.88),
     "final13": (0.90, 0.87, 0.86, 0.90, 0.87),
     "final14": (0.80, 0.82, 0.78, 0.82, 0.82),
+    "final15": (0.83, 0.93, 0.86, 0.95, 0.87),
 }
 MEETING_METRICS = ("meetings.f1", "fields.start_date.accuracy", "fields.city.accuracy", "fields.country.accuracy",
                    "fields.format.accuracy")
