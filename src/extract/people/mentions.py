@@ -174,9 +174,13 @@ class Cast:
 
     def _aide_owner(self, tok: Token) -> bool:
         """"Tsai's envoy ran into Xi": a principal named as the owner of an aide is not there himself."""
+        return tok.dep_ == "poss" and tok.head.lemma_.lower() in self._aide_roles
+
+    @cached_property
+    def _aide_roles(self) -> frozenset[str]:
+        """Roles of people who act for a leader: not a leader's own, nor "his host" or "counterpart"."""
         relational = self.lex.extra.get("speaker_roles", {}).get("relational", ())
-        aide = tok.head.lemma_.lower() in (words(self.lex, "aide_roles") | self.lex.roles) - self._leader_roles
-        return tok.dep_ == "poss" and aide and tok.head.lemma_.lower() not in relational
+        return (words(self.lex, "aide_roles") | self.lex.roles) - self._leader_roles - frozenset(relational)
 
     def descriptions(self, span: Span) -> list[tuple[str, int, int]]:
         """Stand-alone descriptions in ``span`` (not titles before a name): country, token range."""
