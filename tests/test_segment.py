@@ -927,3 +927,18 @@ def test_one_among_the_leaders_someone_summoned_is_no_pair(nlp):
     body = ("On 17 February 2025 she was also among the leaders Tusk summoned to Warsaw for an emergency meeting on "
             "Ukraine.")
     assert meetings_of(nlp, body) == []
+
+
+def test_a_fronted_back_in_sets_the_scene_and_is_no_journey(nlp):
+    body = ("Merkel said on Monday that the plan was unacceptable.\n\n"
+            "Back in Paris, Merkel was blunter still on Friday, 28 March 2025.")
+    assert meetings_of(nlp, body) == []
+
+
+def test_a_call_paid_in_person_is_a_visit(nlp):
+    body = ("24 July 2017 — Berlin\nMacron calls on the chancellor at the Chancellery before a speech.\n\n"
+            "5 May 2018 — Paris\nMerkel pays a courtesy call on Macron at the Élysée.\n\n"
+            "9 June 2018 — phone\nMacron calls on Merkel to act on migration, in a phone call.")
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 7, 24), "Berlin"), (dt.date(2018, 5, 5), "Paris")]
+

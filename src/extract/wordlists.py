@@ -26,8 +26,10 @@ def data(lex: Lexicons, name: str, default=None):
 
 def verb_lemma(tok: Token) -> str:
     # Phrasal verbs are listed with their particle ("sit down"); the bare lemma is tried too.
-    # "was back at the White House": the parser makes "back" an adverb, not a particle.
-    prt = next((c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")), None)
+    # "was back at the White House": the parser makes "back" an adverb, not a particle; fronted
+    # ("Back in Washington, Trump was blunter") it only sets the scene.
+    prt = next((c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back" and c.i > tok.i)),
+               None)
     base = tok.lemma_.lower()
     return f"{base} {prt.lower_}" if prt is not None else base
 

@@ -10,6 +10,22 @@ from ..wordlists import hits, words
 
 # A call word under one of these only dates something else: "the day after the tweet".
 _TEMPORAL = {"after", "before", "since", "following", "until"}
+# "called on the chancellor", "a courtesy call on Anwar": a call paid in person.
+_PAID_ON = {"on", "upon"}
+
+
+def paid_call(tok: Token) -> bool:
+    """A call paid in person, a visit: "calls on the chancellor at the Chancellery", "a courtesy
+    call on Anwar"; not "called on the parties to talk" (an appeal) nor "a call on June 10" (a date)."""
+    if tok.lemma_.lower() != "call":
+        return False
+    if tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ == "courtesy" for c in tok.children):
+        return True
+    if any(c.dep_ in {"xcomp", "ccomp", "advcl"} for c in tok.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _PAID_ON and any(
+        g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} and g.pos_ in {"PROPN", "NOUN", "PRON"}
+        and not any(x.dep_ in {"xcomp", "acl"} for x in g.children) for g in c.children) for c in tok.children)
 
 
 def dates_only(tok: Token) -> bool:
@@ -29,7 +45,7 @@ def is_remote(sent: Span, lex: Lexicons) -> bool:
     calls, comm = words(lex, "call_words"), words(lex, "communication_verbs")
     nouns = words(lex, "meeting_nouns")
     for t in sent:
-        if not hits(t, calls) or dates_only(t):
+        if not hits(t, calls) or dates_only(t) or paid_call(t):
             continue
         if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head.i == t.i:
             return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicons
-from .calls import dates_only, is_remote
+from .calls import dates_only, is_remote, paid_call
 from .journeys import abroad, destination_ok
 from .modality import denied, is_planned
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
@@ -165,6 +165,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         kind = None
         if tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and hits(tok, verbs):
             kind = "verb"  # headline present tense mis-tagged: "Biden and Xi meet face to face"
+        elif paid_call(tok):
+            kind = "verb" if tok.pos_ == "VERB" else "noun"
         elif tok.pos_ in {"VERB", "AUX"}:
             if hits(tok, verbs):
                 kind = "verb"
@@ -189,7 +191,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "travel"
         if kind is None:
             continue
-        involved = partners(tok, nouns)
+        involved = partners(tok, nouns) + _called_on(tok)
         if kind in {"verb", "joint"} or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
             involved = subjects(tok) + involved
         if kind == "travel" and tok.pos_ in {"VERB", "AUX"}:
@@ -225,6 +227,14 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
     return out
+
+
+def _called_on(tok: Token) -> list[Token]:
+    """The one a call is paid on: "a courtesy call on Anwar"."""
+    if not paid_call(tok):
+        return []
+    return [h for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+            for g in c.children if g.dep_ == "pobj" for h in _heads_with_conjuncts(g)]
 
 
 def _reciprocal(tok: Token, sent: Span, lex: Lexicons) -> bool:
