@@ -257,3 +257,13 @@ def test_a_description_said_of_a_principal_is_his_country(nlp):
             "Ana Silva greets him at the palace.\n\n"
             "On 9 June Silva meets Varga again and they talk about trade.")
     assert countries(nlp, text)["Tomas Varga"] == "Hungary"
+
+
+def test_a_journey_noun_goes_where_its_own_words_say(nlp):
+    # "his state visit to Canada" goes to Canada; "Washington time" in the same sentence is no destination.
+    text = ("Hale and Ward\n\n"
+            "The US president and the Canadian prime minister have not met this year.\n\n"
+            "On the evening of 20 August, Washington time, Bill Ward announced that he was postponing his state "
+            "visit to Canada. Tom Hale said she was surprised.")
+    found = countries(nlp, text)
+    assert (found["Bill Ward"], found["Tom Hale"]) == ("United States", "Canada")

@@ -84,8 +84,11 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                         continue  # "returned to the White House", "heads back to Washington": maybe home
                     who = _principal(tok, cast, light=words(lex, "meeting_support_verbs"))
                     # A verb's own destination only ("will travel to Cuba, ... the first US
-                    # president to ..." does not keep him from the US); a noun's anywhere.
-                    dest = [c for n, c in found if (tok.pos_ not in {"VERB", "AUX"} or governed(n, tok)) and not _in_role(n, tok)]
+                    # president to ..." does not keep him from the US); a noun's own if it has one
+                    # ("his state visit to Denmark", not "Washington time"), else anywhere.
+                    dest = [c for n, c in found if governed(n, tok) and not _in_role(n, tok)]
+                    if not dest and tok.pos_ not in {"VERB", "AUX"}:
+                        dest = [c for n, c in found if not _in_role(n, tok)]
                     if who:
                         not_from[who].update(dest)
                         trips[who].update(set(dest))
