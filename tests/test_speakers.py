@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.people.descriptions import RoleLexicon
+from extract.people.institutions import untitled
 from extract.people.parties import principals
 from extract.pipeline import extract
 from extract.quotes.speakers import EntityTable
@@ -229,3 +231,24 @@ def test_a_counterpart_is_no_title_that_keeps_a_leader_from_his_office(nlp, appo
             "Wednesday.\n\n“We are neighbours who share rivers,” the Portuguese prime minister said.")
     found = {q.text: q.speaker for q in extract(text, nlp).quotes}
     assert found["We are neighbours who share rivers,"] == "Rui Tavares"
+
+
+def test_a_capitalised_title_standing_alone_is_its_holder(nlp):
+    # Official readouts drop the article: "Prime Minister said" is the prime minister they named.
+    text = ("Prime Minister Ravi Menon held talks with President Ana Silva in Lisbon on 3 May.\n\n"
+            "In his statement to the media, Prime Minister said that the two sides had reviewed every part of the "
+            "relationship.")
+    found = {q.text: q.speaker for q in extract(text, nlp).quotes}
+    assert found["the two sides had reviewed every part of the relationship"] == "Ravi Menon"
+
+
+@pytest.mark.parametrize("phrase, entity_start, name", [
+    ("Spokesman Lin Weiqiang", 2, "Lin Weiqiang"),  # NER found only "Weiqiang": the title is the parse's
+    ("Shri Raj Menon", 1, "Raj Menon"),
+    ("State Department", 0, "State Department"),  # inside the entity: the body's own name
+    ("Foreign Ministry", 1, "Foreign Ministry"),  # a body keeps its words
+])
+def test_a_title_before_a_name_is_not_part_of_the_name(nlp, phrase, entity_start, name):
+    roles = RoleLexicon.from_lexicons(LEX)
+    kept = untitled(list(nlp(phrase)), roles.words, LEX, entity_start)
+    assert " ".join(t.text for t in kept) == name

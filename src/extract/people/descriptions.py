@@ -62,8 +62,9 @@ class RoleLexicon:
 
 def describe(tok: Token, roles: RoleLexicon) -> tuple[str | None, str | None, bool]:
     """(country, role, plural) of a noun phrase headed by a role word: "the Chilean PM"."""
-    # A bare "as president" is a predicate; a reference has a determiner or possessor.
-    if not any(c.dep_ in {"det", "poss"} for c in tok.children):
+    # A bare "as president" is a predicate; a reference has a determiner or possessor, or is a
+    # capitalised title standing alone as a subject, as official readouts write it ("Prime Minister said").
+    if not any(c.dep_ in {"det", "poss"} for c in tok.children) and not _bare_title(tok, roles):
         return None, None, False
     role = tok.lower_
     if role not in roles.heads:
@@ -86,6 +87,12 @@ def describe(tok: Token, roles: RoleLexicon) -> tuple[str | None, str | None, bo
     country = demonym(rest, roles.demonyms)
     plural = tok.tag_ in {"NNS", "NNPS"} or any(m.dep_ == "nummod" for m in mods)
     return country, role, plural
+
+
+def _bare_title(tok: Token, roles: RoleLexicon) -> bool:
+    words = [*(c for c in tok.lefts if c.dep_ in {"compound", "amod"}), tok]
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.ent_type_ == "" and all(
+        w.text[:1].isupper() and w.lower_ in roles.words for w in words)
 
 
 def before_name(first: Token, roles: RoleLexicon) -> tuple[str | None, str | None]:

@@ -47,6 +47,16 @@ def persons_body(tok: Token, lex: Lexicons, named: dict[int, tuple]) -> tuple[st
     return doc_text(tok.doc)[start:end], start, end
 
 
+def untitled(name: list[Token], role_words: frozenset[str], lex: Lexicons | None, entity_start: int) -> list[Token]:
+    """The tokens of a proper name without the title words the parse put before the entity NER
+    found ("Spokesman An [Fengshan]"), unless they name a body ("Foreign Ministry")."""
+    bodies = words(lex, "institution_words") if lex is not None else frozenset()
+    while len(name) > 1 and name[0].i < entity_start and name[0].lower_ in role_words and name[1].text[:1].isupper() \
+            and name[-1].lemma_.lower() not in bodies:
+        name = name[1:]
+    return name
+
+
 def _demonym_of(place: str, lex: Lexicons) -> str | None:
     """"China" -> "Chinese"; a capital or great city stands for its country ("Ankara")."""
     aliases = data(lex, "country_names")

@@ -18,7 +18,7 @@ from ..people.descriptions import RoleLexicon, before_name, describe, titled
 from ..people.genders import pronoun_genders
 from ..lexicons import Lexicons
 from ..people.names import find_names
-from ..people.institutions import institution_name, persons_body
+from ..people.institutions import institution_name, persons_body, untitled
 from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
 from ..people.sources import unnamed_source
@@ -366,14 +366,14 @@ class EntityTable:
         # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
         first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
         words = [t for t in self.doc[first : ent.end] if not (t.i == first and t.lower_ in _DETERMINERS)]
-        if words and _POSSESSIVE.fullmatch(words[-1].text):
-            words = words[:-1]
+        words = words[:-1] if words and _POSSESSIVE.fullmatch(words[-1].text) else words
         if not words:
             return NOBODY
         words = [t for t in words if "\n" not in doc_text(self.doc)[t.idx : words[-1].idx]]  # not a blog's time line
         words = words[1:] if len(words) > 1 and words[0].lower_ in _DETERMINERS else words
         openers = self.lex.extra.get("opening_adverbs", ()) if self.lex is not None else ()
         words = words[1:] if len(words) > 1 and words[0].lower_ in openers else words  # "Afterwards Downing Street"
+        words = untitled(words, self.roles.words, self.lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body
         name = _POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
         if ent.label_ == "NORP":
             name = self.roles.demonyms.get(name, name)
