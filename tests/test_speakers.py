@@ -252,3 +252,9 @@ def test_a_title_before_a_name_is_not_part_of_the_name(nlp, phrase, entity_start
     roles = RoleLexicon.from_lexicons(LEX)
     kept = untitled(list(nlp(phrase)), roles.words, LEX, entity_start)
     assert " ".join(t.text for t in kept) == name
+
+
+def test_one_side_of_the_talks_speaks_as_its_country(nlp):
+    text = (PAIR + "The Hungarian side said it would extend further help to the border police.")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["it would extend further help to the border police"] == "Hungary"

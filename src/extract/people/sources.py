@@ -3,7 +3,8 @@ administration official", "one French diplomat". Reports (and annotators) name s
 what the phrase says of it: a spokesperson speaks for the body the phrase names ("Japanese
 government"); an official, a diplomat or a source is the description itself ("senior
 administration official"). Without a country or a body ("a source", "officials") the phrase
-names nobody. Only the phrase is read here; the caller gives the lexicons."""
+names nobody. One side of talks ("the Indian side") is its country. Only the phrase is read
+here; the caller gives the lexicons."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ def unnamed_source(tok: Token, lex: Lexicons, demonyms: dict[str, str]) -> tuple
     """(name, start, end) for an unnamed source ``tok`` heads; name None when the phrase is too
     bare to name anyone. None when ``tok`` is no such head."""
     lemma = tok.lemma_.lower()
+    mods = _premodifiers(tok)
+    if lemma == "side" and len(mods) == 1 and mods[0].text in demonyms:
+        return demonyms[mods[0].text], mods[0].idx, tok.idx + len(tok)  # "the Indian side said": India
     if lemma not in words(lex, "anonymous_sources") and tok.lower_ not in _SPOKESPEOPLE:
         return None
-    mods = _premodifiers(tok)
     first = mods[0] if mods else tok
     text = doc_text(tok.doc)
     if not any(_qualifies(m, demonyms) for m in mods):
