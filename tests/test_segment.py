@@ -942,3 +942,9 @@ def test_a_call_paid_in_person_is_a_visit(nlp):
     found = meetings_of(nlp, body)
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 7, 24), "Berlin"), (dt.date(2018, 5, 5), "Paris")]
 
+
+
+def test_one_principal_the_other_s_guest_is_a_meeting(nlp):
+    body = "Relations warmed that winter.\n\nOn 4 March 2022 Merkel was Macron's guest at the Élysée Palace."
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2022, 3, 4), "Paris")]

@@ -167,6 +167,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             kind = "verb"  # headline present tense mis-tagged: "Biden and Xi meet face to face"
         elif paid_call(tok):
             kind = "verb" if tok.pos_ == "VERB" else "noun"
+        elif _guest_of(tok, lex):
+            kind = "verb"  # "Niinistö was Biden's guest": the copula's subject and the owner
         elif tok.pos_ in {"VERB", "AUX"}:
             if hits(tok, verbs):
                 kind = "verb"
@@ -191,7 +193,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "travel"
         if kind is None:
             continue
-        involved = partners(tok, nouns) + _called_on(tok)
+        involved = partners(tok, nouns) + _called_on(tok) + (subjects(tok.head) if _guest_of(tok, lex) else [])
         if kind in {"verb", "joint"} or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
             involved = subjects(tok) + involved
         if kind == "travel" and tok.pos_ in {"VERB", "AUX"}:
@@ -227,6 +229,12 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         attended = kind == "noun" and _attended(tok, lex)
         out.append(Event(tok, kind, principals, pair, others, is_planned(tok, lex), negated, dest_ok, pronoun, attended))
     return out
+
+
+def _guest_of(tok: Token, lex: Lexicons) -> bool:
+    """"X was Y's guest at the White House": a guest noun with an owner, said of the copula's subject."""
+    return (tok.dep_ == "attr" and tok.head.lemma_ == "be" and hits(tok, words(lex, "guest_nouns"))
+            and any(c.dep_ == "poss" for c in tok.children))
 
 
 def _called_on(tok: Token) -> list[Token]:
