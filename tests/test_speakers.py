@@ -258,3 +258,20 @@ def test_one_side_of_the_talks_speaks_as_its_country(nlp):
     text = (PAIR + "The Hungarian side said it would extend further help to the border police.")
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["it would extend further help to the border police"] == "Hungary"
+
+
+@pytest.mark.parametrize("before, speaker", [
+    ("Silva made little secret of her impatience with the French side.", "Ana Silva"),
+    ("Varga laughed it off.", "Tomas Varga"),
+    ("The minister Rui Tavares told reporters at the time that the choice was no accident.", "Rui Tavares"),
+])
+def test_a_quotation_right_after_a_sentence_about_its_speaker_is_theirs(nlp, before, speaker):
+    text = PAIR + f"\n\n{before} “The peninsula cannot remain an island in the rail network of the continent.”"
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["The peninsula cannot remain an island in the rail network of the continent."] == speaker
+
+
+def test_a_quotation_after_a_sentence_about_something_else_is_no_one_s(nlp):
+    text = PAIR + "\n\nThe talks ended at noon. “The peninsula cannot remain an island in the rail network.”"
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found.get("The peninsula cannot remain an island in the rail network.") is None

@@ -96,13 +96,13 @@ def attribute(
             if prev is not None:
                 out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
                 continue
-            said = _said_just_before(doc, q, bounds[0], table, cues)
+            said = _said_just_before(doc, q, bounds[0], table, cues) or _subject_just_before(doc, q, bounds[0], table)
             if said is not None:
                 # "..., Schiff said. “The other factor ...”": the sentence before ends on who speaks.
                 out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
                 continue
-        if prev is not None and not at_par_start and _speaks(toks) and (
-                said := _said_just_before(doc, q, bounds[0], table, cues)) is not None:
+        if prev is not None and not at_par_start and _speaks(toks) and (said := _said_just_before(
+                doc, q, bounds[0], table, cues) or _subject_just_before(doc, q, bounds[0], table)) is not None:
             out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
             continue
         if at_par_start and prev is not None:
@@ -200,23 +200,46 @@ def _previous_speaker(done: list[Attributed], q: Quoted) -> str | None:
     return None
 
 
-def _said_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, cues: CueLexicon) -> str | None:
-    """The named speaker of a sentence that ends, in the same paragraph, right before ``q`` opens
-    and whose last clause is a verb of saying ("Schiff said."), or which reports that speaker's
-    words ("The visiting Chancellor stated that ... “Per head of population ...")."""
+def _sentence_before(doc: Doc, q: Quoted, par_start: int) -> tuple[list[Token], Token] | None:
+    """The tokens of the paragraph before ``q`` and the root of its last sentence, when that
+    sentence ends right before ``q`` opens."""
     before = doc.char_span(par_start, q.open_mark, alignment_mode="contract")
     toks = [t for t in before or () if not t.is_space]
     if len(toks) < 3 or toks[-1].text not in SENTENCE_END:
         return None
+    # The sentence up to the quotation: the parse may have run it on into the quoted words.
+    return toks, doc[max(toks[-1].sent.start, toks[0].i) : toks[-1].i + 1].root
+
+
+def _said_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, cues: CueLexicon) -> str | None:
+    """The named speaker of a sentence that ends, in the same paragraph, right before ``q`` opens
+    and whose last clause is a verb of saying ("Schiff said."), or which reports that speaker's
+    words ("The visiting Chancellor stated that ... “Per head of population ...")."""
+    if (found := _sentence_before(doc, q, par_start)) is None:
+        return None
+    toks, root = found
     verb = toks[-2] if toks[-2].pos_ in {"VERB", "AUX"} else None
-    root = toks[-1].sent.root
-    if (verb is None or not is_speech_verb(verb, cues)) and is_speech_verb(root, cues) \
-            and any(c.dep_ == "ccomp" and c.i > root.i for c in root.children):
+    # Its words reported after the verb: a content clause, or a "that" the parse hung elsewhere
+    # ("told reporters at the time that the choice was no accident").
+    if (verb is None or not is_speech_verb(verb, cues)) and is_speech_verb(root, cues) and (
+            any(c.dep_ == "ccomp" and c.i > root.i for c in root.children)
+            or any(t.lower_ == "that" and t.dep_ != "det" for t in doc[root.i + 1 : toks[-1].i])):
         verb = root
     if verb is None or not is_speech_verb(verb, cues):
         return None
     subj = subject_of(verb)
     return table.resolve(subj).name if subj is not None else None
+
+
+def _subject_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable) -> str | None:
+    """The person the sentence right before ``q`` is about, when it names or refers to one as its
+    subject: "Sánchez made little secret of his impatience. “The peninsula ...”"."""
+    if (found := _sentence_before(doc, q, par_start)) is None:
+        return None
+    subj = subject_of(found[1])
+    if subj is None or not (subj.i in table.named or subj.lower_ in {"he", "she"}):
+        return None
+    return table.resolve(subj).name
 
 
 def _paragraph_speaker(done: list[Attributed], q: Quoted) -> str | None:
