@@ -275,3 +275,17 @@ def test_a_quotation_after_a_sentence_about_something_else_is_no_one_s(nlp):
     text = PAIR + "\n\nThe talks ended at noon. “The peninsula cannot remain an island in the rail network.”"
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found.get("The peninsula cannot remain an island in the rail network.") is None
+
+
+def test_words_added_before_a_colon_are_the_sayer_s_not_the_reported_subject_s(nlp):
+    text = PAIR + ("\n\nVarga said the two sides had made progress on trade, before adding: "
+                   "“We are aware we need to move faster.”")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["We are aware we need to move faster."] == "Tomas Varga"
+
+
+def test_a_quotation_after_a_sentence_about_someone_s_statement_is_theirs(nlp):
+    text = PAIR + ("\n\nSilva's statement also made the economic argument. “The pipeline will cut gas flaring and "
+                   "create jobs in the region.”")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["The pipeline will cut gas flaring and create jobs in the region."] == "Ana Silva"

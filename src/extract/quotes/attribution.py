@@ -96,13 +96,13 @@ def attribute(
             if prev is not None:
                 out.append(_record(doc_text(doc), q, Mention(prev), None, None, keep=True))
                 continue
-            said = _said_just_before(doc, q, bounds[0], table, cues) or _subject_just_before(doc, q, bounds[0], table)
+            said = _said_just_before(doc, q, bounds[0], table, cues) or _subject_just_before(doc, q, bounds[0], table, cues)
             if said is not None:
                 # "..., Schiff said. “The other factor ...”": the sentence before ends on who speaks.
                 out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
                 continue
         if prev is not None and not at_par_start and _speaks(toks) and (said := _said_just_before(
-                doc, q, bounds[0], table, cues) or _subject_just_before(doc, q, bounds[0], table)) is not None:
+                doc, q, bounds[0], table, cues) or _subject_just_before(doc, q, bounds[0], table, cues)) is not None:
             out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
             continue
         if at_par_start and prev is not None:
@@ -231,13 +231,16 @@ def _said_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, c
     return table.resolve(subj).name if subj is not None else None
 
 
-def _subject_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable) -> str | None:
+def _subject_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, cues: CueLexicon) -> str | None:
     """The person the sentence right before ``q`` is about, when it names or refers to one as its
-    subject: "Sánchez made little secret of his impatience. “The peninsula ...”"."""
+    subject: "Sánchez made little secret of his impatience. “The peninsula ...”", or whose words
+    are its subject: "His statement also made the economic argument. “At some ...”"."""
     if (found := _sentence_before(doc, q, par_start)) is None:
         return None
     subj = subject_of(found[1])
-    if subj is None or not (subj.i in table.named or subj.lower_ in {"he", "she"}):
+    if subj is not None and subj.lemma_.lower() in cues.nouns:
+        subj = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if subj is None or not (subj.i in table.named or subj.lower_ in {"he", "she", "his", "her"}):
         return None
     return table.resolve(subj).name
 

@@ -20,6 +20,7 @@ _PARTICLES = {"back", "out", "up", "off", "on", "in", "down"}
 _HEDGING_MODALS = {"should", "must", "can", "could", "may", "might", "would"}
 # Dependencies through which a verb without a subject of its own borrows one from its head
 # ("reassured" in "X expressed ... and reassured", "slam" in "X used the opportunity to slam").
+_SEQUENCE = {"before", "after"}
 _BORROWS_SUBJECT = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "pobj", "prep", "pcomp", "ccomp"}
 
 
@@ -111,6 +112,10 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
     """The token naming who does the saying: the verb's own subject, the agent of a passive, or
     the subject it borrows from the clause it hangs on; None for "it was announced that"."""
     tok = verb
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _SEQUENCE and verb.sent.root.pos_ == "VERB":
+        # "X said the two sides had made progress, before adding: ...": the one who said it adds
+        # to it, not the subject of what was said, where the parse hangs "before".
+        tok = verb.sent.root
     for _ in range(max_steps):
         if (quoted := _quoted_as(tok)) is not None:
             return quoted
