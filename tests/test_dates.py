@@ -79,6 +79,8 @@ def test_parse_range_with_context(text, kwargs, expected):
         # ... or after a publication cue.
         ("Headline\n\nBy Staff | Wire Service\nPublished: Sun 26 Feb 2017, 5:41 PM AEDT | Updated 8:02 PM\n\n"
          "SYDNEY, Feb 26 (Wire) - They met.", D(2017, 2, 26)),
+        # A release's "Posted On:" line, its month in capitals.
+        ("Headline\n\nPosted On: 12 MAR 2023 6:15PM by Press Office\n\n1. The leaders met.", D(2023, 3, 12)),
     ],
 )
 def test_article_date(nlp, text, expected):

@@ -49,7 +49,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     no date (only the places to skip) when its dateline has no year."""
     text = doc_text(doc)
     words_ = "|".join(map(re.escape, sorted(cues)))
-    cue = re.compile(r"(?:^|\W)(?:" + words_ + r")\b[\s:|,-]*(?:on\s+)?" + _WEEKDAY + r"$", re.I) if cues else None
+    cue = re.compile(r"(?:^|\W)(?:" + words_ + r")\b[\s:|,-]*(?:on[\s:|,-]+)?" + _WEEKDAY + r"$", re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []
     dateline_days: list[tuple[int, int]] = []  # (month, day) of datelines without a year
