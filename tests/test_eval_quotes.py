@@ -27,20 +27,24 @@ FLOORS = {
     # untitled leads and "The former president" (Ma, whom the text never titles before his name)
     # goes to the more recent lead; the same change lifts final6 speakers 0.83 -> 0.85.
     "forms": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.88},
-    "final3": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.81, "quotes.indirect.f1": 0.96, "quotes.all.speaker_accuracy": 0.85},
+    # final3, final6, final11 speakers/e2e -0.01: institutions are now named as the text writes
+    # them ("China's foreign ministry", as ANNOTATION.md asks and the later sets' gold has it); these
+    # sets' gold normalised a few to the demonym ("Chinese foreign ministry", "Spanish foreign ministry"
+    # for "Madrid's"). The same change lifts final7, final10, final12-14 and final16 speakers.
+    "final3": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.81, "quotes.indirect.f1": 0.96, "quotes.all.speaker_accuracy": 0.84},
     "final4": {"quotes.direct.f1": 0.96, "quotes.direct.e2e_f1": 0.90, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.91},
     "final5": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.94, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.92},
-    "final6": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.82, "quotes.indirect.f1": 0.93, "quotes.all.speaker_accuracy": 0.85},
+    "final6": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.81, "quotes.indirect.f1": 0.93, "quotes.all.speaker_accuracy": 0.84},
     "final7": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.81, "quotes.indirect.f1": 0.96, "quotes.all.speaker_accuracy": 0.86},
     "final8": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.83, "quotes.indirect.f1": 0.86, "quotes.all.speaker_accuracy": 0.87},
     "final9": {"quotes.direct.f1": 0.93, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.91},
-    "final10": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.86, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.88},
-    "final11": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.86, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.86},
+    "final10": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.86, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.89},
+    "final11": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.86},
     "final12": {"quotes.direct.f1": 0.95, "quotes.direct.e2e_f1": 0.89, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.92},
-    "final13": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.86, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.86},
+    "final13": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.86, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.87},
     "final14": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.89, "quotes.indirect.f1": 0.89, "quotes.all.speaker_accuracy": 0.89},
     "final15": {"quotes.direct.f1": 0.93, "quotes.direct.e2e_f1": 0.82, "quotes.indirect.f1": 0.88, "quotes.all.speaker_accuracy": 0.87},
-    "final16": {"quotes.direct.f1": 0.94, "quotes.direct.e2e_f1": 0.77, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.80},
+    "final16": {"quotes.direct.f1": 0.94, "quotes.direct.e2e_f1": 0.77, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.81},
 }
 # Meetings: F1, then the fields issue 15 names.
 MEETING_FLOORS = {

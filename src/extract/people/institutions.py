@@ -1,6 +1,6 @@
-"""Institutions that speak, named the way reports name them: "China's foreign ministry" is the
-Chinese foreign ministry, "Ankara's foreign ministry" the Turkish one, "the Prime Minister's
-Office" that office. Only the phrase is read here; the caller gives the lexicons."""
+"""Institutions that speak, named as the report writes them: "China's foreign ministry", "the
+Chilean presidency", "the Prime Minister's Office". Only the phrase is read here; the caller gives
+the lexicons."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> t
         # "the Chilean presidency": a demonym owns it as a country's name would.
         adj = next((c for c in tok.children if c.dep_ in {"amod", "compound"} and c.text in lex.demonyms), None)
         return (text[adj.idx : tok.idx + len(tok)], adj.idx) if adj is not None else None
-    after = owner.i + 1 + (owner.i + 1 < tok.i and tok.doc[owner.i + 1].dep_ == "case")
-    rest = text[tok.doc[after].idx : tok.idx + len(tok)] if after <= tok.i else tok.text
-    if (demonym := _demonym_of(owner.text, lex)) is not None:
-        return f"{demonym} {rest}", owner.idx
+    if _demonym_of(owner.text, lex) is not None:
+        # As the text writes it ("Uganda's foreign ministry", "Seoul's Foreign Ministry"): the
+        # annotation names a source as the text presents it.
+        return text[owner.idx : tok.idx + len(tok)], owner.idx
     start = tok.doc[owner.left_edge.i + (owner.left_edge.lower_ == "the")]
     title = tok.doc[start.i : owner.i + 1]
     if all(t.lower_ in role_words for t in title):
@@ -58,7 +58,8 @@ def untitled(name: list[Token], role_words: frozenset[str], lex: Lexicons | None
 
 
 def _demonym_of(place: str, lex: Lexicons) -> str | None:
-    """"China" -> "Chinese"; a capital or great city stands for its country ("Ankara")."""
+    """"China" -> "Chinese"; a capital or great city stands for its country ("Ankara"). A place
+    with a demonym owns a state's institution ("Ankara's foreign ministry")."""
     aliases = data(lex, "country_names")
     country = gazetteer.as_country(place, aliases)
     if country is None and (found := gazetteer.cities(place)) and found[0].population >= 500_000:
