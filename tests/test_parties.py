@@ -422,3 +422,13 @@ def test_a_name_with_particles_is_one_person_however_ner_cuts_it(nlp):
                 Span(doc, 12, 15, label="ORG")]
     people = {p.name: p for p in find_names(doc, LEX).people}
     assert people["Ursula von der Leyen"].mentions == 2
+
+
+def test_a_speaking_surname_a_small_town_shares_is_still_a_name(nlp):
+    # GeoNames knows a small Sandu; NER never tags her as a person, but "Sandu replied that" speaks.
+    text = ("Romania and Moldova\n\nKlaus Iohannis, Romania's president, first dealt with Maia Sandu while she was "
+            "briefly prime minister. Before her trip the foreign minister, Nicu Popescu, told reporters that the two "
+            "capitals wanted closer ties. Popescu said so again later.\n\n"
+            "Iohannis welcomed Sandu at Cotroceni Palace in July 2019. Sandu replied that her country was grateful. "
+            "Sandu accused Russia of meddling. Sandu received Iohannis in Chișinău a year later.")
+    assert {p.name for p in principals(nlp(text), LEX)} == {"Klaus Iohannis", "Maia Sandu"}

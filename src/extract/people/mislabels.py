@@ -12,7 +12,7 @@ from spacy.parts_of_speech import PROPN as PROPN_ID
 from spacy.tokens import Doc, Token
 
 from ..lexicons import Lexicons
-from .placenames import is_place as _is_place
+from .placenames import is_major_place, is_place as _is_place
 from .spelling import PARTICLES, name_word
 
 # "In September Erdoğan said": a month or weekday before a name is no given name.
@@ -47,7 +47,8 @@ def left_out(tok: Token, titles: set[str], lex: Lexicons) -> bool:
 def speaking_names(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, int]]:
     """Full names NER took for a place or body ("Olaf Scholz" an ORG) when the surname alone
     speaks ("Scholz told reporters", "Scholz said"): the full name, written somewhere as two or
-    three capitalised proper nouns ending in that surname, and each time the surname stands alone."""
+    three capitalised proper nouns ending in that surname, and each time the surname stands alone.
+    A surname a small town shares ("Sandu") is still one; a country's or a great city's is not."""
     verbs = lex.reporting_verbs | set(lex.extra.get("speech_verbs", ()))
     buildings = set(lex.extra.get("venue_words", ())) | titles
     landmarks = set(lex.extra.get("landmarks", {}))
@@ -57,7 +58,7 @@ def speaking_names(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, 
     speaking = {t.text for t in subjects if t.head.lemma_.lower() in verbs
                 and t.ent_type_ in {"ORG", "GPE", "FAC", "NORP", ""} and t.text[:1].isupper() and not t.text.isupper()
                 and not any(c.dep_ == "compound" for c in t.children) and t.lower_ not in buildings
-                and t.text not in landmarks and not _is_place(t.text)}
+                and t.text not in landmarks and not is_major_place(t.text)}
     speaking -= {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}  # NER knows those
     out: set[tuple[int, int]] = set()
     if not speaking:
@@ -67,7 +68,8 @@ def speaking_names(doc: Doc, lex: Lexicons, titles: set[str]) -> set[tuple[int, 
         if t.text in speaking and t.i >= 1:
             a = t.i
             while a > 0 and t.i - a < 2 and doc[a - 1].pos_ == "PROPN" and name_word(doc[a - 1]) \
-                    and doc[a - 1].lower_ not in buildings and doc[a - 1].text not in lex.demonyms and not _is_place(doc[a - 1].text):
+                    and doc[a - 1].lower_ not in buildings and doc[a - 1].text not in lex.demonyms \
+                    and not is_major_place(doc[a - 1].text):
                 a -= 1
             if a < t.i:
                 out.add((a, t.i + 1))
