@@ -219,3 +219,9 @@ def test_a_seat_of_government_names_its_city(nlp):
     doc = nlp("Santos returned to Miraflores Palace on 28 November 2011 for talks with Chávez.")
     place = meeting_place([doc[:]], load_lexicons())
     assert (place.city, place.country, place.venues) == ("Caracas", "Venezuela", ["Miraflores Palace"])
+
+
+def test_a_city_keeps_the_writer_s_accents_and_apostrophe(nlp):
+    body = ("On 1 June 2023 Merkel and Macron met in Chișinău for a summit.\n\n"
+            "On 8 May 2024 Merkel and Macron met again in Xi'an, at a museum.")
+    assert [m.city for m in meetings_of(nlp, body)] == ["Chișinău", "Xi'an"]

@@ -9,6 +9,7 @@ cached.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,6 +74,15 @@ def _by_alt(key: str) -> list[City]:
 
 def _norm(name: str) -> str:
     return " ".join(name.replace("\u00a0", " ").split()).lower()
+
+
+def unaccented(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+
+
+def folded(name: str) -> str:
+    """``name`` as spellings of one place compare: without accents, one apostrophe, lower case."""
+    return unaccented(name).replace("’", "'").lower()
 
 
 @lru_cache(maxsize=4096)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
@@ -71,19 +70,17 @@ def _as_written(found: tuple[gazetteer.City, ...], name: str) -> list[gazetteer.
     """The name as written when GeoNames only adds "City" to it ("New York" for New York City),
     and without GeoNames' accents when the writer left them out ("Brasilia", "MONTREAL"): English
     usage drops them, and the text's spelling is the one its readers search for."""
-    plain = _unaccented(name)
+    plain = gazetteer.unaccented(name)
     out = []
     for c in found:
         if c.name == f"{name} City":
             c = replace(c, name=name)
-        elif plain == name and _unaccented(c.name) != c.name and _unaccented(c.name).lower() == name.lower():
-            c = replace(c, name=_unaccented(c.name))
+        elif plain == name and gazetteer.unaccented(c.name) != c.name and gazetteer.unaccented(c.name).lower() == name.lower():
+            c = replace(c, name=gazetteer.unaccented(c.name))
+        elif c.name != name and not name.isupper() and gazetteer.folded(c.name) == gazetteer.folded(name):
+            c = replace(c, name=name)  # ... and the writer's accents or apostrophe where GeoNames has other ones ("Chișinău", "Xi'an")
         out.append(c)
     return out
-
-
-def _unaccented(name: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
 
 
 def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[str, str] | None:
