@@ -68,17 +68,18 @@ def _apposed_state(span: Span, lex: Lexicons) -> str | None:
 
 def _as_written(found: tuple[gazetteer.City, ...], name: str) -> list[gazetteer.City]:
     """The name as written when GeoNames only adds "City" to it ("New York" for New York City),
-    and without GeoNames' accents when the writer left them out ("Brasilia", "MONTREAL"): English
-    usage drops them, and the text's spelling is the one its readers search for."""
+    without GeoNames' accents when the writer left them out ("Brasilia", "MONTREAL"), with the
+    writer's where GeoNames has none or others ("Chișinău", "Xi'an"): the text's spelling is the
+    one its readers search for."""
     plain = gazetteer.unaccented(name)
     out = []
     for c in found:
         if c.name == f"{name} City":
             c = replace(c, name=name)
-        elif plain == name and gazetteer.unaccented(c.name) != c.name and gazetteer.unaccented(c.name).lower() == name.lower():
-            c = replace(c, name=gazetteer.unaccented(c.name))
+        elif plain == name and (bare := gazetteer.unaccented(c.name)) != c.name and bare.lower() == name.lower():
+            c = replace(c, name=bare)
         elif c.name != name and not name.isupper() and gazetteer.folded(c.name) == gazetteer.folded(name):
-            c = replace(c, name=name)  # ... and the writer's accents or apostrophe where GeoNames has other ones ("Chișinău", "Xi'an")
+            c = replace(c, name=name)  # the writer's accents or apostrophe, where GeoNames has others
         out.append(c)
     return out
 
