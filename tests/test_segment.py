@@ -948,3 +948,37 @@ def test_one_principal_the_other_s_guest_is_a_meeting(nlp):
     body = "Relations warmed that winter.\n\nOn 4 March 2022 Merkel was Macron's guest at the Élysée Palace."
     found = meetings_of(nlp, body)
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2022, 3, 4), "Paris")]
+
+
+def test_key_points_and_an_embedded_post_are_no_list_of_meetings(nlp):
+    # A key point with a date in its clause and a post's signature line are no dated headings: the
+    # blog is one day's meeting, told in its entries.
+    lead = ("LIVE: Macron in Berlin for talks with Merkel\n\n"
+            "Saturday 9 April 2022 · Live coverage by Anna Weber in Berlin\n\n")
+    body = (
+        "Key points\n"
+        "• Macron is on his first trip abroad since his re-election\n"
+        "• Talks with Angela Merkel at the Chancellery in Berlin, then a dinner\n"
+        "• The treaty signing was postponed on 12 February after the floods\n\n"
+        "16:10 CET\nMerkel welcomed her guest online.\n\n"
+        "“Welcome to Berlin, dear Emmanuel.”\n\n"
+        "— Angela Merkel (@AngelaMerkel), Apr. 9, 2022\n\n"
+        "09:30 CET\nFrench President Emmanuel Macron lands in Berlin this morning for a working visit at the "
+        "invitation of Chancellor Angela Merkel."
+    )
+    found = meetings_of(nlp, body, lead=lead)
+    assert [(m.start_date, m.city, m.visitor) for m in found] == [(dt.date(2022, 4, 9), "Berlin", "Emmanuel Macron")]
+
+
+def test_a_line_break_before_a_list_item_starts_a_sentence(nlp):
+    doc = nlp("Key points\n• Macron is on his first trip abroad\n• Talks with Merkel in Berlin\n- A dinner")
+    items = [t for t in doc if t.text in {"•", "-"}]
+    assert len(items) == 3 and all(t.is_sent_start for t in items)
+
+
+@pytest.mark.parametrize("label", ["Related:", "Read more:", "See also:", "Watch:"])
+def test_a_link_to_another_story_opens_no_meeting(nlp, label):
+    body = ("Merkel met Macron at the Élysée Palace on 4 June 2019 for talks on the budget.\n\n"
+            f"{label} Macron's July 14 address in full · Merkel meets Xi in Beijing on July 20\n\n"
+            "The budget talks went on.")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 6, 4)]

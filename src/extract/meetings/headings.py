@@ -72,5 +72,19 @@ def numbered_headings(paras: list[Para], lex: Lexicons, is_heading) -> dict[int,
 def dated_headings(paras: list[Para], is_heading) -> dict[int, None]:
     """Paragraph index -> None for the article's heading lines that carry a date ("Meseberg, June
     2018"), when there are at least two; empty otherwise."""
-    found = {p.index: None for p in paras if is_heading(p) and any(phrase_spans(s) for s in p.sents)}
+    found = {p.index: None for p in paras if is_heading(p) and not _told(p) and any(phrase_spans(s) for s in p.sents)}
     return found if len(found) >= 2 else {}
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _told(para: Para) -> bool:
+    """Whether the line tells something rather than names a meeting: a clause with a subject and a
+    finite verb (a key point, "• The ceremony was postponed in March"), or the signature of an
+    embedded post ("— Yoweri K Museveni (@KagutaMuseveni), Apr. 11, 2021")."""
+    if "(@" in para.text:
+        return True
+    # The verb must be on the line: a heading glued to its text may parse as the subject of the text's verb.
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and para.start <= t.head.idx < para.end and (t.head.tag_ in _FINITE or any(
+        c.tag_ in _FINITE and c.dep_ in {"aux", "auxpass"} for c in t.head.children)) for s in para.sents for t in s)

