@@ -19,7 +19,8 @@ def is_quoted(para: Para) -> bool:
 
 
 def is_caption(para: Para, labels: frozenset[str]) -> bool:
-    """Whether the paragraph is a photo caption: a label ("Photo:", "[Caption -") then the picture's words."""
+    """Whether the paragraph is a photo caption or a link to other stories: a label ("Photo:",
+    "[Caption -", "Read more:") then the picture's words or the headline."""
     head = _CAPTION_HEAD.match(para.text)
     return head is not None and (head.group(1).lower() in labels or head.group(1).split()[0].lower() in labels)
 
