@@ -81,6 +81,8 @@ def test_parse_range_with_context(text, kwargs, expected):
          "SYDNEY, Feb 26 (Wire) - They met.", D(2017, 2, 26)),
         # A release's "Posted On:" line, its month in capitals.
         ("Headline\n\nPosted On: 12 MAR 2023 6:15PM by Press Office\n\n1. The leaders met.", D(2023, 3, 12)),
+        # A byline's weekday and date, then a time written with a point and glued to "am".
+        ("Headline\n\nBy A. Writer\nWed 3 Sep 2025, 6.30am AEST\n4 min read\n\nThe leaders met.", D(2025, 9, 3)),
     ],
 )
 def test_article_date(nlp, text, expected):
@@ -140,6 +142,13 @@ def test_a_plans_year_and_a_step_back_stay_in_the_past(nlp):
             "The breakthrough had come seven weeks earlier. On 20 October, Merkel and Macron sat down together in Brussels.")
     found = meetings_of(nlp, body, lead=lead)
     assert [m.start_date for m in found] == [D(2022, 12, 9), D(2022, 10, 20)]
+
+
+def test_a_roadmaps_horizon_sets_no_year(nlp):
+    # No article date to cap it: "to 2040" after a noun is where a plan ends, not where the story is.
+    body = ("On 12 March 2021 Merkel and Macron met in Berlin and signed up to a Climate Roadmap to 2040.\n\n"
+            "Five months later, on August 20, Macron hosted Merkel at Brégançon.")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [D(2021, 3, 12), D(2021, 8, 20)]
 
 
 def test_following_year_moves_the_narrative_on(nlp):

@@ -32,7 +32,7 @@ _DATE_BAR_LINE = re.compile(r"^[^\n|]{0,30}\d{4}[^\n|]{0,20}\|", re.M)
 _PLACE_BEFORE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},\s*$")
 # A paragraph of prose: a long line ending a sentence.
 _PROSE = re.compile(r"^[^\n]{100,}[.!?\"”]\s*$", re.M)
-_TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.I)
+_TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d(?!\d)", re.I)  # "12 Aug 2025, 5.00am NZST"
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,11 @@ def _closed_up(doc: Doc, dash: int) -> bool:
     return not doc[dash - 1].whitespace_ and not doc[dash].whitespace_
 
 
+def _horizon(doc: Doc, start: int) -> bool:
+    """"a roadmap to 2035": a plan's horizon, not "from 2019 to 2021", a range the story went through."""
+    return start > 1 and doc[start - 1].lower_ == "to" and doc[start - 2].pos_ in {"NOUN", "PROPN"}
+
+
 def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
     """The last year written out in a DATE entity before ``offset`` ("Reconciliation came in 2016.");
     ``ignore``: a test for entities that do not set the narrative's year (a plan: "in 2019")."""
@@ -162,8 +167,8 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
             break
         if ent.label_ != "DATE" or (ignore and ignore(ent)):
             continue
-        if ent.start > 0 and doc[ent.start - 1].lower_ in _LIMITS:
-            continue  # "cooperation until 2030" bounds a plan; the story stays where it was
+        if ent.start > 0 and (doc[ent.start - 1].lower_ in _LIMITS or _horizon(doc, ent.start)):
+            continue  # "cooperation until 2030", "the Roadmap to 2035" bound a plan; the story stays where it was
         found = re.findall(r"\b(?:1[89]|20)\d\d\b", ent.text)
         days, months, _, _, _ = parts(ent.text)
         if found:
