@@ -144,6 +144,15 @@ def test_a_plans_year_and_a_step_back_stay_in_the_past(nlp):
     assert [m.start_date for m in found] == [D(2022, 12, 9), D(2022, 10, 20)]
 
 
+def test_a_weekday_with_the_date_names_the_year(nlp):
+    # The narrative year is 2024, but 23 December 2024 is a Monday: the Tuesday is 2025's.
+    lead = ("By A. Writer\nMon, Dec. 29, 2025 · 6 min read\n\n"
+            "German Chancellor Angela Merkel and French President Emmanuel Macron.\n\n")
+    body = ("Their row over the budget began on 1 January 2024.\n\n"
+            "On Tuesday, Dec. 23, Macron flew into Berlin for a one-day working visit to Merkel.")
+    assert [m.start_date for m in meetings_of(nlp, body, lead=lead)] == [D(2025, 12, 23)]
+
+
 def test_a_roadmaps_horizon_sets_no_year(nlp):
     # No article date to cap it: "to 2040" after a noun is where a plan ends, not where the story is.
     body = ("On 12 March 2021 Merkel and Macron met in Berlin and signed up to a Climate Roadmap to 2040.\n\n"

@@ -231,6 +231,14 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
         start, end, partial = parse_range(text, year=year, article=article)
         if start and start > article:
             start, end, partial = parse_range(text, year=year - 1, article=article)
+    if not years and weekday is not None and len(days) == 1 and start and start.weekday() != weekday:
+        # "On Tuesday, Dec. 23" names its year: the one next to the guess where the 23rd is a
+        # Tuesday, and not after the article's own date.
+        for other in (start.year + 1, start.year - 1):
+            named = parse_range(text, year=other, article=article)
+            if named[0] and named[0].weekday() == weekday and (article is None or named[0] <= article):
+                start, end, partial = named
+                break
     return DateValue(start, end, text, span.start_char, span.end_char, partial or start is None)
 
 
