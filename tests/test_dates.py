@@ -81,6 +81,11 @@ def test_parse_range_with_context(text, kwargs, expected):
          "SYDNEY, Feb 26 (Wire) - They met.", D(2017, 2, 26)),
         # A release's "Posted On:" line, its month in capitals.
         ("Headline\n\nPosted On: 12 MAR 2023 6:15PM by Press Office\n\n1. The leaders met.", D(2023, 3, 12)),
+        # A byline's weekday and date, then a dash and a time.
+        ("Headline\n\nA. Writer, Political Staff\nThu, May 10, 2007 - 18:42\n\nThe leaders met.", D(2007, 5, 10)),
+        # Lines that are only a date, below the first prose, head a list: none is the page's date.
+        ("Headline\n\n" + "The two leaders have met often over the decade, and these were the days that counted most "
+         "for both of them and their governments.\n\n3 July 1997\nThey hold their first talks.\n\n1st June 1998\nThey dine in Dublin.", None),
         # A byline's weekday and date, then a time written with a point and glued to "am".
         ("Headline\n\nBy A. Writer\nWed 3 Sep 2025, 6.30am AEST\n4 min read\n\nThe leaders met.", D(2025, 9, 3)),
     ],

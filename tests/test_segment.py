@@ -982,3 +982,30 @@ def test_a_link_to_another_story_opens_no_meeting(nlp, label):
             f"{label} Macron's July 14 address in full · Merkel meets Xi in Beijing on July 20\n\n"
             "The budget talks went on.")
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 6, 4)]
+
+
+def test_headings_that_are_only_a_date_with_two_dated_notes_among_them(nlp):
+    # Two "date - what happened" lines among date-only headings do not make a timeline of the
+    # article: the headings still open their meetings, and the dates stay the headings'.
+    lead = ("Merkel and Macron: the decade in dates\n\nA. Writer, Political Staff\nThu, May 10, 2007 - 18:42\n\n"
+            "German Chancellor Angela Merkel and French President Emmanuel Macron have met often, and these were "
+            "the days that counted most for both of them.\n\n")
+    body = ("3 July 1997\nA week after the election, the two leaders hold their first talks in Berlin, on the budget "
+            "and the border.\n\n"
+            "Sunday, Dec. 21, 1997\nMacron travels to Berlin and joins Merkel at the Olympic Stadium for the cup final "
+            "against Bayern.\n\n"
+            "14 October 2002 - Assembly suspended\nThe Assembly is suspended after a police raid on the party offices in "
+            "the capital.\n\n"
+            "1st June 1998\nMerkel makes her first trip to Paris as chancellor, and the two dine at the Élysée that "
+            "night.\n\n"
+            "Monday July 9th, 2001\nMerkel and Macron meet at a country house near Lyon, with the parties, for a "
+            "week of talks.\n\n"
+            "8 December 2004\nMacron flies to Berlin, where Merkel receives him to publish their proposals for "
+            "the parties.\n\n"
+            "11-13 October 2006\nMerkel and Macron take the parties to a hotel in Lyon for three days of talks on "
+            "the institutions.\n\n"
+            "28 July 2005 - statements, no meeting\nIn Paris Macron welcomes the news of the deal; in Berlin Merkel is "
+            "more guarded.")
+    found = meetings_of(nlp, body, lead=lead)
+    assert [m.start_date for m in found] == [dt.date(1997, 7, 3), dt.date(1997, 12, 21), dt.date(1998, 6, 1),
+                                             dt.date(2001, 7, 9), dt.date(2004, 12, 8), dt.date(2006, 10, 11)]

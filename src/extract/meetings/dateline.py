@@ -32,7 +32,8 @@ _DATE_BAR_LINE = re.compile(r"^[^\n|]{0,30}\d{4}[^\n|]{0,20}\|", re.M)
 _PLACE_BEFORE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},\s*$")
 # A paragraph of prose: a long line ending a sentence.
 _PROSE = re.compile(r"^[^\n]{100,}[.!?\"”]\s*$", re.M)
-_TIME_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d(?!\d)", re.I)  # "12 Aug 2025, 5.00am NZST"
+# "12 Aug 2025, 5.00am NZST", "Thu, May 10, 2007 - 18:42".
+_TIME_AFTER = re.compile(r"^[,\s]*(?:[-–—]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d(?!\d)", re.I)
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,13 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     first_prose = prose.start() if prose else len(text)
     headed_list = len(_PLACE_DATE_LINE.findall(text)) >= 2
     bars = "/·•" if len(_DATE_BAR_LINE.findall(text)) >= 2 else "/|·•"
-    for span in phrase_spans(doc[:]):
-        if span.start_char > lead_chars:
-            break
+    spans = [span for span in phrase_spans(doc[:]) if span.start_char <= lead_chars]
+    # Lines that are only a date, below the first paragraph of prose: two or more head a list
+    # ("3 July 1997" over what happened that day), none is the page's own date.
+    headings = [span for span in spans if span.start_char > first_prose and _alone(text, span)]
+    for span in spans:
+        if len(headings) >= 2 and span in headings:
+            continue
         line_start = text.rfind("\n", 0, span.start_char) + 1
         line_end = text.find("\n", span.end_char)
         before = text[line_start : span.start_char]
@@ -88,6 +93,13 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         return ArticleDate(None, *skips[0], tuple(skips)) if skips else None
     date, start, end = found[0]
     return ArticleDate(_day_first(date, text[start:end], dateline_days), start, end, tuple(skips))
+
+
+def _alone(text: str, span) -> bool:
+    """Whether the date is all its line holds."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char) % (len(text) + 1)  # -1: the text's end
+    return not text[line_start : span.start_char].strip() and not text[span.end_char : line_end].strip()
 
 
 _NUMERIC = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")

@@ -30,8 +30,10 @@ class Reader:
         return bool(sentence_events(sent, self.cast, self.lex))
 
     def absent(self, span: Span) -> bool:
-        """Whether the words say a principal was not there: a label's "Lima, without Park"."""
-        return any(t.lower_ == "without" and self.cast.mentioned(span.doc[t.i + 1 : span.end]) for t in span)
+        """Whether a label says the principals were not together: "Lima, without Park", "28 July
+        2005 - statements, no meeting"."""
+        return any(t.lower_ == "without" and self.cast.mentioned(span.doc[t.i + 1 : span.end]) for t in span) or any(
+            ev.negated and ev.kind == "noun" for ev in sentence_events(span, self.cast, self.lex))
 
     def denies(self, sent: Span) -> bool:
         """Whether the sentence denies the principals met ("Modi has not been reported meeting her")."""

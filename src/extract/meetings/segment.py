@@ -83,14 +83,14 @@ class _Segmenter:
         self.article = article.date if article else None
         self.skip = article.places if article else ()
         numbered = numbered_headings(self.paras, lex, is_header)
-        entries = sum(entry_date(p) is not None for p in self.paras)
-        # A few dated notes between numbered items ("Between meetings: March 18 — ...") do not
-        # make the article a timeline: the layout with more items is the article's.
-        self.timeline = entries >= 2 and entries > len(numbered)
-        # Headings, numbered or dated (not the article's own date lines): items, each with the text under it.
-        self.listed: dict[int, Number | None] = {} if self.timeline else (
-            numbered
-            or dated_headings(self.paras, lambda p: is_header(p) and not any(p.start <= a < p.end for a, _ in self.skip)))
+        dated = dated_headings(self.paras, lambda p: is_header(p) and not any(p.start <= a < p.end
+                                                                              for a, _ in self.skip))
+        entries = {p.index for p in self.paras if entry_date(p) is not None}
+        # Headings, numbered or dated (not the article's date lines), are items. A few dated notes among numbered
+        # items ("Between meetings: March 18 — ...") or many date-only headings make no timeline: more items win.
+        self.timeline = len(entries) >= 2 and len(entries) > len(numbered) and (
+            3 * len(entries) > len(dated.keys() - entries))
+        self.listed: dict[int, Number | None] = {} if self.timeline else (numbered or dated)
         self.found: list[Section] = []
         self.stops: list[int] = []  # starts of timeline entries that are not meetings
 
@@ -220,7 +220,7 @@ class _Segmenter:
         under = [p for p in self.paras if para.index < p.index < (later[0] if later else para.index + 3)]
         line = para.sents[0].doc[para.sents[0].start : para.sents[-1].end]  # "1." may parse as a sentence
         ordinal = Ordinal(number.value, number.start_char, number.end_char) if number else find_ordinal(line, self.lex)
-        told = [s for p in under if not is_quoted(p) for s in p.sents]
+        told = [] if self.read.absent(line) else [s for p in under if not is_quoted(p) for s in p.sents]
         # The first sentence telling something leads ("The state visit took place ...", naming nobody).
         lead = next((v for s in told if (v := self.read(s)) != NONE or self.read.tells_event(s)), NONE)
         # "Meeting #1 — 29 May 2017" says so itself; "Berlin, May 2017" needs the text under it.
