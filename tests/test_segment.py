@@ -1009,3 +1009,28 @@ def test_headings_that_are_only_a_date_with_two_dated_notes_among_them(nlp):
     found = meetings_of(nlp, body, lead=lead)
     assert [m.start_date for m in found] == [dt.date(1997, 7, 3), dt.date(1997, 12, 21), dt.date(1998, 6, 1),
                                              dt.date(2001, 7, 9), dt.date(2004, 12, 8), dt.date(2006, 10, 11)]
+
+
+@pytest.mark.parametrize(("body", "city"), [
+    ("On 11 February 2015, after days of shuttling, the pair sat through the night at a palace in Minsk with "
+     "the Ukrainian president.", "Minsk"),
+    ("On 11 January 2015 Merkel walked beside Macron at the head of the march in Paris.", "Paris"),
+    ("On 15 May 2012, the afternoon of his inauguration, Macron set off for Berlin and reached the "
+     "Chancellery late.", "Berlin"),
+])
+def test_time_spent_side_by_side_and_setting_off_to_the_other(nlp, body, city):
+    assert [m.city for m in meetings_of(nlp, body)] == [city]
+
+
+def test_someone_else_sitting_in_or_walking_away_leaves_the_talks_theirs(nlp):
+    body = ("On 6 July 2017 Merkel received Macron for talks in Hamburg. Foreign ministers Jean Blanc and Karl Roth "
+            "sit in; trade and climate are on the table, and the Iran deal, which Donald Trump had just walked away "
+            "from.")
+    found = meetings_of(nlp, body)
+    assert len(found) == 1 and {"trade", "climate change"} <= set(found[0].topics)
+
+
+def test_in_someones_company_is_no_place(nlp):
+    body = ("Few leaders have spent as much time in Angela Merkel's company as Macron. On 12 January 2016 the two "
+            "met at an air base.")
+    assert [(m.start_date, m.city) for m in meetings_of(nlp, body)] == [(dt.date(2016, 1, 12), None)]

@@ -236,14 +236,18 @@ def _described_as_building(span: Span, lex: Lexicons) -> bool:
     return False
 
 
+def _owner(span: Span) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in {"'s", "’s"}
+
+
 def _classify(item: Item, lex: Lexicons) -> Item:
     toks = [t.lower_ for t in item.span]
     text = item.span.text
     label = _ent_label(item.span)
     if label == "PERSON" and {"'s", "’s"} & set(toks[:-1]):
         label = None  # NER reads "Arjuna's Penance" as a person
-    elif label == "PERSON" and item.prep in {"in", "at"}:
-        label = "GPE"  # and "Nusa Dua", "Panmunjom": nobody meets "in" or "at" a person
+    elif label == "PERSON" and item.prep in {"in", "at"} and not _owner(item.span):
+        label = "GPE"  # and "Nusa Dua", "Panmunjom": nobody meets "in" or "at" a person ("in Biden's company" is his)
     elif label in {"PERSON", "NORP"} and item.prep in {"to", "into"} and _journey_to_a_city(item, lex):
         label = "GPE"  # "Abe travelled to Sochi", which NER takes for a person or a people
     if set(toks) & words(lex, "event_words") or label == "EVENT":
