@@ -66,6 +66,8 @@ def test_meeting_introductions(nlp, body, ordinals):
         "On 4 May 2019, Merkel left office having spent more time with Macron than with any other leader.",
         # A future clause governs the meeting noun however deep it sits.
         "On 4 May 2019, Merkel will host Macron, before he flies on to Rome for the G20 summit.",
+        # A meeting that was only scheduled.
+        "An earlier encounter between the two leaders had been scheduled for 29 June 2019 in Osaka.",
     ],
 )
 def test_not_meetings(nlp, body):

@@ -71,8 +71,8 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         return True
     if tok.dep_ in {"xcomp", "ccomp", "acl"} and hits(tok.head, planned):
         return True
-    if tok.dep_ == "dobj" and hits(tok.head, planned):
-        return True  # "arrange a face-to-face meeting", "weighs a visit"
+    if tok.dep_ in {"dobj", "nsubjpass"} and hits(tok.head, planned):
+        return True  # "arrange a face-to-face meeting", "weighs a visit", "an encounter had been scheduled for June 29"
     # "invited him to Ankara for the next session", "prepared for the summit", through a place
     # the phrase hangs on: "are expected in Rio de Janeiro for the G20 summit".
     cur = tok
