@@ -300,3 +300,15 @@ def test_a_bare_weekday_without_a_date_before_it_counts_back_from_the_article(nl
 )
 def test_the_day_of_the_talks_within_a_visit(nlp, body, day):
     assert [m.start_date for m in meetings_of(nlp, body)] == [day]
+
+
+def test_a_numbered_weekday_and_a_counted_morning_follow_the_last_date(nlp):
+    # Against the article's date (15 July 2025) the last Wednesday is 9 July; the story is at 24 June.
+    text = ("On the eve of the summit, on 24 June 2025, Merkel posted a message.\n\n"
+            "The next morning, Wednesday the 25th, the two sat side by side.")
+    doc = nlp(text)
+    numbered = doc.char_span(text.index("Wednesday"), text.index(", the two"))
+    assert dates.value_of(numbered, after=None, article=D(2025, 7, 15)).start == D(2025, 6, 25)
+    second = list(doc.sents)[-1]
+    found = dates.meeting_date([doc[second.start : second.end]], after=None, article=D(2025, 7, 15))
+    assert found.start == D(2025, 6, 25)

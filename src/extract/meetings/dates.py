@@ -8,6 +8,7 @@ each single day is then read as a calendar date (see ``days.parse_day``), and ca
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -201,6 +202,11 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
     days, months, years, weekday, _ = parts(text)
     if not (months or weekday is not None):
         return None  # "1-Day", "a few days earlier": no calendar date
+    if weekday is not None and len(days) == 1 and not months:
+        # "The next morning, Wednesday the 25th": the first such day on or after the last date given.
+        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore)
+        day = _next_weekday_numbered(anchor, days[0], weekday) if anchor else None
+        return DateValue(day, day, text, span.start_char, span.end_char, day is None)
     if weekday is not None and not days and not months:
         anchor = _last_day_before(span.doc, span.start_char, ignore=ignore, paragraph=True)
         if anchor is not None and anchor != article:
@@ -240,6 +246,22 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
                 start, end, partial = named
                 break
     return DateValue(start, end, text, span.start_char, span.end_char, partial or start is None)
+
+
+def _bare_weekday(text: str) -> bool:
+    days, months, years, weekday, _ = parts(text)
+    return weekday is not None and not (days or months or years)
+
+
+def _next_weekday_numbered(anchor: dt.date, day: int, weekday: int) -> dt.date | None:
+    """The first date on or after ``anchor`` that is the ``day``-th of its month and a ``weekday``."""
+    year, month = anchor.year, anchor.month
+    for _ in range(14):
+        if day <= calendar.monthrange(year, month)[1] and (found := dt.date(year, month, day)) >= anchor \
+                and found.weekday() == weekday:
+            return found
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return None
 
 
 def _offset(m: re.Match) -> dt.timedelta:
@@ -297,6 +319,8 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
                 continue
             if not value.partial and _RELATIVE_DAY.fullmatch(value.text.strip()):
                 counted = counted or value
+            elif not value.partial and counted is not None and _bare_weekday(value.text):
+                return counted  # "The next morning, Wednesday, ...": counted from a date, not the last Wednesday
             elif not value.partial:
                 return value
             else:
