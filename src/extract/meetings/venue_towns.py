@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .. import gazetteer
 from ..lexicons import Lexicons
+from ..text.sentences import doc_text
 from ..wordlists import words
 
 _NAME = r"((?:[A-Z][\w'’-]*\s){1,3})"
@@ -23,7 +24,7 @@ def venue_towns(doc: Doc, lex: Lexicons) -> dict[str, str]:
     and "X, the prime minister's official residence in Town" anywhere in the article (the bare
     name "X" too, and for the last form only a town GeoNames knows). Read once per article: every
     meeting and heading asks."""
-    return _towns(doc.text, words(lex, "venue_words"))
+    return _towns(doc_text(doc), words(lex, "venue_words"))
 
 
 @lru_cache(maxsize=16)
