@@ -61,18 +61,17 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     spans = [span for span in phrase_spans(doc[:]) if span.start_char <= lead_chars]
     # Lines that are only a date, below the first paragraph of prose: two or more head a list
     # ("3 July 1997" over what happened that day), none is the page's own date.
-    headings = [span for span in spans if span.start_char > first_prose and _alone(text, span)]
+    headings = [span for span in spans
+                if span.start_char > first_prose and not "".join(_line_around(text, span)).strip()]
     for span in spans:
         if len(headings) >= 2 and span in headings:
             continue
-        line_start = text.rfind("\n", 0, span.start_char) + 1
-        line_end = text.find("\n", span.end_char)
-        before = text[line_start : span.start_char]
+        before, rest = _line_around(text, span)
+        rest = rest.strip()
         after = text[span.end_char : span.end_char + 48]
         is_dateline = bool(_DATELINE.match(before)) and bool(_DASH_AFTER.match(after))
         is_cued = bool(cue and cue.search(before)) or bool(_BYLINE.match(before))
         # A line that is only a date, or opens with one before "/" or "|" ("July 20, 2016 / 5:48 PM").
-        rest = text[span.end_char : line_end if line_end >= 0 else len(text)].strip()
         # Above the first paragraph of prose, a place may stand before it: "Berlin, 2 May 2022".
         # Not in a list of such headings ("Berlin, 15 May 2017" ... "Paris, 2 June 2018"), and a full day.
         placed = (span.start_char < first_prose and bool(_PLACE_BEFORE.match(before)) and not found
@@ -95,11 +94,11 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     return ArticleDate(_day_first(date, text[start:end], dateline_days), start, end, tuple(skips))
 
 
-def _alone(text: str, span) -> bool:
-    """Whether the date is all its line holds."""
+def _line_around(text: str, span) -> tuple[str, str]:
+    """What the date's line holds before it and after it."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char) % (len(text) + 1)  # -1: the text's end
-    return not text[line_start : span.start_char].strip() and not text[span.end_char : line_end].strip()
+    return text[line_start : span.start_char], text[span.end_char : line_end]
 
 
 _NUMERIC = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")

@@ -1,8 +1,8 @@
 """A faster loop for spaCy's rule lemmatizer, with the same lemmas.
 
 spaCy's lemmatizer already caches each lemma by (word, part of speech, morphology), but it still
-builds a ``Token`` for every word and sets its lemma through Python one at a time: about a
-fifteenth of the whole parse. Here a Doc's words are read as one array, each distinct
+builds a ``Token`` for every word and sets its lemma through Python one at a time, which is most
+of its time on words it has seen before. Here a Doc's words are read as one array, each distinct
 (word, part of speech, morphology) is lemmatized once by the stock method, and the lemmas go
 back as one array. Lemmas already set (the attribute ruler gives some) are kept, as spaCy keeps
 them.
