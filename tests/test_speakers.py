@@ -289,3 +289,11 @@ def test_a_quotation_after_a_sentence_about_someone_s_statement_is_theirs(nlp):
                    "create jobs in the region.”")
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["The pipeline will cut gas flaring and create jobs in the region."] == "Ana Silva"
+
+
+def test_a_role_in_the_plural_titles_the_names_after_it(nlp):
+    # A caption's "Prime Ministers Tomas Varga and Ana Silva" makes no fuller name "Ministers Tomas Varga".
+    text = ("[Photo: Prime Ministers Tomas Varga and Ana Silva at the Ashoka Pillar. Photo: RSS]\n\n"
+            "Addressing the gathering, Varga told the crowd that the friendship was as steady as the mountains. "
+            "“The closer we grow, the more we gain,” he said.")
+    assert {q.speaker for q in quotes(nlp, text)} == {"Tomas Varga"}

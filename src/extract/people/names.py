@@ -93,6 +93,8 @@ class NameTable:
 
 def _title_words(lex: Lexicons) -> set[str]:
     roles = {w for r in lex.roles for w in r.split()}
+    # "Prime Ministers Narendra Modi and Sher Bahadur Deuba": a role in the plural titles two names.
+    roles |= {f"{w}s" for w in roles if w.isalpha() and not w.endswith("s")}
     honorifics = set(lex.extra.get("speaker_roles", {}).get("honorifics", {}))
     return roles | set(lex.extra.get("title_words", ())) | honorifics
 
