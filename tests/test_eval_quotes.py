@@ -45,7 +45,7 @@ FLOORS = {
     "final14": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.89, "quotes.indirect.f1": 0.89, "quotes.all.speaker_accuracy": 0.89},
     "final15": {"quotes.direct.f1": 0.93, "quotes.direct.e2e_f1": 0.82, "quotes.indirect.f1": 0.88, "quotes.all.speaker_accuracy": 0.87},
     "final16": {"quotes.direct.f1": 0.94, "quotes.direct.e2e_f1": 0.79, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.82},
-    "final17": {"quotes.direct.f1": 0.94, "quotes.direct.e2e_f1": 0.84, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.92},
+    "final17": {"quotes.direct.f1": 0.94, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.93},
 }
 # Meetings: F1, then the fields issue 15 names.
 MEETING_FLOORS = {
