@@ -432,3 +432,29 @@ def test_a_speaking_surname_a_small_town_shares_is_still_a_name(nlp):
             "Iohannis welcomed Sandu at Cotroceni Palace in July 2019. Sandu replied that her country was grateful. "
             "Sandu accused Russia of meddling. Sandu received Iohannis in Chișinău a year later.")
     assert {p.name for p in principals(nlp(text), LEX)} == {"Klaus Iohannis", "Maia Sandu"}
+
+
+def test_a_country_ner_takes_for_a_person_is_no_principal(nlp):
+    # The breadcrumb puts "Nepal" in the headline block and NER calls most of its later mentions a
+    # person: a country's name is still no surname the headline gives.
+    text = (
+        'Home / World / Nepal\n'
+        '\n'
+        'LIVE: Modi in Lumbini as Deuba hosts him for talks on Buddha Jayanti\n'
+        '\n'
+        'Monday, 16 May 2022 | Last updated: 5:18 pm NPT\n'
+        '\n'
+        'KEY EVENTS\n'
+        ' • Nepal and India sign six agreements\n'
+        ' • Modi: "Without Nepal, even our Ram is incomplete"\n'
+        '\n'
+        "Indian Prime Minister Narendra Modi landed in Lumbini on Monday, where Nepal's Prime Minister Sher "
+        "Bahadur Deuba welcomed him. Modi said Nepal was a friend. Deuba said Nepal wanted more investment.\n"
+        '\n'
+        "Without Nepal, Modi said, the story of the Buddha could not be told. Nepal and India share their gods, "
+        "Modi added. For Nepal, Deuba said, the visit was a milestone. Nepal will remember it, Deuba said.\n"
+        '\n'
+        'Nepal hopes for more, officials said. Nepal, Nepal, Nepal, the crowd chanted.\n'
+        ''
+    )
+    assert [p.name for p in principals(nlp(text), load_lexicons())] == ["Narendra Modi", "Sher Bahadur Deuba"]

@@ -127,7 +127,8 @@ def principals(
     # surname ("President Obama" in a readout that never writes his first name), and not places.
     # A one-word name the headline gives and the story keeps using is one too, though GeoNames
     # knows a town of that name ("Merkel and Obama: a timeline" over a text that never writes "Barack").
-    headlined = {p.name for p in everyone if p.name in head and body[p.name] >= _HEADLINED_MENTIONS}
+    headlined = {p.name for p in everyone if p.name in head and body[p.name] >= _HEADLINED_MENTIONS
+                 and not gazetteer.as_country(p.name, {})}  # a country's name is never a surname ("Nepal")
     cands = [p for p in everyone if body[p.name] and (" " in p.name or p.titles & set(lex.roles) or p.name in headlined)
              and (p.name in headlined or not _is_place(doc, table, p))]
 
