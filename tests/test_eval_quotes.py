@@ -45,7 +45,7 @@ FLOORS = {
     "final14": {"quotes.direct.f1": 0.97, "quotes.direct.e2e_f1": 0.89, "quotes.indirect.f1": 0.89, "quotes.all.speaker_accuracy": 0.89},
     "final15": {"quotes.direct.f1": 0.93, "quotes.direct.e2e_f1": 0.82, "quotes.indirect.f1": 0.88, "quotes.all.speaker_accuracy": 0.87},
     "final16": {"quotes.direct.f1": 0.94, "quotes.direct.e2e_f1": 0.79, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.82},
-    "final17": {"quotes.direct.f1": 0.94, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.93},
+    "final17": {"quotes.direct.f1": 0.94, "quotes.direct.e2e_f1": 0.86, "quotes.indirect.f1": 0.91, "quotes.all.speaker_accuracy": 0.93},
 }
 # Meetings: F1, then the fields issue 15 names.
 MEETING_FLOORS = {
@@ -109,8 +109,10 @@ MEETING_FLOORS = {
     "final15": (0.86, 0.92, 0.86, 0.95, 0.88),
     # final16 city 0.81 -> 0.80 (meetings 0.86 -> 0.88): "they had a sit-down in Washington" after "in
     # Joe Biden's company" is now a meeting found, its city read as the state of Washington (a1f2f17).
-    "final16": (0.88, 0.90, 0.80, 0.90, 0.85),
-    "final17": (0.77, 0.88, 0.75, 0.76, 0.68),
+    # final16 meetings 0.88 -> 0.87: its no-meeting article's principals are now Sandu and Putin, not
+    # Sandu and "Moldova" (8e4b771), and one more of its sentences reads as their meeting.
+    "final16": (0.87, 0.90, 0.80, 0.90, 0.85),
+    "final17": (0.78, 0.88, 0.75, 0.76, 0.71),
 }
 MEETING_METRICS = ("meetings.f1", "fields.start_date.accuracy", "fields.city.accuracy", "fields.country.accuracy",
                    "fields.format.accuracy")
