@@ -1036,3 +1036,12 @@ def test_in_someones_company_is_no_place(nlp):
     body = ("Few leaders have spent as much time in Angela Merkel's company as Macron. On 12 January 2016 the two "
             "met at an air base.")
     assert [(m.start_date, m.city) for m in meetings_of(nlp, body)] == [(dt.date(2016, 1, 12), None)]
+
+
+def test_talks_held_in_a_clause_of_their_own_under_a_promise(nlp):
+    # "promised that his government would help ..., as he held talks with Macron": the "as" clause
+    # is past, whatever the promise's "would" says about the future.
+    body = ("PARIS, March 3 (Wire) - German Chancellor Angela Merkel promised on Thursday that her government "
+            "would do all it could to help end the strikes, as she held talks with President Emmanuel Macron "
+            "on her first visit to France since the election.")
+    assert [m.start_date for m in meetings_of(nlp, body, lead="By Staff | 3 March 2022\n\n")] == [dt.date(2022, 3, 3)]

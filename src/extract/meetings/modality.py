@@ -21,6 +21,10 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
     for _ in range(5):
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux for c in cur.children):
             return True
+        # "would help end the strikes, as she held talks": a past verb with a subject of its own
+        # keeps its own tense, whatever the clause it hangs on says.
+        if cur.i != tok.i and cur.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in cur.children):
+            return False
         # "are to meet": an infinitive under a form of "be".
         if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             return True
