@@ -1045,3 +1045,18 @@ def test_talks_held_in_a_clause_of_their_own_under_a_promise(nlp):
             "would do all it could to help end the strikes, as she held talks with President Emmanuel Macron "
             "on her first visit to France since the election.")
     assert [m.start_date for m in meetings_of(nlp, body, lead="By Staff | 3 March 2022\n\n")] == [dt.date(2022, 3, 3)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A meeting in doubt: the subject of "might come" is no report.
+        "On 3 May 2019 a spokesman said the two leaders' first face-to-face encounter might come at the summit "
+        "in Rome.",
+        # Bodies, not the leaders: "the two governments sat down together" when Merkel met someone else.
+        "The last time the two governments sat down together at the top level was in Lyon on 3 May 2019, when "
+        "Merkel held talks with French Prime Minister Edouard Philippe during a joint session of the two cabinets.",
+    ],
+)
+def test_meetings_in_doubt_or_of_others_are_none(nlp, body):
+    assert meetings_of(nlp, body) == []

@@ -165,8 +165,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
     out: list[Event] = []
     listed = _listed(lex)
     for tok in sent:
-        if not hits(tok, listed):
-            continue  # one look instead of one per list: most words are on none
+        if not hits(tok, listed):  # one look instead of one per list: most words are on none
+            continue
         kind = None
         if tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and hits(tok, verbs):
             kind = "verb"  # headline present tense mis-tagged: "Biden and Xi meet face to face"
@@ -241,9 +241,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
 @lru_cache(maxsize=8)
 def _listed(lex: Lexicons) -> frozenset[str]:
     """Every word one of ``events``' tests looks for (a call paid in person is "call")."""
-    names = ("meeting_verbs", "meeting_support_verbs", "joint_verbs", "reciprocal_verbs", "companion_verbs",
-             "meeting_nouns", "travel_verbs", "travel_nouns", "guest_nouns")
-    return frozenset({"call"}).union(*(words(lex, n) for n in names))
+    return frozenset({"call"}).union(*(words(lex, n) for n in ("meeting_verbs", "meeting_support_verbs", "joint_verbs",
+        "reciprocal_verbs", "companion_verbs", "meeting_nouns", "travel_verbs", "travel_nouns", "guest_nouns")))
 
 
 def _guest_of(tok: Token, lex: Lexicons) -> bool:
@@ -352,6 +351,14 @@ def _others_act(sent: Span, cast: Cast) -> bool:
     return bool(refs) and all(r.kind == OTHER for r in refs)
 
 
+def _of_the_pair(phrase: Span, cast: Cast) -> bool:
+    """A pair phrase of the principals: not "among the two", aides or bodies ("the governments sat together")."""
+    head = phrase.root.head
+    if cast.not_leaders(head) or phrase.start > 0 and phrase.doc[phrase.start - 1].lower_ == "among":
+        return False
+    return not (phrase.root.lower_ == "together" and any(cast.not_leaders(s) for s in subjects(head)))
+
+
 def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, list[Event]]:
     """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence.
 
@@ -373,8 +380,7 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     named = cast.mentioned(sent)
     # "the two leaders", not "the two foreign ministers", nor "among the leaders Macron summoned" (a group).
     pairs = [sent.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(sent, words(lex, "pair_refs"))]
-    pair_words = any(not cast.aides(p.root.head) and (p.start == 0 or sent.doc[p.start - 1].lower_ != "among")
-                     for p in pairs)
+    pair_words = any(_of_the_pair(p, cast) for p in pairs)
     meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
     if meeting and not strict and not any(ev.principals or ev.pair for ev in meeting) and any(
             _named_other(ev) and ev.principals and not ev.negated and not ev.planned for ev in evs):

@@ -19,7 +19,9 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
     cur = tok
     # Four steps up: "before he flies on to Peru for the summit" under "will host".
     for _ in range(5):
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux for c in cur.children):
+        # Written in lower case unless a sentence starts with it: "Merkel and May met" has no modal.
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux and (c.text.islower() or c.is_sent_start)
+               for c in cur.children):
             return True
         # "would help end the strikes, as she held talks": a past verb with a subject of its own
         # keeps its own tense, whatever the clause it hangs on says.
@@ -29,7 +31,9 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
         if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             return True
         # "It will be their first encounter": the predicate noun is in its verb's tense.
-        if cur.dep_ not in {"xcomp", "acomp", "attr", "conj", "ccomp", "dobj", "pobj", "prep", "advcl"} or cur.head.i == cur.i:
+        # "Their first encounter might come at the summit": the subject is in its verb's mood.
+        if cur.head.i == cur.i or cur.dep_ not in {
+                "xcomp", "acomp", "attr", "conj", "ccomp", "dobj", "pobj", "prep", "advcl", "nsubj", "nsubjpass"}:
             return False
         cur = cur.head
     return False

@@ -120,7 +120,7 @@ class Cast:
             return Ref(PRINCIPAL, who) if who else Ref(OTHER, phrase.text)
         if who := self.by_title(phrase):
             return Ref(PRINCIPAL, who)
-        if find_phrases(phrase, words(self.lex, "pair_refs")) and not self.aides(phrase.root):
+        if find_phrases(phrase, words(self.lex, "pair_refs")) and not self.not_leaders(phrase.root):
             return Ref(PAIR)
         return None
 
@@ -140,6 +140,11 @@ class Cast:
         # "the two prime ministers" are leaders: the title is read with the word before it.
         before = head.doc[head.i - 1].lower_ if head.i > 0 else ""
         return lemma in self.titles - self._leader_roles and f"{before} {lemma}" not in self._leader_roles
+
+    def not_leaders(self, head: Token) -> bool:
+        """Whether a pair phrase over ``head`` means others than the principals: aides ("the two
+        foreign ministers") or bodies ("the two governments sat down together")."""
+        return self.aides(head) or head.lemma_.lower() in words(self.lex, "collective_nouns")
 
     def is_person(self, doc: Doc, name: str) -> bool:
         """Whether the article's name table keeps ``name`` as someone: not a village NER tagged
