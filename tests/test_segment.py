@@ -1060,3 +1060,17 @@ def test_talks_held_in_a_clause_of_their_own_under_a_promise(nlp):
 )
 def test_meetings_in_doubt_or_of_others_are_none(nlp, body):
     assert meetings_of(nlp, body) == []
+
+
+def test_year_headings_over_a_timeline_after_a_news_lead(nlp):
+    # The lead's meeting is the newest; the entries below take their years from the year
+    # headings, and "Feb 19th" (no year, missed by NER) still opens an entry.
+    lead = ("By Staff | Published Sat 23 Jul 2016\n\n"
+            "German Chancellor Angela Merkel was back in Paris yesterday for talks with French President "
+            "Emmanuel Macron.\n\n")
+    body = ("2012\n\n"
+            "Nov. 27 — Merkel is received by Macron at the Elysee for talks on the budget.\n\n"
+            "2014\n\n"
+            "Feb 19th — Merkel flies to Lyon, where Macron hosts her for talks on energy.")
+    found = meetings_of(nlp, body, lead=lead)
+    assert [m.start_date for m in found] == [dt.date(2016, 7, 22), dt.date(2012, 11, 27), dt.date(2014, 2, 19)]

@@ -132,10 +132,10 @@ def phrase_spans(span: Span) -> list[Span]:
         if j > i and not any(s.start == i and s.end == j for s in out):
             out.append(doc[i:j])
     # All-digit dates NER left out ("- 2018-04-27: ...", "2018-09-18 to 2018-09-20", "08.10.2020 –"),
-    # days counted from another ("The following morning"), and a written date with its year that
-    # NER missed, as headings often are ("Feb 2023:").
+    # days counted from another ("The following morning"), and a written date that NER missed,
+    # as headings often are ("Feb 2023:", "Feb 19th —").
     text = doc_text(doc)[span.start_char : span.end_char]  # a Span joins its tokens anew on each .text
-    for pattern in (ISO_RANGE, NUMERIC_RANGE, _RELATIVE_DAY, _DEICTIC, _WRITTEN):
+    for pattern in (ISO_RANGE, NUMERIC_RANGE, _RELATIVE_DAY, _DEICTIC, _WRITTEN, _MONTH_DAY):
         for m in pattern.finditer(text):
             got = doc.char_span(span.start_char + m.start(), span.start_char + m.end())
             if got is None:
@@ -183,6 +183,23 @@ def years_before(doc: Doc, offset: int, *, ignore=None) -> int | None:
     return last
 
 
+def _under_year_heading(doc: Doc, offset: int) -> bool:
+    """Whether the last year written before ``offset`` is a heading of its own ("2013" over a
+    timeline's "May 2 — ..."): its entries are that year's, whatever came before."""
+    last = None
+    for ent in ents_in(doc):
+        if ent.start_char >= offset:
+            break
+        if ent.label_ == "DATE" and re.search(r"\b(?:1[89]|20)\d\d\b", ent.text):
+            last = ent
+    if last is None or not re.fullmatch(r"(?:1[89]|20)\d\d", last.text.strip()):
+        return False
+    text, end = doc_text(doc), last.start_char + len(last.text.rstrip())
+    line_end = text.find("\n", end)
+    return not text[text.rfind("\n", 0, last.start_char) + 1 : last.start_char].strip() and \
+        not text[end : line_end if line_end >= 0 else len(text)].strip()
+
+
 # Days named from the writer's own: "Prime Minister X today met ...", as readouts and news write.
 _DEICTIC = re.compile(r"\b(?:(?P<today>today|tonight|this (?:morning|afternoon|evening))|(?P<yesterday>yesterday|last night))\b", re.I)
 
@@ -225,6 +242,8 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
         year = years_before(span.doc, span.start_char, ignore=ignore)
         if year is not None and article is not None and year > article.year:
             year = article.year  # "expects to consume in 2030" is no year the story has reached
+        if _under_year_heading(span.doc, span.start_char):
+            after = None  # "2012" over "Nov. 27 — ...": the heading's year, whatever was told before
         if after is not None and (year is None or after.year > year):
             year = after.year  # the story has moved on past the last year it wrote out
         if year is None and article is not None:
@@ -337,3 +356,5 @@ _WRITTEN = re.compile(
     r"\b(?:" + _DAY_WORD + r"(?:\s+|-))?" + _MONTH_WORD + r"(?:\s+" + _DAY_WORD + r"(?:\s*[–-]\s*" + _DAY_WORD + r")?,?)?"
     r"(?:\s+|-)(?:1[89]|20)\d\d\b"
 )
+# A month and day NER left out, as a timeline's entries begin ("Feb 19th — Obama flies to Toluca").
+_MONTH_DAY = re.compile(r"(?<![\w.])" + _MONTH_WORD + r"\s+" + _DAY_WORD + r"\b(?!\s*[-–:.,]?\s*\d)")
