@@ -297,3 +297,12 @@ def test_a_role_in_the_plural_titles_the_names_after_it(nlp):
             "Addressing the gathering, Varga told the crowd that the friendship was as steady as the mountains. "
             "“The closer we grow, the more we gain,” he said.")
     assert {q.speaker for q in quotes(nlp, text)} == {"Tomas Varga"}
+
+
+def test_a_malaysian_honorific_is_no_part_of_the_name_and_according_to_names_the_next_quote(nlp):
+    text = ("Prime Minister Lee Hsien Loong visited Putrajaya at the invitation of Prime Minister Dato' Seri "
+            "Razak Hamid on Monday.\n\n"
+            "According to PM Razak, officials would keep working on the water issue. "
+            "“We will not let one issue hold back the relationship.”")
+    [q] = [q for q in quotes(nlp, text) if q.text.startswith("We will")]
+    assert q.speaker == "Razak Hamid"

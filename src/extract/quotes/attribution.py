@@ -218,6 +218,12 @@ def _said_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, c
     if (found := _sentence_before(doc, q, par_start)) is None:
         return None
     toks, root = found
+    first = doc[max(toks[-1].sent.start, toks[0].i)]
+    if first.lower_ == "according" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "to":
+        # "According to PM Anwar, officials would keep working ... “We will not let ...”": the source.
+        source = next((c for c in doc[first.i + 1].children if c.dep_ == "pobj"), None)
+        if source is not None and (name := table.resolve(source).name):
+            return name
     verb = toks[-2] if toks[-2].pos_ in {"VERB", "AUX"} else None
     # Its words reported after the verb: a content clause, or a "that" the parse hung elsewhere
     # ("told reporters at the time that the choice was no accident").
