@@ -447,3 +447,12 @@ def test_a_preposition_before_a_name_is_no_title(nlp):
 def test_a_quote_in_a_reported_clause_whose_subject_is_a_thing(nlp, text, speaker):
     [q] = quotes(nlp, text)
     assert q.speaker == speaker
+
+
+def test_titles_cited_in_a_reference_list_are_no_quotes(nlp):
+    text = (LOPEZ + "Lopez said the talks had gone well.[4]\n\n"
+            "References[edit]\n"
+            "4. ^ \"Lopez meets Perez in Lima\". 3 May 2019.\n"
+            "14–15. ^ \"Chile signs the water deal\". 20 Nov 2017.\n"
+            "[16] \"Perez calls off his trip\". 3 Sep 2019.\n")
+    assert [q.text for q in quotes(nlp, text) if q.kind.value == "direct"] == []

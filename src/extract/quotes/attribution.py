@@ -52,7 +52,9 @@ def attribute(
         after = ties.window_after(doc, q, pars, index)
         at_par_start = q.open_mark == pars[q.first_par][0]
         bounds = (pars[q.first_par][0], pars[q.last_par][1])
-        if _marked_as_writers(doc_text(doc), q, bounds[0], cues) or _is_name(toks) or _is_heading(doc_text(doc), q, bounds, toks):
+        text = doc_text(doc)
+        if _marked_as_writers(text, q, bounds[0], cues) or _is_name(toks) or _is_heading(text, q, bounds, toks) \
+                or _is_citation(text, q):
             out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=False))
             continue
         if q.label is not None:
@@ -176,6 +178,15 @@ def _is_heading(text: str, q: Quoted, bounds: tuple[int, int], toks: list[Token]
         return False
     words = [t for t in toks if t.is_alpha]
     return len(words) >= 3 and all(t.is_title or t.lower_ in _TITLE_GLUE for t in words)
+
+
+# A reference list's entry before a cited title: "4. ^ ", "14–15. ^ ", "[4] ".
+_CITATION = re.compile(r"(?:\d+(?:[–-]\d+)?\.\s*)?\^\s*|\[\d+\]\s*")
+
+
+def _is_citation(text: str, q: Quoted) -> bool:
+    """“Sharon begins India visit” in "4. ^ “Sharon begins India visit”. 9 Sep 2003.": a cited title."""
+    return bool(_CITATION.fullmatch(text[text.rfind("\n", 0, q.open_mark) + 1 : q.open_mark].strip()))
 
 
 def _same_paragraph_run(doc: Doc, done: list[Attributed], q: Quoted) -> tuple[Mention, str | None] | None:
