@@ -282,9 +282,10 @@ def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
     """A one-word name that the text also writes with a first name NER missed ("- Maria Lopez and",
     "Moon Jae-in")."""
     titles = _title_words(lex)
-    places = {t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
     # Where each one-word name is written, found in one pass rather than one per name.
     at: dict[str, list[int]] = {p.name: [] for p in persons if " " not in p.name}
+    # A "place" that ends on one of those names is a person NER mislabelled ("Thabo Mbeki" as a GPE).
+    places = {t.text for e in doc.ents if e.label_ in _PLACE_LABELS and not any(w.text in at for w in e[1:]) for t in e}
     for tok in doc:
         if tok.text in at:
             at[tok.text].append(tok.i)
