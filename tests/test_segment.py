@@ -1074,3 +1074,10 @@ def test_year_headings_over_a_timeline_after_a_news_lead(nlp):
             "Feb 19th — Merkel flies to Lyon, where Macron hosts her for talks on energy.")
     found = meetings_of(nlp, body, lead=lead)
     assert [m.start_date for m in found] == [dt.date(2016, 7, 22), dt.date(2012, 11, 27), dt.date(2014, 2, 19)]
+
+
+def test_an_afternoon_at_a_named_place_with_the_other_is_their_meeting(nlp):
+    body = ("The last of the three came on Dec. 9, 2019, when Merkel spent an afternoon at Meseberg with Macron, "
+            "Peter Schmidt and Ana Ruiz.\n\n"
+            "Merkel has spent four years in a partnership with the French president.")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 12, 9)]

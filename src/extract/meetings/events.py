@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicons import Lexicons
 from .calls import dates_only, is_remote, paid_call
+from .companions import companions, companionship
 from .journeys import abroad, destination_ok
 from .modality import denied, is_planned
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
@@ -29,7 +30,6 @@ _OBJ = {"dobj", "dative", "pobj"}
 # A verb without a subject of its own takes its head's ("visited Moscow and met with X").
 _INHERITS = {"conj", "xcomp", "advcl", "acl", "pcomp"}
 _PARTNER_PREPS = {"with", "between", "by", "alongside", "beside"}
-_PARTICLES = {"away", "out", "off", "in", "back"}  # "walked away from", "sit in": parsed as adverbs or prepositions
 # An adjective standing where a noun goes is used as one: "the bilateral was friendly".
 _NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
 _RECIPROCALS = {("each", "other"), ("one", "another")}
@@ -183,12 +183,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "travel"
             elif hits(tok, joint) or hits(tok, words(lex, "reciprocal_verbs")) and _reciprocal(tok, sent, lex):
                 kind = "joint"
-            elif hits(tok, words(lex, "companion_verbs")) and not any(t.lower_ == "than" for t in tok.subtree) and not any(
-                    c.dep_ == "prt" or c.lower_ in _PARTICLES and not any(g.dep_ == "pobj" for g in c.children)
-                    for c in tok.children):
-                # "spent two days with Duda"; "the pair spent eight hours in Brussels" is done together;
-                # not "more time with X than with any other leader", a comparison, nor "sit in", "walked away"
-                kind = "verb" if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) else "joint"
+            elif (spent := companionship(tok, lex)) is not None:
+                kind = spent  # "spent two days with Duda"; "the pair spent eight hours in Brussels"
         elif tok.pos_ in {"NOUN", "PROPN"} or tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL:
             # A plural of a meeting noun counts several meetings ("five of their encounters",
             # "three summits in five months"), none in particular; "talks" is listed as written.
@@ -201,6 +197,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
         if kind is None:
             continue
         involved = partners(tok, nouns) + _called_on(tok) + (subjects(tok.head) if _guest_of(tok, lex) else [])
+        if kind == "verb" and companionship(tok, lex) == "verb":  # "an afternoon at Mar-a-Lago with Trump"
+            involved += [p for p in companions(tok) if p not in involved]
         if kind in {"verb", "joint"} or (kind == "travel" and tok.pos_ in {"VERB", "AUX"}):
             involved = subjects(tok) + involved
         if kind == "travel" and tok.pos_ in {"VERB", "AUX"}:
