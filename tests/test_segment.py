@@ -1081,3 +1081,15 @@ def test_an_afternoon_at_a_named_place_with_the_other_is_their_meeting(nlp):
             "Peter Schmidt and Ana Ruiz.\n\n"
             "Merkel has spent four years in a partnership with the French president.")
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 12, 9)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Macron first travelled to Germany as president in January 2018, when he held talks with then-Chancellor "
+        "Peter Schmidt.",
+        "Merkel's previous visit to France dates back to December 2000, when she held talks with Jacques Laurent.",
+    ],
+)
+def test_a_journey_to_the_others_country_for_talks_with_someone_else(nlp, body):
+    assert meetings_of(nlp, body) == []

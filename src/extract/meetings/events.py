@@ -358,10 +358,8 @@ def _of_the_pair(phrase: Span, cast: Cast) -> bool:
 
 
 def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, list[Event]]:
-    """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence.
-
-    Remembered on the cast: segmentation, the talk of each meeting and its participants read the
-    same sentences. The principals' countries are part of the key, as they may still be learnt."""
+    """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence, remembered on
+    the cast (segmentation, talk and participants read the same sentences; the countries may still be learnt)."""
     key = (sent.doc, sent.start, sent.end, strict, lex, tuple(cast.countries.items()))
     found = cast.memo.get(key)
     if found is None:
@@ -385,10 +383,14 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
         # "Modi meets Muhammad Yunus ... at the BIMSTEC summit": the summit is where he met someone else.
         meeting = []
     if meeting and not strict and not named and _others_act(sent, cast):
-        # A timeline entry about someone else ("Premier Li visits Tokyo for a three-way summit",
-        # "the two advisers agree a document, clearing the way for a leaders' meeting"): only a
-        # meeting word that names the principals or the pair is theirs.
+        # A timeline entry about someone else ("Premier Li visits Tokyo for a three-way summit", "the two advisers
+        # agree a document, clearing the way for a leaders' meeting"): only words naming the principals or pair count.
         meeting = [ev for ev in meeting if ev.principals or ev.pair]
+    travellers = {p for ev in meeting for p in ev.principals} if all(ev.kind == "travel" for ev in meeting) else None
+    if meeting and any(ev.kind == "verb" and ev.pronoun and ev.others and set(ev.principals) == travellers
+                       and not (ev.pair or ev.planned or ev.negated) and ev.token.i > meeting[-1].token.i
+                       for ev in evs):
+        meeting = []  # "travelled to Russia ..., when he held talks with then-President Medvedev": someone else's
     if meeting:
         return MEETING, meeting
     if any(e.others and not e.negated and not e.planned and not dates_only(e.token) for e in evs):
