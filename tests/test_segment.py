@@ -1093,3 +1093,9 @@ def test_an_afternoon_at_a_named_place_with_the_other_is_their_meeting(nlp):
 )
 def test_a_journey_to_the_others_country_for_talks_with_someone_else(nlp, body):
     assert meetings_of(nlp, body) == []
+
+
+def test_a_courtesy_call_paid_by_someone_who_is_named_before_who(nlp):
+    body = ("The most senior German to sit across from Macron in the Merkel years was Defence Minister Peter "
+            "Schmidt, who paid a 75-minute courtesy call at the Elysee on the night of July 29, 2021.")
+    assert meetings_of(nlp, body) == []

@@ -19,7 +19,7 @@ from .companions import companions, companionship
 from .journeys import abroad, destination_ok
 from .modality import denied, is_planned
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
-from ..text.sentences import governing_verb
+from ..text.sentences import antecedent, governing_verb
 from ..wordlists import data, find_phrases, hits, words
 
 MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
@@ -62,7 +62,7 @@ def _phrase(tok: Token) -> Span:
 
 def subjects(verb: Token) -> list[Token]:
     for _ in range(3):
-        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        subj = [antecedent(c) for c in verb.children if c.dep_ in _SUBJ]
         if subj or verb.dep_ not in _INHERITS or verb.head.i == verb.i:
             return [h for s in subj for h in _heads_with_conjuncts(s)]
         verb = verb.head
@@ -207,7 +207,7 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             # "Trump and Kim's second summit": every owner, not just the first.
             involved += [h for c in tok.children if c.dep_ in {"poss", "nmod"} and c.pos_ in {"PROPN", "PRON"}
                          for h in _heads_with_conjuncts(c)]
-            if tok.dep_ == "dobj" and hits(tok.head, support):
+            if tok.dep_ == "dobj" and (hits(tok.head, support) or paid_call(tok)):
                 involved += subjects(tok.head) + partners(tok.head)
         refs = _refs(involved, cast)
         principals = tuple(dict.fromkeys(r.name for r in refs if r.kind == PRINCIPAL and r.name))

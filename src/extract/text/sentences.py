@@ -155,3 +155,8 @@ def apposed_to(name: Token) -> Token:
     if head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
         return head.head.head
     return head
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun's antecedent ("Lloyd Austin, who paid a courtesy call": Austin); any other token itself."""
+    return tok.head.head if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" else tok
