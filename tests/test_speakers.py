@@ -306,3 +306,11 @@ def test_a_malaysian_honorific_is_no_part_of_the_name_and_according_to_names_the
             "“We will not let one issue hold back the relationship.”")
     [q] = [q for q in quotes(nlp, text) if q.text.startswith("We will")]
     assert q.speaker == "Razak Hamid"
+
+
+def test_a_speech_verb_in_the_sentence_before_outranks_its_according_to(nlp):
+    text = ("Prime Minister Lee Hsien Loong met Prime Minister Razak Hamid in Putrajaya on Monday.\n\n"
+            "According to spokesman Fahmi Fadzil, Razak said the water talks had gone well. “We will not let one "
+            "issue hold us back.”")
+    [q] = [q for q in quotes(nlp, text) if q.text.startswith("We will")]
+    assert q.speaker == "Razak Hamid"

@@ -27,8 +27,8 @@ def companionship(tok: Token, lex: Lexicons) -> str | None:
 def companions(tok: Token) -> list[Token]:
     """Whom ``tok`` was spent with: on the verb, or on the time or named place it governs ("an
     afternoon at Mar-a-Lago with Trump, Elon Musk and Mike Waltz"; not "years in a partnership with him")."""
-    heads = [tok, *[c for c in tok.children if c.dep_ == "dobj"],
-             *[g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]]
+    places = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    heads = [tok, *[c for c in tok.children if c.dep_ == "dobj"], *places]
     found = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
              for p in c.children if p.dep_ == "pobj"]
     return [x for p in found for x in (p, *p.conjuncts)]

@@ -19,8 +19,8 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
     cur = tok
     # Four steps up: "before he flies on to Peru for the summit" under "will host".
     for _ in range(5):
-        # Written in lower case unless a sentence starts with it: "Merkel and May met" has no modal.
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux and (c.text.islower() or c.is_sent_start)
+        # "Merkel and May met": the name is no modal (a capital "Will" in a headline still is).
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux and (c.text != "May" or c.is_sent_start)
                for c in cur.children):
             return True
         # "would help end the strikes, as she held talks": a past verb with a subject of its own

@@ -143,7 +143,9 @@ class Cast:
 
     def not_leaders(self, head: Token) -> bool:
         """Whether a pair phrase over ``head`` means others than the principals: aides ("the two
-        foreign ministers") or bodies ("the two governments sat down together")."""
+        foreign ministers") or bodies ("the two governments sat down together"; not "the two countries' leaders")."""
+        if head.dep_ == "poss":
+            head = head.head
         return self.aides(head) or head.lemma_.lower() in words(self.lex, "collective_nouns")
 
     def is_person(self, doc: Doc, name: str) -> bool:

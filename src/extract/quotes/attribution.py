@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import ties
-from .cues import CueLexicon, cue_text, is_passive, is_speech_verb, relative_owner, reporting_head, subject_of
+from .cues import (CueLexicon, according_to, cue_text, is_passive, is_speech_verb, relative_owner, reporting_head,
+                   subject_of)
 from ..models import Kind, Quote, Span
 from ..text.paragraphs import Paragraphs
 from ..text.scanner import QuoteIndex, Quoted
@@ -55,7 +56,7 @@ def attribute(
         text = doc_text(doc)
         if _marked_as_writers(text, q, bounds[0], cues) or _is_name(toks) or _is_heading(text, q, bounds, toks) \
                 or _is_citation(text, q):
-            out.append(_record(doc_text(doc), q, NOBODY, None, None, keep=False))
+            out.append(_record(text, q, NOBODY, None, None, keep=False))
             continue
         if q.label is not None:
             out.append(_record(doc_text(doc), q, _turn_speaker(doc_text(doc), q.label, table), None, None, keep=True))
@@ -229,12 +230,6 @@ def _said_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, c
     if (found := _sentence_before(doc, q, par_start)) is None:
         return None
     toks, root = found
-    first = doc[max(toks[-1].sent.start, toks[0].i)]
-    if first.lower_ == "according" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "to":
-        # "According to PM Anwar, officials would keep working ... “We will not let ...”": the source.
-        source = next((c for c in doc[first.i + 1].children if c.dep_ == "pobj"), None)
-        if source is not None and (name := table.resolve(source).name):
-            return name
     verb = toks[-2] if toks[-2].pos_ in {"VERB", "AUX"} else None
     # Its words reported after the verb: a content clause, or a "that" the parse hung elsewhere
     # ("told reporters at the time that the choice was no accident").
@@ -242,10 +237,12 @@ def _said_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, c
             any(c.dep_ == "ccomp" and c.i > root.i for c in root.children)
             or any(t.lower_ == "that" and t.dep_ != "det" for t in doc[root.i + 1 : toks[-1].i])):
         verb = root
-    if verb is None or not is_speech_verb(verb, cues):
-        return None
-    subj = subject_of(verb)
-    return table.resolve(subj).name if subj is not None else None
+    if verb is not None and is_speech_verb(verb, cues):
+        subj = subject_of(verb)
+        return table.resolve(subj).name if subj is not None else None
+    # "According to PM Anwar, officials would keep working ... “We will not let ...”": the source.
+    source = according_to(doc[max(toks[-1].sent.start, toks[0].i)])
+    return table.resolve(source).name if source is not None else None
 
 
 def _subject_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable, cues: CueLexicon) -> str | None:
