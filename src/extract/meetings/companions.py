@@ -1,5 +1,5 @@
 """Time spent in someone's company: "spent two days with Duda", "sat through the night in Minsk
-with Putin", "spent an afternoon at Mar-a-Lago with Trump"; not "sit in", "walked away from" (a
+with the president", "spent an afternoon at Mar-a-Lago with Trump"; not "sit in", "walked away from" (a
 particle makes another verb) nor "more time with X than with anyone else" (a comparison)."""
 
 from __future__ import annotations
