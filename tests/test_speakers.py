@@ -299,18 +299,20 @@ def test_a_role_in_the_plural_titles_the_names_after_it(nlp):
     assert {q.speaker for q in quotes(nlp, text)} == {"Tomas Varga"}
 
 
-def test_a_malaysian_honorific_is_no_part_of_the_name_and_according_to_names_the_next_quote(nlp):
-    text = ("Prime Minister Lee Hsien Loong visited Putrajaya at the invitation of Prime Minister Dato' Seri "
-            "Razak Hamid on Monday.\n\n"
-            "According to PM Razak, officials would keep working on the water issue. "
-            "“We will not let one issue hold back the relationship.”")
-    [q] = [q for q in quotes(nlp, text) if q.text.startswith("We will")]
-    assert q.speaker == "Razak Hamid"
-
-
-def test_a_speech_verb_in_the_sentence_before_outranks_its_according_to(nlp):
-    text = ("Prime Minister Lee Hsien Loong met Prime Minister Razak Hamid in Putrajaya on Monday.\n\n"
-            "According to spokesman Fahmi Fadzil, Razak said the water talks had gone well. “We will not let one "
-            "issue hold us back.”")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Malaysian honorific is no part of the name, and "According to X, ..." names the next quote.
+        "Prime Minister Lee Hsien Loong visited Putrajaya at the invitation of Prime Minister Dato' Seri "
+        "Razak Hamid on Monday.\n\n"
+        "According to PM Razak, officials would keep working on the water issue. "
+        "“We will not let one issue hold back the relationship.”",
+        # A speech verb in the sentence before outranks its "according to".
+        "Prime Minister Lee Hsien Loong met Prime Minister Razak Hamid in Putrajaya on Monday.\n\n"
+        "According to spokesman Fahmi Fadzil, Razak said the water talks had gone well. “We will not let one "
+        "issue hold us back.”",
+    ],
+)
+def test_the_source_of_a_bare_quote_after_according_to(nlp, text):
     [q] = [q for q in quotes(nlp, text) if q.text.startswith("We will")]
     assert q.speaker == "Razak Hamid"
