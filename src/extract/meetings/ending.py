@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import dates
-from .events import THIRD
+from .verdict import THIRD
 from ..lexicons import Lexicons
 from .shape import is_header, is_quoted
 from ..text.sentences import Para

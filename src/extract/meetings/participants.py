@@ -8,7 +8,8 @@ import re
 
 from spacy.tokens import Span
 
-from .events import MEETING, classify, partners, subjects
+from .events import partners, subjects
+from .verdict import MEETING, classify
 from ..gazetteer import as_country
 from ..lexicons import Lexicons
 from .locatives import aliases

@@ -1,11 +1,12 @@
-"""How the segmenter reads one sentence: what it reports (``events.classify``, remembered on the
+"""How the segmenter reads one sentence: what it reports (``verdict.classify``, remembered on the
 cast), whether it denies a meeting, and whether a date in it is its event's."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .events import Event, classify, sentence_events
+from .events import Event, sentence_events
+from .verdict import classify
 from ..lexicons import Lexicons
 from ..text.sentences import governing_verb
 from ..people.mentions import Cast

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import date_text, dateline, dates, nationality, occasions
-from .events import REMOTE, THIRD, classify
+from .verdict import REMOTE, THIRD, classify
 from .modality import in_future
 from ..lexicons import Lexicons
 from ..people.mentions import Cast

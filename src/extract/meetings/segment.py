@@ -24,14 +24,7 @@ from spacy.tokens import Span
 from .arrivals import meeting_day
 from .dateline import ArticleDate
 from .dates import DateValue
-from .events import (
-    MEETING,
-    NONE,
-    PLANNED,
-    REMOTE,
-    THIRD,
-    travels_to,
-)
+from .verdict import MEETING, NONE, PLANNED, REMOTE, THIRD, travels_to
 from .modality import in_future
 from .reading import Reader, clause_verb, dates_event, since_clause
 from .gate import MeetingGate, decide, features, has_date

@@ -35,7 +35,7 @@ class Cast:
     parties: list[Person]
     lex: Lexicons
     countries: dict[str, str | None] = field(default_factory=dict)
-    # What ``events.classify`` and ``mentioned`` made of each sentence: several extractors read
+    # What ``verdict.classify`` and ``mentioned`` made of each sentence: several extractors read
     # the same ones. Keyed with the countries, which may still be learnt.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -1,0 +1,112 @@
+"""What one sentence reports: the principals meeting in person (with the events that say so), a call,
+a meeting with someone else, a plan, or nothing of the kind, from the events ``events`` finds in it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..lexicons import Lexicons
+from ..people.mentions import OTHER, Cast
+from ..wordlists import find_phrases, words
+from .calls import dates_only, is_remote
+from .events import Event, events, named_other, sentence_events, subjects
+from .journeys import abroad
+
+MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
+
+
+def travels_to(sent: Span, country: str | None, cast: Cast, lex: Lexicons) -> bool:
+    """Whether ``sent`` has one principal travelling, and ``country`` (a place given elsewhere, as
+    a timeline entry's "17.06.2022 – Kyiv") takes the traveller to the other principal."""
+    return any(
+        ev.kind == "travel" and len(ev.principals) == 1 and not (ev.planned or ev.negated or ev.others)
+        and abroad(ev.principals[0], country, cast)
+        for ev in events(sent, cast, lex)
+    )
+
+
+def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True) -> bool:
+    """Whether ``ev`` reports the principals meeting. ``named``: the principals its sentence names;
+    ``pair_words``: the sentence refers to the two together. Not ``strict``: a timeline entry, whose
+    principals go without saying."""
+    if ev.planned or ev.negated:
+        return False
+    if ev.others:
+        # Someone else with both principals ("Parmelin welcomed the two leaders") is still
+        # their meeting; with one of them it is a meeting with a third party.
+        return len(ev.principals) >= 2 or ev.pair
+    if ev.kind == "travel":
+        # A journey a date hangs on ("on the eve of Lula's first trip abroad") is not told here.
+        return ev.destination_ok and not (ev.token.pos_ == "NOUN" and dates_only(ev.token))
+    if ev.kind == "joint":
+        # An act done together ("the two presidents signed", "toured the mosque with the crown
+        # prince") puts them in one place only when both do it; a bare "they" may be anything.
+        bare = all(t.pos_ == "PRON" for t in subjects(ev.token))
+        return len(ev.principals) >= 2 or ev.pair and (not bare or len(named) >= 2)
+    if not strict or len(ev.principals) >= 2 or ev.pair:
+        return True
+    if ev.kind == "verb":
+        # "Merkel met him": the other principal named elsewhere in the sentence, or a pronoun.
+        return len(ev.principals) == 1 and (len(named) >= 2 or ev.pronoun)
+    # A noun: the sentence names both principals or refers to them together; a gathering of many
+    # that "both" attend ("Both were invited to the G7 summit") is no encounter of the two.
+    return len(named) >= 2 or pair_words and not ev.attended
+
+
+def _others_act(sent: Span, cast: Cast) -> bool:
+    """Whether the sentence's main clause has named people for its subject, none of them a principal."""
+    # The whole subject phrase: "Japan's national security adviser Shotaro Yachi" names its person
+    # after the head noun.
+    refs = [r for t in subjects(sent.root) if (r := cast.resolve(sent.doc[t.left_edge.i : t.right_edge.i + 1]))]
+    return bool(refs) and all(r.kind == OTHER for r in refs)
+
+
+def _of_the_pair(phrase: Span, cast: Cast) -> bool:
+    """A pair phrase of the principals: not "among the two", aides or bodies ("the governments sat together")."""
+    head = phrase.root.head
+    if cast.not_leaders(head) or phrase.start > 0 and phrase.doc[phrase.start - 1].lower_ == "among":
+        return False
+    return not (phrase.root.lower_ == "together" and any(cast.not_leaders(s) for s in subjects(head)))
+
+
+def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, list[Event]]:
+    """MEETING (with the events reporting it), REMOTE, THIRD, PLANNED or NONE for one sentence, remembered on
+    the cast (segmentation, talk and participants read the same sentences; the countries may still be learnt)."""
+    key = (sent.doc, sent.start, sent.end, strict, lex, tuple(cast.countries.items()))
+    found = cast.memo.get(key)
+    if found is None:
+        found = cast.memo[key] = _classify(sent, cast, lex, strict=strict)
+    return found
+
+
+def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[str, list[Event]]:
+    if is_remote(sent, lex):
+        return REMOTE, []
+    evs = sentence_events(sent, cast, lex)
+    if not evs:
+        return NONE, []
+    named = cast.mentioned(sent)
+    # "the two leaders", not "the two foreign ministers", nor "among the leaders Macron summoned" (a group).
+    pairs = [sent.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(sent, words(lex, "pair_refs"))]
+    pair_words = any(_of_the_pair(p, cast) for p in pairs)
+    meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
+    if meeting and not strict and not any(ev.principals or ev.pair for ev in meeting) and any(
+            named_other(ev) and ev.principals and not ev.negated and not ev.planned for ev in evs):
+        # "Modi meets Muhammad Yunus ... at the BIMSTEC summit": the summit is where he met someone else.
+        meeting = []
+    if meeting and not strict and not named and _others_act(sent, cast):
+        # A timeline entry about someone else ("Premier Li visits Tokyo for a three-way summit", "the two advisers
+        # agree a document, clearing the way for a leaders' meeting"): only words naming the principals or pair count.
+        meeting = [ev for ev in meeting if ev.principals or ev.pair]
+    travellers = {p for ev in meeting for p in ev.principals} if all(ev.kind == "travel" for ev in meeting) else None
+    if meeting and any(ev.kind == "verb" and ev.pronoun and ev.others and set(ev.principals) == travellers
+                       and not (ev.pair or ev.planned or ev.negated) and ev.token.i > meeting[-1].token.i
+                       for ev in evs):
+        meeting = []  # "travelled to Russia ..., when he held talks with then-President Medvedev": someone else's
+    if meeting:
+        return MEETING, meeting
+    if any(e.others and not e.negated and not e.planned and not dates_only(e.token) for e in evs):
+        return THIRD, []
+    if any(e.planned for e in evs):
+        return PLANNED, []
+    return NONE, []
