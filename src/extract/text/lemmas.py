@@ -47,7 +47,13 @@ class ArrayLemmatizer(Lemmatizer):
     def __call__(self, doc: Doc) -> Doc:
         if not self._validated:
             self._validate_tables()
-        return lemmatize(self, doc, self.__dict__.setdefault("_lemmas", {}))
+        # The cache holds string ids of one vocabulary: a component sourced into another pipeline
+        # (``add_pipe(source=...)``) lemmatizes Docs whose StringStore lacks them.
+        strings, cache = self.__dict__.get("_lemmas", (None, None))
+        if strings is not doc.vocab.strings or cache is None:
+            cache = {}
+            self.__dict__["_lemmas"] = (doc.vocab.strings, cache)
+        return lemmatize(self, doc, cache)
 
 
 class ArrayEnglishLemmatizer(ArrayLemmatizer, EnglishLemmatizer):
