@@ -108,6 +108,14 @@ def test_existing_output_survives_a_failed_write(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["doc.json"]
 
 
+def test_written_files_get_the_permissions_a_plain_write_gives(tmp_path):
+    # The temporary file is created owner-only; the output must not stay so (others read gold and outputs).
+    plain = tmp_path / "plain.json"
+    plain.write_text("{}")
+    write_atomic(tmp_path / "doc.json", "{}")
+    assert (tmp_path / "doc.json").stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
 def test_blocks_join_back_and_cut_at_paragraphs():
     text = SEED.read_text(encoding="utf-8")
     parts = blocks(text, size=2000)

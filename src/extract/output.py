@@ -9,6 +9,13 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _umask() -> int:
+    # Read by setting it, so set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, content: str) -> None:
     """Write ``content`` to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
@@ -20,6 +27,7 @@ def write_atomic(path: str | Path, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(content)
+            os.fchmod(f.fileno(), 0o666 & ~_umask())  # mkstemp makes it owner-only
         os.replace(tmp, path)
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
