@@ -217,6 +217,19 @@ def test_weekday_resolved_against_the_dateline(nlp):
     assert (m.start_date, m.end_date, m.date_text) == (D(2022, 11, 8), D(2022, 11, 8), "Tuesday")
 
 
+def test_a_day_inside_a_range_of_the_same_sentence_is_the_ranges(nlp):
+    # The departure day ends the visit it closes; the visit's days are the meeting's.
+    lead = ("LISBON, May 14, 2025 (Tidewire) - Brazilian President Ana Ferreira left Lisbon on Tuesday, wrapping up a "
+            "May 11-13 state visit to Portugal during which she held talks with Portuguese Prime Minister Rui Matos.\n\n")
+    [m] = meetings_of(nlp, "The two leaders signed six agreements.", lead=lead, parties=("Ana Ferreira", "Rui Matos"))
+    assert (m.start_date, m.end_date, m.date_text) == (D(2025, 5, 11), D(2025, 5, 13), "May 11-13")
+    # A summit's days are others' gathering: the day the two met stays theirs.
+    lead = ("OSAKA, June 30, 2019 (Tidewire) - Indian Prime Minister Ravi Kumar and Japanese Prime Minister Ken Sato "
+            "met on Saturday, the second day of the June 28-29 G20 summit.\n\n")
+    [m] = meetings_of(nlp, "The two leaders discussed trade.", lead=lead, parties=("Ravi Kumar", "Ken Sato"))
+    assert (m.start_date, m.end_date) == (D(2019, 6, 29), D(2019, 6, 29))
+
+
 def test_weekday_range_resolved_against_the_byline(nlp):
     lead = ("By A. Writer\n17 November 2016, 19:42 CET\n\nBERLIN – German Chancellor Angela Merkel and French "
             "President Emmanuel Macron met in Berlin on Wednesday and Thursday.\n\n")

@@ -22,7 +22,7 @@ def meeting_day(sents: list[Span], *, arrivals: frozenset[str], journeys: frozen
     """``dates.meeting_date`` over ``sents``, preferring the day after an arrival to the arrival's,
     and the day a journey's talks were held to the journey's first (``arrivals``: lemmas of verbs of
     arriving; ``journeys``: words of travelling; the other arguments are ``meeting_date``'s)."""
-    first = meeting_date(sents, accept=accept, **kwargs)
+    first = meeting_date(sents, accept=accept, journeys=journeys, **kwargs)
     if first is not None and first.start and first.end and first.end > first.start and journeys:
         if (day := _day_within(sents, first, journeys, accept, **kwargs)) is not None:
             return day

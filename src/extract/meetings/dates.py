@@ -317,36 +317,48 @@ def _last_day_before(doc: Doc, offset: int, *, ignore=None, paragraph: bool = Fa
 
 def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date | None,
                  skip: tuple[tuple[int, int], ...] = (), accept=None, ignore=None,
-                 meeting_nouns: frozenset[str] = frozenset()) -> DateValue | None:
+                 meeting_nouns: frozenset[str] = frozenset(), journeys: frozenset[str] = frozenset()) -> DateValue | None:
     """The first full date in ``sents`` (in order; within a sentence a calendar date before a
     counted one: "Six weeks later, on 9 June"), else the first partial one.
 
     ``skip``: the article's own dateline and publication dates, not a meeting's; ``accept``: a test
     a phrase must pass (the caller's check that it dates the meeting's own clause); ``ignore``:
-    year mentions that do not carry over (see ``years_before``).
+    year mentions that do not carry over (see ``years_before``); ``journeys``: words of a visit,
+    whose days a day told beside them belongs to (see ``_within``).
     """
     partial = None
     for sent in sents:
         counted = None
-        for span in phrase_spans(sent):
-            if any(span.start_char < e and span.end_char > s for s, e in skip):
-                continue
-            if _dates_something_else(span, meeting_nouns) or (accept is not None and not accept(span)):
-                continue
-            value = value_of(span, after=after, article=article, ignore=ignore)
-            if value is None:
-                continue
+        spans = [span for span in phrase_spans(sent) if not any(span.start_char < e and span.end_char > s for s, e in skip)
+                 and not _dates_something_else(span, meeting_nouns)]
+        values = {span.start: v for span in spans if (v := value_of(span, after=after, article=article, ignore=ignore))}
+        trips = [values[span.start] for span in spans if span.start in values and _of_a_journey(span, journeys)]
+        for value in (values[span.start] for span in spans if span.start in values and (accept is None or accept(span))):
             if not value.partial and _RELATIVE_DAY.fullmatch(value.text.strip()):
                 counted = counted or value
             elif not value.partial and counted is not None and _bare_weekday(value.text):
                 return counted  # "The next morning, Wednesday, ...": counted from a date, not the last Wednesday
             elif not value.partial:
-                return value
+                return _within(value, trips)
             else:
                 partial = partial or value
         if counted is not None:
             return counted
     return partial
+
+
+def _within(value: DateValue, trips: list[DateValue]) -> DateValue:
+    """The journey of the same sentence that ``value``'s one day falls in: "left Cairo on Tuesday,
+    wrapping up an April 6-8 state visit" is the visit's three days, of which Tuesday was the last."""
+    if value.start != value.end:
+        return value
+    return next((v for v in trips if v.start and v.end and v.start < v.end and not v.partial
+                 and v.start <= value.start <= v.end), value)
+
+
+def _of_a_journey(span: Span, journeys: frozenset[str]) -> bool:
+    """A date of a visit or trip ("an April 6-8 state visit"), not of a summit others held."""
+    return any({t.lower_, t.lemma_.lower()} & journeys for t in [span.root, *span.root.ancestors][:4])
 
 
 # A date written out in words: "June 6th, 2016", "6-7 June 2016", a release's "01-November-2019".

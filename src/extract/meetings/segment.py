@@ -335,6 +335,11 @@ class _Segmenter:
                 last.date = last.date or section.date
                 last.sentences.extend(section.sentences)
                 continue
+            if last and section.start <= last.start:
+                # Opened by the paragraph that opened the last one (a news lead dated from the sentence
+                # before): the same stretch of text cannot tell two meetings.
+                last.sentences.extend(s for s in section.sentences if s not in last.sentences)
+                continue
             self.found.append(section)
         found = self.found
         for i, sec in enumerate(found):
