@@ -3,6 +3,7 @@ bylines or aides; hyphenated names whole; honorifics and glued headline words dr
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from spacy.tokens import Doc, Span
 from extract.lexicons import load_lexicons
 from extract.people.names import clean_name, find_names
 from extract.people.parties import headline_end, principals
+from extract.pipeline import extract
+from extract.text.article import Source
 
 LEX = load_lexicons()
 
@@ -136,6 +139,40 @@ def test_a_middle_initial_is_part_of_the_name(nlp):
     assert "George W. Bush" in people and "Bush" in people["George W. Bush"]
     assert not any(alias == "W." for aliases in people.values() for alias in aliases)
     assert chosen(nlp, text) == ["George W. Bush", "Tony Blair"]
+
+
+def test_initials_keep_their_points_and_may_open_a_name(nlp):
+    # An initial's point is no capitalised family name ("KISHIDA Fumio"): the spelling with it stays,
+    # and a leading initial after an honorific is a word of the name.
+    text = ("George W. Bush hosted Manmohan Singh at the White House on Monday. Bush said the talks were warm. "
+            "Foreign Minister Dr. K. Raman said the visit mattered. Singh thanked his host.\n\n"
+            "Tags: George W Bush, Manmohan Singh")
+    names = {p.name for p in find_names(nlp(text), LEX).people}
+    assert "George W. Bush" in names and "George W Bush" not in names
+    assert "K. Raman" in names and "Raman" not in names
+
+
+def test_a_family_name_alone_is_the_leader_introduced_first(nlp):
+    # "Xi" is the family name of Xi Jinping and the given name of a later official, Li Xi.
+    text = ("Kenyan President William Ruto met Chinese President Xi Jinping in Beijing on Tuesday. Xi praised "
+            "the partnership. Later Ruto met Li Xi, a party official. Xi said trade would grow.")
+    people = {p.name: p.aliases for p in find_names(nlp(text), LEX).people}
+    assert "Xi" in people["Xi Jinping"] and "Xi" not in people.get("Li Xi", set())
+
+
+def test_a_readouts_bare_titles_stand_for_their_holders(nlp):
+    # "the Amir" is a title NER took for a name; "Prime Minister" without an article is the holder.
+    text = ("PRESS RELEASE\n\nPrime Minister's talks with the Amir of the State of Kuwait\n\n"
+            "1. His Highness Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah, Amir of the State of Kuwait, is on a State "
+            "Visit to India at the invitation of Prime Minister Shri Narendra Modi.\n\n"
+            "2. The Amir was accorded a ceremonial welcome at Rashtrapati Bhavan. Prime Minister and the Amir held "
+            "talks at Hyderabad House on 4 March 2025.\n\n"
+            "3. Prime Minister said that India valued Kuwait as a trusted partner. The Amir said that Kuwait would "
+            "invest more in India.\n")
+    assert [p.name for p in principals(nlp(text), LEX)] == ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Narendra Modi"]
+    found = extract(Source(id="t", text=text), nlp)
+    assert [(m.start_date, m.city) for m in found.meetings] == [(dt.date(2025, 3, 4), "New Delhi")]
+    assert [q.speaker for q in found.quotes] == ["Narendra Modi", "Mishal Al-Ahmad Al-Jaber Al-Sabah"]
 
 
 def test_a_titled_surname_can_be_a_principal_even_when_it_is_also_a_town(nlp):

@@ -83,11 +83,14 @@ class Cast:
         return any(self._holds(p, role) for p in self.parties if p.name == who)
 
     def by_title(self, phrase: Span) -> str | None:
-        """"the chancellor": the one principal the text gives that title (none when both share it)."""
+        """"the chancellor", a readout's "Prime Minister": the one principal the text gives that title
+        (none when both share it)."""
         toks = list(phrase)
-        if len(toks) < 2 or toks[0].lower_ != "the" or len(toks) > 3:
+        # A readout's bare capitalised title stands for its holder too: "Prime Minister thanked the Amir".
+        bare = 0 < len(toks) <= 2 and toks[0].lower_ != "the" and all(t.text[:1].isupper() and t.is_alpha for t in toks)
+        if not bare and (len(toks) < 2 or toks[0].lower_ != "the" or len(toks) > 3):
             return None
-        role = " ".join(t.lower_ for t in toks[1:])
+        role = " ".join(t.lower_ for t in toks[0 if bare else 1 :])
         if role not in self.lex.roles:
             return None
         holders = [p.name for p in self.parties if self._holds(p, role)]

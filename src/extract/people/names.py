@@ -13,45 +13,29 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .. import gazetteer
 from ..lexicons import Lexicons
 from ..text.paragraphs import headline_line
 from ..text.sentences import apposed_to, doc_text
-from .placenames import is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
+from .fuller import after_the, honour, lengthen
+from .person import Person
+from .placenames import PLACE_LABELS, is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
 from .mislabels import CALENDAR as _CALENDAR, coordinated_names, left_out, mislabelled, named_bodies, speaking_names
-from .spelling import GENERATIONAL, PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
+from .spelling import GENERATIONAL, MAX_NAME_WORDS, PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
 
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # An abbreviated honorific before a name ("Mr.", "Ms.", "Dr.", "Gen."): a short capitalised word
 # with a final period, never a name word itself.
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")
 _INITIAL = re.compile(r"[A-Z]\.")
-_PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
 _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
-MAX_NAME_WORDS = 4
 # The Arabic article a surname carries written in full and drops alone ("al-Sisi", "Sisi").
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‐]")
 _SUFFIXES = {*GENERATIONAL, "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
-
-
-@dataclass
-class Person:
-    """One person as the article names them."""
-
-    name: str  # canonical: the fullest form the article gives
-    aliases: set[str] = field(default_factory=set)  # every form seen, surname included
-    country: str | None = None  # from "Chilean President ..." via the demonym lexicon
-    titles: set[str] = field(default_factory=set)  # role words seen before the name
-    mentions: int = 0
-    first_offset: int = 0
-
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1]
 
 
 def clean_name(ent: Span) -> str | None:
@@ -96,7 +80,7 @@ def _title_words(lex: Lexicons) -> set[str]:
     # "Prime Ministers Narendra Modi and Sher Bahadur Deuba": a role in the plural titles two names.
     roles |= {f"{w}s" for w in roles if w.isalpha() and not w.endswith("s")}
     honorifics = set(lex.extra.get("speaker_roles", {}).get("honorifics", {}))
-    return roles | set(lex.extra.get("title_words", ())) | honorifics
+    return (roles | set(lex.extra.get("title_words", ())) | honorifics) - set(lex.extra.get("given_name_roles", ()))
 
 
 def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
@@ -106,7 +90,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     openers = lex.extra.get("opening_adverbs", frozenset())
     honorifics = set(lex.extra.get("speaker_roles", {}).get("honorifics", {}))
     # How often each word is tagged a place and a person: "Lima" glued to a name is a place.
-    place = Counter(t.text for e in doc.ents if e.label_ in _PLACE_LABELS for t in e)
+    place = Counter(t.text for e in doc.ents if e.label_ in PLACE_LABELS for t in e)
     person = Counter(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
 
     def strip(i: int, j: int) -> tuple[int, int, bool]:
@@ -248,81 +232,18 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     name_words = {_ARTICLE.sub("", w) for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
     languages = lex.extra.get("languages", ())
+    described = after_the(doc, singles)
     for word in singles:
         if _only_placed(doc, spans, word, lex):
             continue
         owner = _owner(word, persons)
         if owner is not None:
             owner.aliases.add(word)
-        elif word in {spelled(doc, i, k) for i, k in spans} and word.lower() not in languages:
+        elif word in {spelled(doc, i, k) for i, k in spans} and word.lower() not in languages and word not in described:
             persons.append(Person(name=word, aliases={word}, first_offset=first_at.get(word, 0)))
-    _lengthen(doc, lex, persons)
-    _honour(doc, lex, persons)
+    lengthen(doc, persons, _title_words(lex), lex)
+    honour(doc, lex, persons)
     return tuple(persons)
-
-
-def _honour(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
-    """A one-word name the text writes after an honorific that belongs to it ("Sheikh Hasina"):
-    the honorific is part of the name, as she is known by no other."""
-    kept = lex.extra.get("speaker_roles", {}).get("name_honorifics", ())
-    single = {p.name: p for p in persons if " " not in p.name}
-    if not kept or not single:
-        return
-    # Found in the text, not token by token: a Token object per word is the slow part.
-    pattern = re.compile(rf"\b({'|'.join(re.escape(h.title()) for h in kept)})\s+([\w'’-]+)")
-    for m in pattern.finditer(doc_text(doc)):
-        p = single.pop(m.group(2), None)
-        if p is not None:
-            p.aliases.add(p.name)
-            p.name = f"{m.group(1)} {p.name}"
-            p.aliases.add(p.name)
-
-
-def _lengthen(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
-    """A one-word name that the text also writes with a first name NER missed ("- Maria Lopez and",
-    "Moon Jae-in")."""
-    titles = _title_words(lex)
-    # Where each one-word name is written, found in one pass rather than one per name.
-    at: dict[str, list[int]] = {p.name: [] for p in persons if " " not in p.name}
-    # A "place" that ends on one of those names is a person NER mislabelled ("Thabo Mbeki" as a GPE).
-    places = {t.text for e in doc.ents if e.label_ in _PLACE_LABELS and not any(w.text in at for w in e[1:]) for t in e}
-    for tok in doc:
-        if tok.text in at:
-            at[tok.text].append(tok.i)
-    # A one-word "person" the text only ever writes before another one-word name is that name's given
-    # name ("Ebrahim" of "Ebrahim Raisi", when NER tagged the pair an organisation but the parts people).
-    only_before = {n: {doc[i + 1].text if i + 1 < len(doc) and doc[i].whitespace_ else None for i in where}
-                   for n, where in at.items()}
-    for p in persons:
-        if " " in p.name:
-            continue
-        seen = Counter()
-        others = [q for q in persons if q is not p and only_before.get(q.name) != {p.name}]
-        for i in at[p.name]:
-            # Given names before it, up to a full name's length ("Recep Tayyip" before "Erdoğan").
-            a = i
-            while a > 0 and i - a < MAX_NAME_WORDS - 1 and _given_name(doc[a - 1], others, titles, places, lex):
-                a -= 1
-            if a < i:
-                a = hyphen_start(doc, a)  # "Kassym-Jomart" before "Tokayev"
-                seen[f"{doc[a:i].text} {p.name}"] += 1
-            # A hyphenated given name after it: "Moon Jae-in", "Yoon Young-chan".
-            end = hyphen_end(doc, i + 2) if i + 2 < len(doc) else i + 2
-            if a == i and end > i + 2 and doc[i].whitespace_ and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha:
-                seen[f"{p.name} {doc[i + 1 : end].text}"] += 1
-        if seen:
-            p.aliases.add(p.name)
-            p.name = seen.most_common(1)[0][0]
-            p.aliases.add(p.name)
-    absorbed = {q.name for q in persons for p in persons
-                if q.name in p.name.split()[:-1] and only_before.get(q.name) == {p.surname}}
-    persons[:] = [q for q in persons if q.name not in absorbed]
-
-
-def _given_name(prev: Token, persons: list[Person], titles: set[str], places: set[str], lex: Lexicons) -> bool:
-    return (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and bool(prev.whitespace_)
-            and prev.lower_ not in titles and prev.text not in lex.demonyms and prev.text not in places and prev.text not in _CALENDAR
-            and not any(prev.text in q.name.split() for q in persons))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
@@ -338,7 +259,7 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _capitalised_family(name: str) -> bool:
-    return any(len(w) > 1 and w.isupper() for w in name.split())
+    return any(len(w) > 1 and w.isupper() and not _INITIAL.fullmatch(w) for w in name.split())  # not "W." of "George W. Bush"
 
 
 def _runs_on(longer: list[str], shorter: list[str], singles: set[str]) -> bool:
@@ -351,12 +272,15 @@ def _runs_on(longer: list[str], shorter: list[str], singles: set[str]) -> bool:
 
 
 def _owner(word: str, persons: list[Person]) -> Person | None:
-    """The person a lone name word means: the earliest introduced with it as last word, else as
-    first, else the one full name it stands inside."""
-    for pos in (-1, 0):
-        cands = [p for p in persons if len(p.name.split()) > 1 and _ARTICLE.sub("", p.name.split()[pos]) == word]
-        if cands:
-            return min(cands, key=lambda p: p.first_offset)
+    """The person a lone name word means: the earliest introduced with it as last word (or as first,
+    when that one came earlier), else the one full name it stands inside."""
+    # Of one whose surname it is and one whose family name it is, written first ("Li Xi" and "Xi
+    # Jinping"), the one the article introduced first.
+    last = [p for p in persons if len(p.name.split()) > 1 and _ARTICLE.sub("", p.name.split()[-1]) == word]
+    first = [p for p in persons if len(p.name.split()) > 1 and _ARTICLE.sub("", p.name.split()[0]) == word]
+    if last or first:
+        earliest = min(last or first, key=lambda p: p.first_offset)
+        return min([earliest, *first], key=lambda p: p.first_offset) if last else earliest
     # A word inside one full name only: "Lula" of "Luiz Inácio Lula da Silva".
     inner = [p for p in persons if word in p.name.split()[1:-1] and word.lower() not in PARTICLES]
     return inner[0] if len(inner) == 1 else None

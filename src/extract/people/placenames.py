@@ -8,6 +8,8 @@ from .. import gazetteer
 from ..lexicons import Lexicons
 from .spelling import spelled
 
+# Entity labels of places (a demonym too: "Mbeki" glued to "Thabo" is tagged NORP as often as GPE).
+PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 
 def is_place(word: str) -> bool:
     # NER calls some surnames places ("Scholz" as a GPE); GeoNames has the last word.

@@ -23,6 +23,9 @@ def _offsets(doc: Doc) -> list[int]:
     are ``text[offsets[i]:offsets[k]]`` (with the last one's trailing space)."""
     return doc.to_array("IDX").tolist() + [len(doc_text(doc))]
 
+# The most words (particles aside) a person's name runs to: "Luiz Inácio Lula da Silva".
+MAX_NAME_WORDS = 4
+
 
 def spelled(doc: Doc, i: int, k: int) -> str:
     # As written, so a hyphenated name stays whole ("Moon Jae-in"), with spaces normalised.
@@ -61,15 +64,17 @@ def hyphen_start(doc: Doc, i: int) -> int:
 
 
 def name_word(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in PARTICLES and tok.i > 0) or _middle_initial(tok)
+    return tok.text[:1].isupper() and tok.is_alpha or (tok.lower_ in PARTICLES and tok.i > 0) or _initial(tok)
 
 
-def _middle_initial(tok: Token) -> bool:
-    """"J." in "Donald J. Trump": an initial between two name words."""
+def _initial(tok: Token) -> bool:
+    """"J." in "Donald J. Trump", "S." in "Dr. S. Jaishankar": an initial before a name word (or
+    another initial: "V. K. Singh")."""
     doc = tok.doc
-    return (_INITIAL.fullmatch(tok.text) is not None and 0 < tok.i < len(doc) - 1
-            and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].is_alpha and doc[tok.i + 1].text[:1].isupper()
-            and doc[tok.i + 1].is_alpha)
+    j = tok.i
+    while j < len(doc) - 1 and _INITIAL.fullmatch(doc[j].text) is not None and doc[j].whitespace_:
+        j += 1
+    return j > tok.i and doc[j].text[:1].isupper() and doc[j].is_alpha
 
 
 # Written after a name, not a word of it ("Ferdinand Marcos Jr").

@@ -34,7 +34,7 @@ def read_titles(doc: Doc, table: NameTable, lex: Lexicons) -> None:
         if doc[i].idx != start:
             continue
         country, titles = _before(doc, i, lex, al)
-        person.titles |= titles
+        person.titles |= titles or _title_after(doc, i, lex)
         if country is None:
             country = _of_country(doc, i, al) or _apposition_after(doc, i, lex)
         if country and person.country is None:
@@ -182,8 +182,17 @@ def _apposition_after(doc: Doc, i: int, lex: Lexicons) -> str | None:
     return country if titles else None
 
 
-def _role_of_country(doc: Doc, k: int, lex: Lexicons) -> str | None:
-    """"(the 45th) President of (the) United States" from token ``k``: the country."""
+def _title_after(doc: Doc, i: int, lex: Lexicons) -> set[str]:
+    """"Tamim bin Hamad Al Thani, Amir of the State of Qatar": the role after the name's comma."""
+    j = _name_end(doc, i)
+    if j + 2 >= len(doc) or doc[j].text != ",":
+        return set()
+    role, _ = _role_of(doc, j + 1, lex)
+    return {role} if role else set()
+
+
+def _role_of(doc: Doc, k: int, lex: Lexicons) -> tuple[str | None, int]:
+    """"(the 45th) President of" from token ``k``: the role and where what it is of begins."""
     k += doc[k].lower_ in {"the", "a"}
     k += k < len(doc) and (doc[k].like_num or doc[k].ent_type_ == "ORDINAL")
     end = k
@@ -191,8 +200,15 @@ def _role_of_country(doc: Doc, k: int, lex: Lexicons) -> str | None:
         end += 1
     phrase = " ".join(t.lower_ for t in doc[k:end])
     if phrase not in lex.roles or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None, end
+    return phrase, end + 1 + (doc[end + 1].lower_ == "the")
+
+
+def _role_of_country(doc: Doc, k: int, lex: Lexicons) -> str | None:
+    """"(the 45th) President of (the) United States" from token ``k``: the country."""
+    role, start = _role_of(doc, k, lex)
+    if role is None:
         return None
-    start = end + 1 + (doc[end + 1].lower_ == "the")
     aliases = lex.extra.get("country_names", {})
     for n in (3, 2, 1):
         if start + n <= len(doc) and (country := gazetteer.as_country(doc[start : start + n].text, aliases)):
