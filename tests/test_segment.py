@@ -1099,3 +1099,14 @@ def test_a_courtesy_call_paid_by_someone_who_is_named_before_who(nlp):
     body = ("The most senior German to sit across from Macron in the Merkel years was Defence Minister Peter "
             "Schmidt, who paid a 75-minute courtesy call at the Elysee on the night of July 29, 2021.")
     assert meetings_of(nlp, body) == []
+
+
+@pytest.mark.parametrize("summary", [
+    "The two leaders met five times in three years, and nearly every encounter turned on trade.",
+    "In two years Merkel sat down with Macron exactly twice, each time at somebody else's summit.",
+    "Since then the two have met on several occasions.",
+])
+def test_a_summary_of_meetings_tells_none_of_them(nlp, summary):
+    lead = "Published 4 June 2019\n\n" + LEAD
+    body = f"Macron took office in May 2017. {summary}\n\nThey met again in Rome on 3 May 2019 and discussed energy."
+    assert [m.start_date for m in meetings_of(nlp, body, lead=lead)] == [dt.date(2019, 5, 3)]

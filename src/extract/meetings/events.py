@@ -21,6 +21,7 @@ from .modality import denied, is_planned
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
 from ..text.sentences import antecedent, governing_verb
 from ..wordlists import data, hits, words
+from .date_text import MONTHS
 
 _SUBJ = {"nsubj", "nsubjpass"}
 _PAIR_PRONOUNS = {"their", "they", "them"}
@@ -192,7 +193,9 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
                 kind = "noun"
             elif hits(tok, tnouns):
                 kind = "travel"
-        if kind is None:
+        if kind == "verb" and _counted(tok, sent, lex):
+            return []  # a sentence summing meetings up tells none of them ("... and nearly every encounter")
+        if kind is None or kind == "noun" and any(c.dep_ == "det" and c.lower_ in {"every", "each"} for c in tok.children):
             continue
         involved = partners(tok, nouns) + _called_on(tok) + (subjects(tok.head) if _guest_of(tok, lex) else [])
         if kind == "verb" and companionship(tok, lex) == "verb":  # "an afternoon at Mar-a-Lago with Trump"
@@ -303,3 +306,20 @@ def _attended(noun: Token, lex: Lexicons) -> bool:
                 for tok in (noun, *[g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]))
     verb = governing_verb(noun)
     return named and verb is not None and hits(verb, words(lex, "attendance_verbs"))
+
+
+def _counted(verb: Token, sent: Span, lex: Lexicons) -> bool:
+    """"The two men met six times in four years", "sat down with Xi exactly twice": several meetings
+    summed up, none of them told, unless the sentence names a month or day they fall in ("met twice
+    in May 2018")."""
+    counts = words(lex, "repeat_words")
+    counted = any(c.lower_ in counts and (c.lower_ in {"twice", "thrice"} or any(
+        g.dep_ == "nummod" or g.lower_ in counts for g in c.children)) for c in _counts_of(verb))
+    return counted and not any(t.lower_.rstrip(".") in MONTHS for e in sent.ents if e.label_ == "DATE" for t in e)
+
+
+def _counts_of(verb: Token) -> list[Token]:
+    # "six times" (npadvmod), "twice" (advmod), "on several occasions" (through its preposition).
+    return [c for c in verb.children if c.dep_ in {"npadvmod", "advmod"}] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+
