@@ -1110,3 +1110,16 @@ def test_a_summary_of_meetings_tells_none_of_them(nlp, summary):
     lead = "Published 4 June 2019\n\n" + LEAD
     body = f"Macron took office in May 2017. {summary}\n\nThey met again in Rome on 3 May 2019 and discussed energy."
     assert [m.start_date for m in meetings_of(nlp, body, lead=lead)] == [dt.date(2019, 5, 3)]
+
+
+def test_list_items_told_through_a_title_and_an_event_that_came(nlp):
+    # "the prince" is the crown prince; a meeting that "came with" a market's fall is no journey of anyone's.
+    lead = ("French President Emmanuel Macron and Saudi Crown Prince Mohammed bin Salman have met often.\n\n"
+            "No. 1 — Paris, 10 April 2018\n\nMacron hosted the crown prince at the Élysée for dinner.\n\n")
+    body = ("No. 2 — Jeddah, 3 December 2021\n\nMacron met the prince at the Al-Salam Palace, with foreign ministers "
+            "Jean-Yves Le Drian and Faisal bin Farhan at the table.\n\n"
+            "No. 3 — Paris, 16 June 2023\n\nThe last meeting came with Wall Street in free fall. Mohammed bin Salman "
+            "flew in from Jeddah and the two dined at the Élysée.\n\n")
+    found = meetings_of(nlp, body, lead=lead, parties=("Emmanuel Macron", "Mohammed bin Salman"))
+    assert [(m.ordinal, m.start_date) for m in found] == [
+        (1, dt.date(2018, 4, 10)), (2, dt.date(2021, 12, 3)), (3, dt.date(2023, 6, 16))]

@@ -197,6 +197,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             return []  # a sentence summing meetings up tells none of them ("... and nearly every encounter")
         if kind is None or kind == "noun" and any(c.dep_ == "det" and c.lower_ in {"every", "each"} for c in tok.children):
             continue
+        if kind == "travel" and tok.pos_ in {"VERB", "AUX"} and any(hits(s, nouns) for s in subjects(tok)):
+            continue  # "The last meeting came with Wall Street in free fall": no one travelled
         involved = partners(tok, nouns) + _called_on(tok) + (subjects(tok.head) if _guest_of(tok, lex) else [])
         if kind == "verb" and companionship(tok, lex) == "verb":  # "an afternoon at Mar-a-Lago with Trump"
             involved += [p for p in companions(tok) if p not in involved]
