@@ -74,6 +74,9 @@ def test_parse_range_with_context(text, kwargs, expected):
         # A release's place and date above its first paragraph.
         ("Press release\nBerlin, 2 May 2022\n\nThe Chancellor today welcomed the Prime Minister at the Federal "
          "Chancellery for talks on trade, climate and energy.", D(2022, 5, 2)),
+        # ... with its weekday in brackets after the date, under a breadcrumb that ends on a month.
+        ("Home > Media Centre > Press Releases > May 2022\n\nPRESS RELEASE\n\nBerlin, 2 May 2022 (Monday)\n\n"
+         "The Chancellor this afternoon welcomed the Prime Minister at the Federal Chancellery for talks.", D(2022, 5, 2)),
         # A live blog's line with a shortened weekday first.
         ("Live: the summit\n\nTue 4 Feb 2025 21.40 EST\nLast modified on Wed 5 Feb 2025 02.15 EST\n\nThey met.", D(2025, 2, 4)),
         # ... or after a publication cue.

@@ -1123,3 +1123,18 @@ def test_list_items_told_through_a_title_and_an_event_that_came(nlp):
     found = meetings_of(nlp, body, lead=lead, parties=("Emmanuel Macron", "Mohammed bin Salman"))
     assert [(m.ordinal, m.start_date) for m in found] == [
         (1, dt.date(2018, 4, 10)), (2, dt.date(2021, 12, 3)), (3, dt.date(2023, 6, 16))]
+
+
+def test_a_release_with_a_breadcrumb_and_a_background_section(nlp):
+    # The breadcrumb's month and the release's date line are no list of dated headings; "the two sides"
+    # that signed after a principal's meeting with someone else were that meeting's.
+    lead = ("Home > Media Centre > Press Releases > May 2022\n\nPRESS RELEASE\n\n"
+            "German Chancellor Angela Merkel meets French President Emmanuel Macron\n\n"
+            "Berlin, 2 May 2022 (Monday)\n\n")
+    body = ("Chancellor Angela Merkel held talks with President Emmanuel Macron at the Federal Chancellery this afternoon. "
+            "The two leaders discussed energy.\n\n"
+            "On Sunday the Chancellor held a meeting with Premier Li Qiang, after which the two sides signed four "
+            "agreements.\n\nBackground\n\n"
+            "The two leaders met before on 14 July 2019 in Paris, where Macron hosted the Chancellor at the Élysée.\n\n")
+    found = meetings_of(nlp, body, lead=lead)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2022, 5, 2), "Berlin"), (dt.date(2019, 7, 14), "Paris")]

@@ -34,6 +34,8 @@ _PLACE_BEFORE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},\s*
 _PROSE = re.compile(r"^[^\n]{100,}[.!?\"”]\s*$", re.M)
 # "12 Aug 2025, 5.00am NZST", "Thu, May 10, 2007 - 18:42".
 _TIME_AFTER = re.compile(r"^[,\s]*(?:[-–—]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d(?!\d)", re.I)
+# A press release's "Beijing, 10 July 2024 (Wednesday)".
+_WEEKDAY_AFTER = re.compile(r"^\(\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*\)$")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
         # Not in a list of such headings ("Berlin, 15 May 2017" ... "Paris, 2 June 2018"), and a full day.
         placed = (span.start_char < first_prose and bool(_PLACE_BEFORE.match(before)) and not found
                   and not headed_list and _full_day(span.text))
-        is_line = (not before.strip() or bool(_WEEKDAY_BEFORE.match(before)) or placed) and (not rest or rest[:1] in bars or bool(_TIME_AFTER.match(rest)))
+        is_line = (not before.strip() or bool(_WEEKDAY_BEFORE.match(before)) or placed) and (not rest or rest[:1] in bars or bool(_TIME_AFTER.match(rest) or _WEEKDAY_AFTER.match(rest)))
         if not (is_dateline or is_cued or is_line):
             continue
         skips.append((span.start_char, span.end_char))  # "BERLIN, July 20 (Agency) -": no meeting's

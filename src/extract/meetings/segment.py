@@ -30,7 +30,7 @@ from .reading import Reader, clause_verb, dates_event, since_clause
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
-from .shape import before_back_matter, is_caption, is_header, is_question, is_quoted
+from .shape import before_back_matter, is_breadcrumb, is_caption, is_header, is_question, is_quoted
 from ..lexicons import Lexicons
 from .locatives import country_of, landmarks, place_names
 from ..people.mentions import Cast
@@ -76,8 +76,8 @@ class _Segmenter:
         self.article = article.date if article else None
         self.skip = article.places if article else ()
         numbered = numbered_headings(self.paras, lex, is_header)
-        dated = dated_headings(self.paras, lambda p: is_header(p) and not any(p.start <= a < p.end
-                                                                              for a, _ in self.skip))
+        dated = dated_headings(self.paras, lambda p: is_header(p) and not is_breadcrumb(p) and not any(
+            p.start <= a < p.end for a, _ in self.skip))
         entries = {p.index for p in self.paras if entry_date(p) is not None}
         # Headings, numbered or dated (not the article's date lines), are items. A few dated notes among numbered
         # items ("Between meetings: March 18 — ...") or many date-only headings make no timeline: more items win.

@@ -34,6 +34,12 @@ def is_header(para: Para) -> bool:
     return "\n" not in text and len(text.split()) >= 2 and not text.endswith(_TERMINAL) and len(text) < 100
 
 
+def is_breadcrumb(para: Para) -> bool:
+    """A site's trail of sections, "Home > Media Centre > Press Releases > July 2024": furniture,
+    never a meeting's heading, though it may end on a date."""
+    return "\n" not in para.text.strip() and sum(para.text.count(f" {sep} ") for sep in (">", "›", "»")) >= 2
+
+
 def is_question(para: Para) -> bool:
     """Whether the paragraph is a question line, a Q&A's heading: "So when did they hold proper talks?"."""
     text = para.text.strip()

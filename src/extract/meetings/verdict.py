@@ -98,6 +98,9 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
         # A timeline entry about someone else ("Premier Li visits Tokyo for a three-way summit", "the two advisers
         # agree a document, clearing the way for a leaders' meeting"): only words naming the principals or pair count.
         meeting = [ev for ev in meeting if ev.principals or ev.pair]
+    if meeting and all(ev.kind == "joint" and not ev.principals for ev in meeting) and any(
+            e.principals and e.others and not (e.negated or e.planned) for e in evs):
+        meeting = []  # "held a meeting with Premier Li, after which the two sides signed": that meeting's sides
     travellers = {p for ev in meeting for p in ev.principals} if all(ev.kind == "travel" for ev in meeting) else None
     if meeting and any(ev.kind == "verb" and ev.pronoun and ev.others and set(ev.principals) == travellers
                        and not (ev.pair or ev.planned or ev.negated) and ev.token.i > meeting[-1].token.i
