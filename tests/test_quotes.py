@@ -53,6 +53,9 @@ def scanned(text: str) -> list[str]:
         # ... but not when a new quotation opens mid-paragraph first: the first ends with its paragraph
         ("“One.\n\nTwo.\n\nThen she said “Three.”", ["One.", "Three."]),
         ("“One.\n\nA narrative paragraph.", ["One."]),
+        # ... nor through a heading line, page structure rather than speech
+        ("He was sure “the best is ahead.\n\nNo. 2 — Washington, 18 July 2005\n\nThey met again.\n\n“A partnership,” he said.",
+         ["the best is ahead.", "A partnership,"]),
     ],
 )
 def test_scanner(text, expected):

@@ -21,6 +21,8 @@ LOOKAHEAD_PARAGRAPHS = 5
 _TURN_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,3}):[^\S\n]+")
 # ... and sets stage directions apart in their own paragraph: "(CROSSTALK.)".
 _STAGE_DIRECTION = re.compile(r"\([A-Z][A-Z ,.'’-]*\)")
+# A heading line: short, one line, no sentence end.
+_HEADING = re.compile(r"[^\n]{1,99}(?<![.!?:;,\"”’'])\s*")
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,8 @@ def _continues(text: str, par_marks: list[list[Mark]], pars: Paragraphs, j: int,
     # English typography reopens every paragraph of a long quotation and closes only the last.
     if first and first.pos == pars[j][0] and first.role is Role.OPEN and first.double == outer.double:
         return True
-    if any(m.role is Role.OPEN for m in par_marks[j]):
-        return False
+    if any(m.role is Role.OPEN for m in par_marks[j]) or _HEADING.fullmatch(text, *pars[j]):
+        return False  # ... nor through a heading line ("No. 2 — Washington, 18 July 2005"): page structure, not speech
     # An unmarked middle paragraph belongs to the quotation when a later paragraph closes it
     # before any new quotation opens; a mark reopening a later paragraph continues it.
     for k in range(j, min(len(pars), j + LOOKAHEAD_PARAGRAPHS)):
