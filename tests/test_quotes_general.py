@@ -454,5 +454,6 @@ def test_titles_cited_in_a_reference_list_are_no_quotes(nlp):
             "References[edit]\n"
             "4. ^ \"Lopez meets Perez in Lima\". 3 May 2019.\n"
             "14–15. ^ \"Chile signs the water deal\". 20 Nov 2017.\n"
-            "[16] \"Perez calls off his trip\". 3 Sep 2019.\n")
+            "[16] \"Perez calls off his trip\". 3 Sep 2019.\n"
+            "^ a b c \"Lopez and Perez agree on the border\". Wire. 27 April 2010. Retrieved 3 Feb 2024.\n")
     assert [q.text for q in quotes(nlp, text) if q.kind.value == "direct"] == []

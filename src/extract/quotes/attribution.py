@@ -182,11 +182,12 @@ def _is_heading(text: str, q: Quoted, bounds: tuple[int, int], toks: list[Token]
 
 
 # A reference list's entry before a cited title: "4. ^ ", "14–15. ^ ", "[4] ".
-_CITATION = re.compile(r"(?:\d+(?:[–-]\d+)?\.\s*)?\^\s*|\[\d+\]\s*")
+# A reference's number and caret, with the back-links of a reference cited more than once ("^ a b c").
+_CITATION = re.compile(r"(?:\d+(?:[–-]\d+)?\.\s*)?\^(?:\s+[a-z]\b)*\s*|\[\d+\]\s*")
 
 
 def _is_citation(text: str, q: Quoted) -> bool:
-    """“Sharon begins India visit” in "4. ^ “Sharon begins India visit”. 9 Sep 2003.": a cited title."""
+    """“Sharon begins India visit” in "4. ^ “Sharon begins India visit”. 9 Sep 2003." (or "^ a b “...”"): a cited title."""
     return bool(_CITATION.fullmatch(text[text.rfind("\n", 0, q.open_mark) + 1 : q.open_mark].strip()))
 
 
