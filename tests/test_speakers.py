@@ -316,3 +316,11 @@ def test_a_role_in_the_plural_titles_the_names_after_it(nlp):
 def test_the_source_of_a_bare_quote_after_according_to(nlp, text):
     [q] = [q for q in quotes(nlp, text) if q.text.startswith("We will")]
     assert q.speaker == "Razak Hamid"
+
+
+def test_a_name_apposed_after_a_descriptions_place_is_the_speaker(nlp):
+    # The parse hangs "Carlos Enciso" on "Aires"; the description it names is the ambassador's.
+    text = ("Uruguayan President Luis Lacalle Pou and Argentine President Alberto Fernández met in Anchorena on "
+            "10 March 2021.\n\nBefore the dinner, Uruguay's ambassador in Buenos Aires, Carlos Enciso, said the "
+            "meeting would have an open agenda.\n")
+    assert [q.speaker for q in quotes(nlp, text)] == ["Carlos Enciso"]

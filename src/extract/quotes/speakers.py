@@ -22,7 +22,7 @@ from ..people.institutions import institution_name, persons_body, untitled
 from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
 from ..people.sources import unnamed_source
-from ..text.sentences import doc_text
+from ..text.sentences import apposed, doc_text
 from .cues import clause_verb, main_subject
 from .hosts import meeting_role
 
@@ -290,8 +290,8 @@ class EntityTable:
                 return _unnamed(tok, tok)  # "I said", "they wrote": no name, but the words are the mention
             return NOBODY
         # "Peru's chief negotiator, Ana Ruiz," : the name in apposition.
-        for c in tok.children:
-            if c.dep_ == "appos" and c.i in self.named:
+        for c in apposed(tok):
+            if c.i in self.named:
                 return self.resolve(c)
         if describe(tok, self.roles)[1] is not None:
             person = self._match_description(tok)

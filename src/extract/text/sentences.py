@@ -157,6 +157,14 @@ def apposed_to(name: Token) -> Token:
     return head
 
 
+def apposed(noun: Token) -> list[Token]:
+    """The names in apposition to ``noun``: its own, and one the parse hung on the proper noun ending
+    its prepositional phrase ("Uruguay's ambassador in Buenos Aires, Carlos Enciso")."""
+    own = [c for c in noun.children if c.dep_ == "appos"]
+    return own + [a for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                  for a in g.children if a.dep_ == "appos" and apposed_to(a).i == noun.i]
+
+
 def antecedent(tok: Token) -> Token:
     """A relative pronoun's antecedent ("Lloyd Austin, who paid a courtesy call": Austin); any other token itself."""
     return tok.head.head if tok.tag_ in {"WP", "WDT"} and tok.head.dep_ == "relcl" else tok
