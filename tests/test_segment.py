@@ -1138,3 +1138,20 @@ def test_a_release_with_a_breadcrumb_and_a_background_section(nlp):
             "The two leaders met before on 14 July 2019 in Paris, where Macron hosted the Chancellor at the Élysée.\n\n")
     found = meetings_of(nlp, body, lead=lead)
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2022, 5, 2), "Berlin"), (dt.date(2019, 7, 14), "Paris")]
+
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("A week before the Brussels summit, Macron's adviser said trade would come first.", "summit"),
+    ("Two days after meeting Macron, Merkel was in Warsaw for talks with Duda.", "meeting"),
+])
+def test_a_meeting_that_days_are_counted_from_is_not_told_there(nlp, sentence, word):
+    from extract.lexicons import load_lexicons
+    from extract.meetings.events import events
+    from extract.people.mentions import Cast
+    from extract.people.parties import principals
+
+    lex = load_lexicons()
+    doc = nlp(LEAD + sentence)
+    cast = Cast.of(principals(doc, lex), lex)
+    assert word not in [ev.token.text for ev in events(list(doc.sents)[-1], cast, lex)]

@@ -199,6 +199,8 @@ def events(sent: Span, cast: Cast, lex: Lexicons) -> list[Event]:
             continue
         if kind == "travel" and tok.pos_ in {"VERB", "AUX"} and any(hits(s, nouns) for s in subjects(tok)):
             continue  # "The last meeting came with Wall Street in free fall": no one travelled
+        if _counted_from(tok):
+            continue  # "Two days after seeing Khan, Xi was in Mamallapuram": a meeting told already, a day counted from it
         involved = partners(tok, nouns) + _called_on(tok) + (subjects(tok.head) if _guest_of(tok, lex) else [])
         if kind == "verb" and companionship(tok, lex) == "verb":  # "an afternoon at Mar-a-Lago with Trump"
             involved += [p for p in companions(tok) if p not in involved]
@@ -324,4 +326,11 @@ def _counts_of(verb: Token) -> list[Token]:
     # "six times" (npadvmod), "twice" (advmod), "on several occasions" (through its preposition).
     return [c for c in verb.children if c.dep_ in {"npadvmod", "advmod"}] + [
         g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+
+
+def _counted_from(tok: Token) -> bool:
+    """A meeting word that days are counted from ("two days after seeing Khan", "a week before meeting him")."""
+    prep = tok.head if tok.dep_ in {"pcomp", "pobj"} else None
+    return prep is not None and prep.lower_ in {"after", "before"} and (
+        any(c.dep_ == "npadvmod" for c in prep.children) or prep.head.dep_ == "npadvmod")
 
