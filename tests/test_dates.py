@@ -328,3 +328,10 @@ def test_a_numbered_weekday_and_a_counted_morning_follow_the_last_date(nlp):
     second = list(doc.sents)[-1]
     found = dates.meeting_date([doc[second.start : second.end]], after=None, article=D(2025, 7, 15))
     assert found.start == D(2025, 6, 25)
+
+
+def test_the_day_of_the_talks_in_the_sentence_of_the_journey(nlp):
+    # The visit's days, then the day its talks were held, in one sentence: the talks' day.
+    body = "Macron visited Berlin on 8-11 March 2023 and held talks with Merkel at the Chancellery on 10 March 2023.\n\n"
+    [m] = meetings_of(nlp, body)
+    assert (m.start_date, m.end_date) == (D(2023, 3, 10), D(2023, 3, 10))

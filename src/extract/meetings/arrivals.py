@@ -49,7 +49,10 @@ def _day_within(sents: list[Span], trip: DateValue, journeys: frozenset[str], ac
     span = doc.char_span(trip.start_char, trip.end_char, alignment_mode="expand")
     if span is None or not any(hits(a, journeys) for a in [span.root, *span.root.ancestors][:4]):
         return None
-    rest = [s for s in sents if s.start_char >= span.end_char and "\n\n" not in doc_text(doc)[span.end_char : s.start_char]]
+    # The rest of the trip's own sentence too: "visited Doha on Feb 14-15 and held talks ... on Feb 15".
+    own = next((s for s in sents if s.start_char <= span.start_char < s.end_char), None)
+    tail = [doc[span.end : own.end]] if own is not None and own.end > span.end else []
+    rest = tail + [s for s in sents if s.start_char >= span.end_char and "\n\n" not in doc_text(doc)[span.end_char : s.start_char]]
     later = meeting_date(rest, accept=lambda p: p.start_char >= span.end_char and (accept is None or accept(p)), **kwargs) if rest else None
     # A calendar day written out, not one counted ("the next morning" may follow a first evening's dinner).
     written = later is not None and all(parts(later.text)[:2])
