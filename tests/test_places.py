@@ -225,3 +225,11 @@ def test_a_city_keeps_the_writer_s_accents_and_apostrophe(nlp):
     body = ("On 1 June 2023 Merkel and Macron met in Chișinău for a summit.\n\n"
             "On 8 May 2024 Merkel and Macron met again in Xi'an, at a museum.")
     assert [m.city for m in meetings_of(nlp, body)] == ["Chișinău", "Xi'an"]
+
+
+def test_a_city_name_ner_cut_short_is_read_whole(nlp):
+    # NER keeps only "Colonia" (Cologne's Spanish name); the whole name is a Uruguayan city.
+    from extract.meetings.locatives import place_names
+
+    doc = nlp("The two presidents dined at an estate near Colonia del Sacramento. Both flew home the next day.")
+    assert [p.text for p in place_names(list(doc.sents)[0], load_lexicons())] == ["Colonia del Sacramento"]

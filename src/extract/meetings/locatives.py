@@ -56,14 +56,15 @@ LOOSE_CITY_MIN_POPULATION = 100_000
 
 def place_names(sent: Span, lex: Lexicons) -> list[Span]:
     """GPE entities, and runs of proper nouns naming a country or a large city, in order."""
-    out = [e for e in ents_in(sent) if e.label_ == "GPE"]
+    grown = [_grown(e, sent.end) for e in ents_in(sent) if e.label_ == "GPE"]
+    out = [e for e in grown if not any(g.start <= e.start and e.end <= g.end and len(g) > len(e) for g in grown)]
     doc, i = sent.doc, sent.start
     while i < sent.end:
         if (caps := _capital_place(doc, i, sent.end)) is not None:
             out.append(caps)  # "July 8, 2017 - HAMBURG.": NER reads it into the date
             i = caps.end
             continue
-        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in {"DATE", "GPE"}:
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in {"DATE", "GPE"} or any(e.start <= i < e.end for e in out):
             i += 1
             continue
         j = i
@@ -80,6 +81,21 @@ def place_names(sent: Span, lex: Lexicons) -> list[Span]:
             out.append(run)
         i = j
     return sorted(out, key=lambda s: s.start)
+
+
+_LINKS = {"de", "del", "da", "do", "dos", "das", "di", "la", "de la"}
+
+
+def _grown(ent: Span, end: int) -> Span:
+    """The entity with the rest of a city's name NER left off: "Colonia" + "del Sacramento" (alone,
+    "Colonia" is Cologne's name in Spanish)."""
+    doc, j = ent.doc, ent.end
+    while j < end and doc[j].lower_ in _LINKS:
+        j += 1
+    if j == ent.end or j >= end or not doc[j].text[:1].isupper():
+        return ent
+    longer = doc[ent.start : j + 1]
+    return longer if any(c.name.lower() == longer.text.lower() for c in gazetteer.cities(longer.text)) else ent
 
 
 def _capital_place(doc, i: int, end: int) -> Span | None:
