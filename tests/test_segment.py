@@ -1155,3 +1155,13 @@ def test_a_meeting_that_days_are_counted_from_is_not_told_there(nlp, sentence, w
     doc = nlp(LEAD + sentence)
     cast = Cast.of(principals(doc, lex), lex)
     assert word not in [ev.token.text for ev in events(list(doc.sents)[-1], cast, lex)]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Merkel attended the emergency summit in Brussels on 9 December 2019; Macron did not.", []),
+    # a relative clause's "which Macron did not" tells of the ceremony only
+    ("Scholz attended the ceremony, which Macron did not, and Merkel met Macron in Brussels on 9 December 2019.",
+     [dt.date(2019, 12, 9)]),
+])
+def test_a_principal_who_did_not_leaves_the_other_alone(nlp, sentence, found):
+    assert [m.start_date for m in meetings_of(nlp, sentence + "\n\n")] == found

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..lexicons import Lexicons
-from ..people.mentions import OTHER, Cast
+from ..people.mentions import OTHER, PRINCIPAL, Cast
 from ..wordlists import find_phrases, words
 from .calls import dates_only, is_remote
 from .events import Event, events, named_other, sentence_events, subjects
@@ -101,6 +101,8 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     if meeting and all(ev.kind == "joint" and not ev.principals for ev in meeting) and any(
             e.principals and e.others and not (e.negated or e.planned) for e in evs):
         meeting = []  # "held a meeting with Premier Li, after which the two sides signed": that meeting's sides
+    if meeting and _stayed_away(sent, cast):
+        meeting = []  # "Burhan attended the summit in Djibouti; Hemedti did not."
     travellers = {p for ev in meeting for p in ev.principals} if all(ev.kind == "travel" for ev in meeting) else None
     if meeting and any(ev.kind == "verb" and ev.pronoun and ev.others and set(ev.principals) == travellers
                        and not (ev.pair or ev.planned or ev.negated) and ev.token.i > meeting[-1].token.i
@@ -113,3 +115,14 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     if any(e.planned for e in evs):
         return PLANNED, []
     return NONE, []
+
+
+def _stayed_away(sent: Span, cast: Cast) -> bool:
+    """A principal the sentence says "did not" (nothing after): the other did what it tells, without him."""
+    # Not a relative clause's "(the inauguration,) which Obama did not": that tells only of the inauguration.
+    return any(t.lemma_ == "do" and any(c.dep_ == "neg" for c in t.children) and t.dep_ != "relcl"
+               and not any(c.tag_ in {"WDT", "WP"} for c in t.children)
+               and not any(c.dep_ in {"xcomp", "ccomp", "dobj", "advcl"} and c.i > t.i for c in t.children)
+               and any(c.dep_ == "nsubj" and (r := cast.resolve(sent.doc[c.left_edge.i : c.i + 1])) is not None
+                       and r.kind == PRINCIPAL for c in t.children) for t in sent)
+
