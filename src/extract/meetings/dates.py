@@ -331,15 +331,19 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
         counted = None
         spans = [span for span in phrase_spans(sent) if not any(span.start_char < e and span.end_char > s for s, e in skip)
                  and not _dates_something_else(span, meeting_nouns)]
-        values = {span.start: v for span in spans if (v := value_of(span, after=after, article=article, ignore=ignore))}
-        trips = [values[span.start] for span in spans if span.start in values and _of_a_journey(span, journeys)]
-        for value in (values[span.start] for span in spans if span.start in values and (accept is None or accept(span))):
+        read = lambda span: value_of(span, after=after, article=article, ignore=ignore)  # noqa: E731
+        for value in (read(span) for span in spans if accept is None or accept(span)):
+            if value is None:
+                continue
             if not value.partial and _RELATIVE_DAY.fullmatch(value.text.strip()):
                 counted = counted or value
             elif not value.partial and counted is not None and _bare_weekday(value.text):
                 return counted  # "The next morning, Wednesday, ...": counted from a date, not the last Wednesday
             elif not value.partial:
-                return _within(value, trips)
+                if value.start != value.end:
+                    return value
+                # Read only when needed: most sentences name no journey's days.
+                return _within(value, [v for span in spans if _of_a_journey(span, journeys) and (v := read(span))])
             else:
                 partial = partial or value
         if counted is not None:
@@ -350,8 +354,6 @@ def meeting_date(sents: list[Span], *, after: dt.date | None, article: dt.date |
 def _within(value: DateValue, trips: list[DateValue]) -> DateValue:
     """The journey of the same sentence that ``value``'s one day falls in: "left Cairo on Tuesday,
     wrapping up an April 6-8 state visit" is the visit's three days, of which Tuesday was the last."""
-    if value.start != value.end:
-        return value
     return next((v for v in trips if v.start and v.end and v.start < v.end and not v.partial
                  and v.start <= value.start <= v.end), value)
 

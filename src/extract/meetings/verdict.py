@@ -101,7 +101,7 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     if meeting and all(ev.kind == "joint" and not ev.principals for ev in meeting) and any(
             e.principals and e.others and not (e.negated or e.planned) for e in evs):
         meeting = []  # "held a meeting with Premier Li, after which the two sides signed": that meeting's sides
-    if meeting and _stayed_away(sent, cast):
+    if meeting and ("not" in sent.text or "n't" in sent.text) and _stayed_away(sent, cast):
         meeting = []  # "Burhan attended the summit in Djibouti; Hemedti did not."
     travellers = {p for ev in meeting for p in ev.principals} if all(ev.kind == "travel" for ev in meeting) else None
     if meeting and any(ev.kind == "verb" and ev.pronoun and ev.others and set(ev.principals) == travellers

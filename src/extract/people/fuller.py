@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from ..lexicons import Lexicons
@@ -20,11 +21,18 @@ from .spelling import MAX_NAME_WORDS, hyphen_end, hyphen_start
 def after_the(doc: Doc, words: set[str]) -> set[str]:
     """Words the text writes after "the" at least half the time: a title NER took for a name
     ("the Amir", "the Taoiseach"), not a person's own name."""
+    if not words:
+        return set()
+    # Read as arrays: a Token object per word is the slow part, and this runs on every article.
+    strings = doc.vocab.strings
+    columns = doc.to_array([ORTH, LOWER])
+    ids = {strings.add(w): w for w in words}
+    the = strings.add("the")
     seen, titled = Counter(), Counter()
-    for tok in doc:
-        if tok.text in words:
-            seen[tok.text] += 1
-            titled[tok.text] += tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+    for k, (orth, _) in enumerate(columns.tolist()):
+        if orth in ids:
+            seen[ids[orth]] += 1
+            titled[ids[orth]] += k > 0 and columns[k - 1, 1] == the
     return {w for w in seen if 2 * titled[w] >= seen[w] and titled[w] >= 2}
 
 

@@ -70,6 +70,8 @@ def name_word(tok: Token) -> bool:
 def _initial(tok: Token) -> bool:
     """"J." in "Donald J. Trump", "S." in "Dr. S. Jaishankar": an initial before a name word (or
     another initial: "V. K. Singh")."""
+    if _INITIAL.fullmatch(tok.text) is None:  # most words: no Token objects made for the words after
+        return False
     doc = tok.doc
     j = tok.i
     while j < len(doc) - 1 and _INITIAL.fullmatch(doc[j].text) is not None and doc[j].whitespace_:
