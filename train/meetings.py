@@ -8,7 +8,7 @@ Every annotated set is used. A paragraph's label is START when a gold meeting's 
 it. The features are what the segmenter's rules find in it (``gate.features``), computed by the
 same code the extraction runs. Folds leave out one writer's articles at a time: the team's own
 (``corpus/`` and ``eval/dev/``), the writer of ``eval/final/``, of ``eval/final2/``, and each writer
-of ``eval/forms/`` and ``eval/final3/`` to ``eval/final15/``. The rules were tuned on
+of ``eval/forms/`` and ``eval/final3/`` to ``eval/final19/``. The rules were tuned on
 every set once its first score was taken; ``eval/README.md`` says which rules came from which.
 """
 
@@ -49,9 +49,11 @@ SETS = {"corpus": "team", "eval/dev": "team", "eval/final": "final", "eval/final
         "eval/forms": None, "eval/final3": None, "eval/final4": None, "eval/final5": None, "eval/final6": None,
         "eval/final7": None, "eval/final8": None, "eval/final9": None, "eval/final10": None,
         "eval/final11": None, "eval/final12": None, "eval/final13": None, "eval/final14": None,
-        "eval/final15": None}
+        "eval/final15": None, "eval/final16": None, "eval/final17": None, "eval/final18": None,
+        "eval/final19": None}
 # Sets whose articles.json reuses another set's writer names ("p1"): their own prefix, one fold a writer.
-PREFIX = {"eval/final11": "q", "eval/final12": "r", "eval/final13": "s", "eval/final14": "x", "eval/final15": "y"}
+PREFIX = {"eval/final11": "q", "eval/final12": "r", "eval/final13": "s", "eval/final14": "x", "eval/final15": "y",
+          "eval/final16": "a", "eval/final17": "b", "eval/final18": "c", "eval/final19": "d"}
 
 
 def articles() -> list[tuple[str, Path]]:
@@ -171,7 +173,8 @@ def cmd_cv(thresholds: Thresholds) -> None:
                         ("final6/ folds", "i"), ("final7/ folds", "j"),
                         ("final8/ folds", "k"), ("final9/ folds", "m"), ("final10/ folds", "n"),
                         ("final11/ folds", "q"), ("final12/ folds", "r"), ("final13/ folds", "s"),
-                        ("final14/ folds", "x"), ("final15/ folds", "y")):
+                        ("final14/ folds", "x"), ("final15/ folds", "y"), ("final16/ folds", "a"),
+                        ("final17/ folds", "b"), ("final18/ folds", "c"), ("final19/ folds", "d")):
         picked = {name: [s for (w, p), s in zip(_order(by_writer), totals[name]) if keep is None or w.startswith(keep)]
                   for name in totals}
         row = [label, sum(1 for w, _ in _order(by_writer) if keep is None or w.startswith(keep))]
