@@ -324,3 +324,22 @@ def test_a_name_apposed_after_a_descriptions_place_is_the_speaker(nlp):
             "10 March 2021.\n\nBefore the dinner, Uruguay's ambassador in Buenos Aires, Carlos Enciso, said the "
             "meeting would have an open agenda.\n")
     assert [q.speaker for q in quotes(nlp, text)] == ["Carlos Enciso"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # "the agency" after "the Lusitanian Press Agency" named it in full.
+        (PAIR + "The Lusitanian Press Agency reported the visit. The two leaders signed a water accord, "
+         "the agency said.", "The two leaders signed a water accord", "Lusitanian Press Agency"),
+        # "The ministry" after a speaker the text named as "Hungary's foreign ministry".
+        (PAIR + "Hungary's foreign ministry said the talks were useful. The ministry added that a second round "
+         "would follow in May.", "a second round would follow in May", "Hungary's foreign ministry"),
+        # "10 Downing Street" is an address: "Downing Street" is no shorter name for it.
+        (PAIR + "Officials at 10 Downing Street were told. Downing Street said the visit had gone well.",
+         "the visit had gone well", "Downing Street"),
+    ],
+)
+def test_a_short_name_of_a_body_named_in_full_before_is_that_body(nlp, text, quote, speaker):
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found[quote] == speaker

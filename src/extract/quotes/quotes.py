@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import attribution, blocks, indirect
+from .bodies import fuller_bodies
 from .cues import CueLexicon
 from ..lexicons import Lexicons
 from ..models import Quote
@@ -36,4 +37,5 @@ def extract_quotes(doc: Doc, *, parties: list[Person], lex: Lexicons,
     # Unmarked paragraphs inside a speech block are the speaker's words, not the writer's reports.
     regions = [pars[i] for i in colon if not any(q.first_par <= i <= q.last_par for q in spans)]
     reported = indirect.reported_speech(doc, table=table, cues=cues, direct=direct, speech_regions=regions)
-    return [d.quote for d in direct if d.keep] + reported
+    people = {p.name for p in table.people} | {a for p in table.people for a in p.aliases}
+    return fuller_bodies([d.quote for d in direct if d.keep] + reported, doc, people)
