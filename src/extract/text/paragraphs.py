@@ -69,9 +69,12 @@ class Paragraphs:
         return self.spans[i]
 
 
-def headline_line(text: str, offset: int) -> bool:
-    """Whether the line at ``offset`` is a headline or other furniture: short, no sentence end
-    ("...by peaceful means.[20]" is prose: a reference marker is no part of the sentence)."""
+SENTENCE_ENDS = (".", "!", "?", '"', "”")
+
+
+def headline_line(text: str, offset: int, ends: tuple[str, ...] = SENTENCE_ENDS) -> bool:
+    """Whether the line at ``offset`` is a headline or other furniture: short, not ending in one of
+    ``ends`` ("...by peaceful means.[20]" is prose: a reference marker is no part of the sentence)."""
     line = text[text.rfind("\n", 0, offset) + 1 :].split("\n", 1)[0].strip()
     line = re.sub(r"(?:\[\d+\])+$", "", line)
-    return len(line) < 100 and not line.endswith((".", "!", "?", '"', "”"))
+    return 0 < len(line) < 100 and not line.endswith(ends)

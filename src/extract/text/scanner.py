@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .marks import Mark, Role, marks
-from .paragraphs import Paragraphs
+from .paragraphs import SENTENCE_ENDS, Paragraphs, headline_line
 
 # How many paragraphs ahead an unclosed quotation may look for its closing mark: enough for a few
 # unmarked middle paragraphs, short enough that one stray mark cannot swallow an article.
@@ -21,8 +21,8 @@ LOOKAHEAD_PARAGRAPHS = 5
 _TURN_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,3}):[^\S\n]+")
 # ... and sets stage directions apart in their own paragraph: "(CROSSTALK.)".
 _STAGE_DIRECTION = re.compile(r"\([A-Z][A-Z ,.'’-]*\)")
-# A heading line: short, one line, no sentence end.
-_HEADING = re.compile(r"[^\n]{1,99}(?<![.!?:;,\"”’'])\s*")
+# A heading line ends in none of these: a line ending in ":" or "," leads on into the next.
+_HEADING_ENDS = SENTENCE_ENDS + (":", ";", ",", "’", "'")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ def _continues(text: str, par_marks: list[list[Mark]], pars: Paragraphs, j: int,
     # English typography reopens every paragraph of a long quotation and closes only the last.
     if first and first.pos == pars[j][0] and first.role is Role.OPEN and first.double == outer.double:
         return True
-    if any(m.role is Role.OPEN for m in par_marks[j]) or _HEADING.fullmatch(text, *pars[j]):
+    one_line = "\n" not in text[pars[j][0] : pars[j][1]].strip()
+    if any(m.role is Role.OPEN for m in par_marks[j]) or one_line and headline_line(text, pars[j][0], _HEADING_ENDS):
         return False  # ... nor through a heading line ("No. 2 — Washington, 18 July 2005"): page structure, not speech
     # An unmarked middle paragraph belongs to the quotation when a later paragraph closes it
     # before any new quotation opens; a mark reopening a later paragraph continues it.
