@@ -1165,3 +1165,23 @@ def test_a_meeting_that_days_are_counted_from_is_not_told_there(nlp, sentence, w
 ])
 def test_a_principal_who_did_not_leaves_the_other_alone(nlp, sentence, found):
     assert [m.start_date for m in meetings_of(nlp, sentence + "\n\n")] == found
+
+
+def test_a_few_dated_sections_of_an_encyclopedia_make_no_list(nlp):
+    # Two dated "[edit]" sections among five others head parts of the story, each of which may
+    # tell several meetings; the meetings are read from the text, not one per dated heading.
+    lead = ("France–Germany relations\n\nFrom Wikipedia, the free encyclopedia\n\n"
+            "Historical background[edit]\n\nGerman Chancellor Angela Merkel and French President Emmanuel Macron worked closely.\n\n")
+    body = ("2017 Berlin visit[edit]\n\nMacron arrived in Berlin on 15 May 2017 and was welcomed by Merkel.\n\n"
+            "Return visit and 2018 contacts[edit]\n\nMerkel paid a return visit to Paris on 19 June 2017.\n\n"
+            "The two leaders met again on 4 July 2018 in Trieste, on the sidelines of a summit.\n\n"
+            "Trade links[edit]\n\nTrade grew.\n\nDefence cooperation[edit]\n\nBoth spent more.\n\nSee also[edit]\n\n"
+            "References[edit]\n\n")
+    found = meetings_of(nlp, body, lead=lead)
+    assert [m.start_date for m in found] == [dt.date(2017, 5, 15), dt.date(2017, 6, 19), dt.date(2018, 7, 4)]
+
+
+def test_a_gathering_attended_without_a_meeting_between_them_tells_none(nlp):
+    body = ("Ahead of the EU summit in Brussels on 6 December 2022, Macron said he would stay away; Merkel "
+            "predicted that he would come. Macron did attend, although no bilateral meeting with his host was reported.\n\n")
+    assert meetings_of(nlp, body) == []

@@ -24,6 +24,10 @@ _MARKER = re.compile(
 )
 
 
+# A section heading's trailing link ("[edit]", "[modifier]"): not a reference marker ("[3]").
+_SECTION_MARK = re.compile(r"\[[^\]\d]+\]$")
+
+
 @dataclass(frozen=True)
 class Number:
     value: int
@@ -71,8 +75,17 @@ def numbered_headings(paras: list[Para], lex: Lexicons, is_heading) -> dict[int,
 
 def dated_headings(paras: list[Para], is_heading) -> dict[int, None]:
     """Paragraph index -> None for the article's heading lines that carry a date ("Meseberg, June
-    2018"), when there are at least two; empty otherwise."""
-    found = {p.index: None for p in paras if is_heading(p) and not _told(p) and any(phrase_spans(s) for s in p.sents)}
+    2018"), when there are at least two and they are not a few among the section headings of their
+    kind ("2014 Belgrade visit[edit]" between "Historical background[edit]" and "Regional
+    cooperation[edit]" heads a section of an encyclopedia's story, not an item of a list); empty otherwise."""
+    headings = [p for p in paras if is_heading(p)]
+    found = {p.index: None for p in headings if not _told(p) and any(phrase_spans(s) for s in p.sents)}
+    marks = {m.group() for p in headings if p.index in found and (m := _SECTION_MARK.search(p.text))}
+    if len(marks) == 1:
+        (mark,) = marks
+        siblings = sum(1 for p in headings if p.text.rstrip().endswith(mark))
+        if 2 * len(found) < siblings:
+            return {}
     return found if len(found) >= 2 else {}
 
 

@@ -37,10 +37,13 @@ class Reader:
             ev.negated and ev.kind == "noun" for ev in sentence_events(span, self.cast, self.lex))
 
     def denies(self, sent: Span) -> bool:
-        """Whether the sentence denies the principals met ("Modi has not been reported meeting her")."""
+        """Whether the sentence denies the principals met ("Modi has not been reported meeting her";
+        "Vučić did attend, although no bilateral meeting with his host was reported": a meeting
+        denied in a sentence naming a principal and no one else)."""
         if sent.start not in self._denies:
-            self._denies[sent.start] = any(ev.negated and ev.kind in {"verb", "noun"} and (ev.principals or ev.pair or ev.pronoun)
-                                           for ev in sentence_events(sent, self.cast, self.lex))
+            self._denies[sent.start] = any(ev.negated and ev.kind in {"verb", "noun"} and (
+                ev.principals or ev.pair or ev.pronoun or ev.kind == "noun" and not ev.others and self.cast.named(sent))
+                for ev in sentence_events(sent, self.cast, self.lex))
         return self._denies[sent.start]
 
     def journey_denied(self, told: list[Event], around: list[Span]) -> bool:
