@@ -1185,3 +1185,10 @@ def test_a_gathering_attended_without_a_meeting_between_them_tells_none(nlp):
     body = ("Ahead of the EU summit in Brussels on 6 December 2022, Macron said he would stay away; Merkel "
             "predicted that he would come. Macron did attend, although no bilateral meeting with his host was reported.\n\n")
     assert meetings_of(nlp, body) == []
+
+
+def test_a_meeting_told_after_its_dated_visit_takes_the_visit_s_date(nlp):
+    # "He greeted her" names no day; the visit two sentences before does.
+    body = ("That first visit, on 6 June 2023, set the tone. The agenda was energy. "
+            "Macron greeted Merkel at the Élysée Palace in Paris as an old friend.\n\n")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2023, 6, 6)]

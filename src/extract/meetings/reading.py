@@ -30,6 +30,16 @@ class Reader:
         """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
         return bool(sentence_events(sent, self.cast, self.lex))
 
+    def held_event(self, sents: list[Span]) -> tuple[Span, list[Event]] | None:
+        """The last of ``sents`` naming a visit or meeting that took place, whoever it involves,
+        with those events: "That first visit, on June 6, 2023, set the tone" before "He greeted her"."""
+        for sent in reversed(sents):
+            held = [ev for ev in sentence_events(sent, self.cast, self.lex)
+                    if ev.kind in {"travel", "noun"} and ev.token.pos_ == "NOUN" and not (ev.planned or ev.negated)]
+            if held:
+                return sent, held
+        return None
+
     def absent(self, span: Span) -> bool:
         """Whether a label says the principals were not together: "Lima, without Park", "28 July
         2005 - statements, no meeting"."""
@@ -77,6 +87,13 @@ def dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
             own = anc.tag_ == "VBG" and anc.dep_ == "advcl" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in anc.children)
             return event.token in anc.subtree or (anc.head.i == event.token.i and (_occurs(anc, lex) or own))
     return True
+
+
+def dates_held(span: Span, held: list[Event]) -> bool:
+    """Whether a date belongs to one of the ``held`` visits or meetings: inside its phrase, or in the
+    clause it is the subject of ("That first visit, on June 6, 2023, set the tone")."""
+    return any(ev.token in span.root.ancestors or ev.token.dep_ == "nsubj" and ev.token.head in span.root.ancestors
+               for ev in held)
 
 
 def _occurs(verb, lex: Lexicons) -> bool:

@@ -26,7 +26,7 @@ from .dateline import ArticleDate
 from .dates import DateValue
 from .verdict import MEETING, NONE, PLANNED, REMOTE, THIRD, travels_to
 from .modality import in_future
-from .reading import Reader, clause_verb, dates_event, since_clause
+from .reading import Reader, clause_verb, dates_event, dates_held, since_clause
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
@@ -279,6 +279,8 @@ class _Segmenter:
                 date = self.date([before])
                 if date is not None and k == 0:
                     intro = next(p for p in self.paras if p.start <= before.start_char < p.end)
+            if date is None and k > 1 and (held := read.held_event(list(para.sents[: k - 1]))) is not None:
+                date = self.date([held[0]], accept=lambda span: dates_held(span, held[1]))
             if date is None:
                 return None
             last = self.found[-1] if self.found else None
