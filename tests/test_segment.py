@@ -1192,3 +1192,14 @@ def test_a_meeting_told_after_its_dated_visit_takes_the_visit_s_date(nlp):
     body = ("That first visit, on 6 June 2023, set the tone. The agenda was energy. "
             "Macron greeted Merkel at the Élysée Palace in Paris as an old friend.\n\n")
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2023, 6, 6)]
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    # The post after the semicolon tells what was said, not how they met.
+    ("On 30 March 2023 the pair met on the sidelines of a forum in Boao; Macron wrote afterwards on Facebook "
+     "that they had covered trade.\n\n", [dt.date(2023, 3, 30)]),
+    # A call before the semicolon stays a call.
+    ("Macron spoke by telephone with Merkel on 30 March 2023; she hosted Putin in Berlin later.\n\n", []),
+])
+def test_a_post_after_a_meeting_leaves_the_meeting_in_person(nlp, body, found):
+    assert [m.start_date for m in meetings_of(nlp, body)] == found

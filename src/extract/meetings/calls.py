@@ -45,7 +45,7 @@ def is_remote(sent: Span, lex: Lexicons) -> bool:
     calls, comm = words(lex, "call_words"), words(lex, "communication_verbs")
     nouns = words(lex, "meeting_nouns")
     for t in sent:
-        if not hits(t, calls) or dates_only(t) or paid_call(t):
+        if not hits(t, calls) or dates_only(t) or paid_call(t) or _told_after_meeting(t, lex):
             continue
         if t.pos_ == "VERB" or t.dep_ in {"ROOT", "nsubj", "nsubjpass"} or t.head.i == t.i:
             return True
@@ -57,3 +57,17 @@ def is_remote(sent: Span, lex: Lexicons) -> bool:
                     return True
                 break
     return False
+
+
+
+def _told_after_meeting(tok: Token, lex: Lexicons) -> bool:
+    """A call word in a part of the sentence of its own, after a semicolon, beside an in-person
+    meeting: "the pair met in Boao; Anwar wrote afterwards on Facebook that ..." (the parser may
+    hang the meeting under the post's verb)."""
+    sent, meeting = tok.sent, words(lex, "meeting_verbs")
+    cuts = [t.i for t in sent if t.text == ";"]
+    if not cuts:
+        return False
+    part = sum(1 for c in cuts if c < tok.i)
+    met = {sum(1 for c in cuts if c < t.i) for t in sent if t.pos_ == "VERB" and hits(t, meeting)}
+    return bool(met) and part > min(met) and part not in met
