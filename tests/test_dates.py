@@ -335,3 +335,12 @@ def test_the_day_of_the_talks_in_the_sentence_of_the_journey(nlp):
     body = "Macron visited Berlin on 8-11 March 2023 and held talks with Merkel at the Chancellery on 10 March 2023.\n\n"
     [m] = meetings_of(nlp, body)
     assert (m.start_date, m.end_date) == (D(2023, 3, 10), D(2023, 3, 10))
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    # A spaced dash after a full date separates a heading's parts: "42nd" is the summit's number.
+    ("10–11 May 2023 — 42nd ASEAN Summit, Labuan Bajo", ["10–11 May 2023"]),
+    ("5 September 2023 - 3rd Leaders' Forum, Jakarta", ["5 September 2023"]),
+])
+def test_a_dash_after_a_full_date_ends_it(nlp, line, found):
+    assert [s.text for s in dates.phrase_spans(nlp(line)[:])] == found

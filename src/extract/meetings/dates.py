@@ -31,6 +31,7 @@ _RELATIVE_DAY = re.compile(
     re.I,
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_LATER = re.compile(r"\b(?:(?:following|next|subsequent)\s+year|a\s+year\s+later)\b", re.I)
 _LIMITS = {"until", "till", "through", "by"}
 _DATEY = re.compile(
@@ -78,6 +79,13 @@ def _datey(tok: Token) -> bool:
     return bool(_DATEY.match(tok.text)) or word in MONTHS or word in WEEKDAYS
 
 
+def _separator(doc, j: int, a: int, b: int) -> bool:
+    """Whether the spaced dash ``doc[a]`` after a date ending in a year (``doc[j - 1]``) sets the date
+    apart rather than running it on: no year after it ("2018 – 2019" is a range)."""
+    return doc[a].text in {"-", "–", "—"} and not _closed_up(doc, a) and _YEAR.fullmatch(doc[j - 1].text) is not None \
+        and not (b < len(doc) and _YEAR.fullmatch(doc[b].text))
+
+
 def phrase_spans(span: Span) -> list[Span]:
     """DATE entities inside ``span``, grown over the parts NER leaves out ("June 6th" + "and 7th,
     2016") and trimmed of punctuation; clipped to ``span``."""
@@ -106,6 +114,8 @@ def phrase_spans(span: Span) -> list[Span]:
                 continue
             if a < span.end and doc[a].lower_ in _JOINERS:
                 b = skip_space(a + 1)
+                if _separator(doc, j, a, b):
+                    break  # "10–11 May 2023 — 42nd ASEAN Summit": a heading's parts, not a longer date
                 if b < span.end and _datey(doc[b]):
                     j = b + 1
                     continue
@@ -122,6 +132,7 @@ def phrase_spans(span: Span) -> list[Span]:
         if i - 3 >= span.start and doc[i - 1].lower_ in {"to", "and", "until"} and doc[i - 2].text.isdigit() \
                 and 1 <= int(doc[i - 2].text) <= 31 and doc[i - 3].lower_ in {"from", "between"}:
             i -= 2
+        j = next((k for k in range(i + 1, j) if _separator(doc, k, k, k + 1)), j)  # NER's "5 May 2023 - 3rd"
         # NER spans carry words that are not part of the date ("2018: Moon", "late February").
         while j > i and not _datey(doc[j - 1]):
             j -= 1
