@@ -1203,3 +1203,16 @@ def test_a_meeting_told_after_its_dated_visit_takes_the_visit_s_date(nlp):
 ])
 def test_a_post_after_a_meeting_leaves_the_meeting_in_person(nlp, body, found):
     assert [m.start_date for m in meetings_of(nlp, body)] == found
+
+
+def test_a_timeline_entry_on_a_journey_on_to_a_third_country_is_no_meeting(nlp):
+    body = (
+        "08.10.2017 – Berlin\n"
+        "Macron, on a two-day visit to Germany, is received by Merkel at the Chancellery.\n\n"
+        "10.10.2017 – On to Warsaw\n"
+        "Macron leaves Berlin for a state visit to Poland before flying home.\n\n"
+        "21.09.2018 – New York\n"
+        "Macron goes to the building where Merkel is attending a UN event, and the two talk for half an hour."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 10, 8), "Berlin"), (dt.date(2018, 9, 21), "New York")]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .events import Event, sentence_events
-from .verdict import classify
+from .locatives import country_of, place_names
+from .verdict import MEETING, NONE, classify, travels_to
 from ..lexicons import Lexicons
 from ..text.sentences import governing_verb
 from ..people.mentions import Cast
@@ -39,6 +40,21 @@ class Reader:
             if held:
                 return sent, held
         return None
+
+    def place_entry_meets(self, label: Span, sents: list[Span]) -> bool:
+        """Whether a timeline entry labelled with a place ("17.06.2022 – Kyiv") reports a meeting
+        there through ``sents``, which name no meeting of the principals outright."""
+        places = place_names(label, self.lex)
+        country = country_of(places[-1].text, self.lex) if places else None
+        homes = set(self.cast.countries.values())
+        if not places or any(self.denies(s) for s in sents):
+            return False  # "Not a meeting with Modi. Hasina flies to the air base ..."
+        if country not in homes and None not in homes and len({n for s in sents for n in self.cast.mentioned(s)}) < 2:
+            return False  # "Sept. 6 — On to Singapore": one principal's journey on to a third country
+        # "Johnson returns for a second visit"; "• Sept. 13–14, 2017, Ahmedabad." over "... visits to the
+        # Sabarmati Ashram ...": an entry named for a place, telling of a visit, and of no call or plan.
+        return any(travels_to(s, country, self.cast, self.lex) for s in sents[:3]) or any(
+            self.tells_event(s) for s in sents) and not any(self(s, strict=False) not in {NONE, MEETING} for s in sents)
 
     def absent(self, span: Span) -> bool:
         """Whether a label says the principals were not together: "Lima, without Park", "28 July

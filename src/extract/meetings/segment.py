@@ -24,7 +24,7 @@ from spacy.tokens import Span
 from .arrivals import meeting_day
 from .dateline import ArticleDate
 from .dates import DateValue
-from .verdict import MEETING, NONE, PLANNED, REMOTE, THIRD, travels_to
+from .verdict import MEETING, NONE, PLANNED, REMOTE, THIRD
 from .modality import in_future
 from .reading import Reader, clause_verb, dates_event, dates_held, since_clause
 from .gate import MeetingGate, decide, features, has_date
@@ -32,7 +32,7 @@ from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
 from .shape import before_back_matter, is_breadcrumb, is_caption, is_header, is_question, is_quoted
 from ..lexicons import Lexicons
-from .locatives import country_of, landmarks, place_names
+from .locatives import landmarks, place_names
 from ..people.mentions import Cast
 from .ordinals import Ordinal, find_ordinal
 from ..text.sentences import Layout, Para
@@ -135,18 +135,8 @@ class _Segmenter:
             verdict = REMOTE
         else:  # "Nov. 19-20 | Lima, without Park": an entry its label says one principal missed
             verdict = THIRD if label is not None and self.read.absent(label) else self.read(told, strict=False)
-        if verdict == NONE and label is not None and (places := place_names(label, self.lex)):
-            country = country_of(places[-1].text, self.lex)
-            entry_sents = [told, *rest[1:4]]
-            if any(self.read.denies(s) for s in entry_sents):
-                pass  # "Not a meeting with Modi. Hasina flies to the air base ..."
-            elif any(travels_to(s, country, self.read.cast, self.lex) for s in entry_sents[:3]):
-                verdict = MEETING  # "17.06.2022 – Kyiv" over "Johnson returns for a second visit"
-            elif any(self.read.tells_event(s) for s in entry_sents) and not any(
-                    self.read(s, strict=False) not in {NONE, MEETING} for s in entry_sents):
-                # "• Sept. 13–14, 2017, Ahmedabad." over "... visits to the Sabarmati Ashram ...":
-                # an entry named for a place, telling of a visit, and of no call or plan.
-                verdict = MEETING
+        if verdict == NONE and label is not None and self.read.place_entry_meets(label, [told, *rest[1:4]]):
+            verdict = MEETING
         if verdict == MEETING and self.read.journey_denied(self.read.full(told)[1], sents):
             verdict = NONE  # "Not a meeting with Modi. Hasina resigns and flies to the Hindon air base outside Delhi"
         if verdict != MEETING:
