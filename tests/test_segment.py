@@ -1216,3 +1216,12 @@ def test_a_timeline_entry_on_a_journey_on_to_a_third_country_is_no_meeting(nlp):
     )
     found = meetings_of(nlp, body)
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2017, 10, 8), "Berlin"), (dt.date(2018, 9, 21), "New York")]
+
+
+def test_a_monarch_untitled_by_the_text_is_the_king(nlp):
+    # "Felipe VI" carries a regnal number: "without the king" says he was not there.
+    lead = "Prime Minister Rishi Sunak and Felipe VI have a long history.\n\n"
+    body = ("12.03.2021 – Madrid\nSunak is received by Felipe VI at the Royal Palace.\n\n"
+            "01.02.2023 – Madrid, without the king\nThe twelfth high-level meeting opens with Sunak at the head of his delegation.\n\n")
+    found = meetings_of(nlp, body, lead=lead, parties=("Rishi Sunak", "Felipe VI"))
+    assert [m.start_date for m in found] == [dt.date(2021, 3, 12)]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .. import gazetteer
 from ..lexicons import Lexicons
 from .names import NameTable, Person, clean_name, find_names
-from .titles import read_titles
+from .titles import read_titles, regnal_title
 from ..text.sentences import doc_text
 from ..wordlists import words
 
@@ -120,6 +120,7 @@ def principals(
             else:
                 match.name = name
                 match.aliases |= {name}
+            regnal_title(match)
             chosen.append(match)
         return chosen
     body, head, lead = _mentions(doc, table, doc_text(doc))

@@ -7,6 +7,7 @@ become the person's titles, the demonym or country their country.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.attrs import LOWER
@@ -23,6 +24,8 @@ _POSSESSIVE = {"'s", "’s"}
 _DETERMINERS = {"the", "a", "his", "her", "their"}
 # Verbs linking a name to its role: "Erdoğan became president of Turkey".
 _LINKS = {"be", "become", "remain"}
+# A regnal number ends a monarch's name.
+_REGNAL = re.compile(r"\s(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$")
 # How far before a name a title may start: "Saudi Crown Prince [Mohammed bin Salman]".
 _REACH = 5
 
@@ -42,6 +45,15 @@ def read_titles(doc: Doc, table: NameTable, lex: Lexicons) -> None:
     for person, country in _respectively(doc, table, lex, al):
         if person.country is None:
             person.country = country
+    for person in {p.name: p for p, _, _ in table.at.values()}.values():
+        regnal_title(person)
+
+
+def regnal_title(person: Person) -> None:
+    """"Mohammed VI", "Felipe VI": a name ending in a regnal number is a monarch's, "the king" of a
+    text that gives him no title."""
+    if not person.titles and _REGNAL.search(person.name):
+        person.titles.add("king")
 
 
 def _respectively(doc: Doc, table: NameTable, lex: Lexicons, aliases: dict[str, str]) -> Iterator[tuple[Person, str]]:
