@@ -19,20 +19,29 @@ from .spelling import PARTICLES, name_word
 CALENDAR = set(calendar.month_name[1:]) | set(calendar.day_name)
 
 
+# How often NER must mislabel a lone surname before the full name it ends is read as a person's.
+_MISLABELLED = 3
+
+
 def named_bodies(doc: Doc, not_names: set[str], max_words: int) -> set[tuple[int, int]]:
     """A full name NER took for a body ("Recep Tayyip Erdogan" an ORG, "Luiz Inácio Lula da Silva"
     a FAC) with a word it tags, alone, as a person more than once (the surname, or the name the
     text goes by): the words are a name, not an organisation's. Name particles may stand inside."""
     alone = Counter(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
+    # ... or a surname NER keeps taking for a place or body, though it is none ("Buhari" a GPE,
+    # "Díaz-Canel" an ORG, a dozen times each), after the one full name that ends in it.
+    mislabelled = Counter(e.text for e in doc.ents if e.label_ in {"ORG", "GPE"} and " " not in e.text and e.text.istitle()
+                          and not _is_place(e.text))
 
     def name_words(ent) -> bool:
-        inner = {t.i for t in ent[1:-1] if t.lower_ in PARTICLES}
+        inner = {t.i for t in ent[1:-1] if t.lower_ in PARTICLES or t.text == "-" and not t.whitespace_}
         return all(t.i in inner or t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in not_names
                    and not _is_place(t.text) for t in ent)
 
     return {(ent.start, ent.end) for ent in doc.ents
             if ent.label_ in {"ORG", "FAC", "GPE", "NORP"} and 1 < sum(t.lower_ not in PARTICLES for t in ent) <= max_words
-            and (alone[ent[-1].text] > 1 or len(ent) > 2 and any(alone[t.text] > 1 for t in ent[1:-1]))
+            and (alone[ent[-1].text] > 1 or len(ent) > 2 and any(alone[t.text] > 1 for t in ent[1:-1])
+                 or mislabelled[ent.text.split(" ", 1)[-1]] >= _MISLABELLED)
             and name_words(ent)}
 
 
