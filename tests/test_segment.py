@@ -1225,3 +1225,13 @@ def test_a_monarch_untitled_by_the_text_is_the_king(nlp):
             "01.02.2023 – Madrid, without the king\nThe twelfth high-level meeting opens with Sunak at the head of his delegation.\n\n")
     found = meetings_of(nlp, body, lead=lead, parties=("Rishi Sunak", "Felipe VI"))
     assert [m.start_date for m in found] == [dt.date(2021, 3, 12)]
+
+
+@pytest.mark.parametrize("body", [
+    "The talks took place on Monday in Minsk, the German team headed by Defence Minister Boris Pistorius. "
+    "Neither Merkel nor Macron sat at the table.\n\n",
+    "Then came 7 October 2023, and the idea of Merkel hosting Macron in Berlin became unthinkable.\n\n",
+    "On 7 October 2023 the prospect of meeting Macron in Berlin was all Merkel would discuss.\n\n",
+])
+def test_a_meeting_neither_held_nor_more_than_an_idea_is_none(nlp, body):
+    assert meetings_of(nlp, body) == []

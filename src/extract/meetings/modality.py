@@ -45,8 +45,10 @@ def denied(tok: Token, lex: Lexicons) -> bool:
     # "did not meet"; "sought no meeting with Sanchez", "There was no meeting".
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
-    # "No British prime minister has made an official visit to Ireland since 2019": nobody did.
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    # "No British prime minister has made an official visit to Ireland since 2019": nobody did;
+    # "Neither Zelensky nor Lukashenko sat at the table": neither did.
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" or d.lower_ == "neither"
+                                                    for d in c.children)
            for v in (tok, tok.head) for c in v.children):
         return True
     negated_head = any(c.dep_ == "neg" for c in tok.head.children)
@@ -78,6 +80,9 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
     if in_future(tok, lex):
         return True
     if tok.dep_ in {"xcomp", "ccomp", "acl"} and hits(tok.head, planned):
+        return True
+    of = tok.head if tok.dep_ == "acl" else tok  # "the idea of [the king hosting] Netanyahu", "the prospect of meeting him"
+    if of.dep_ in {"pcomp", "pobj"} and of.head.lower_ == "of" and of.head.head.pos_ == "NOUN" and hits(of.head.head, planned):
         return True
     if tok.dep_ in {"dobj", "nsubjpass"} and hits(tok.head, planned):
         return True  # "arrange a face-to-face meeting", "weighs a visit", "an encounter had been scheduled for June 29"
