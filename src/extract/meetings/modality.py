@@ -81,7 +81,7 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         return True
     if tok.dep_ in {"xcomp", "ccomp", "acl"} and hits(tok.head, planned):
         return True
-    of = tok.head if tok.dep_ == "acl" else tok  # "the idea of [the king hosting] Netanyahu", "the prospect of meeting him"
+    of = tok.head if tok.dep_ == "acl" else tok  # "the idea of [the king hosting] his guest", "the prospect of meeting him"
     if of.dep_ in {"pcomp", "pobj"} and of.head.lower_ == "of" and of.head.head.pos_ == "NOUN" and hits(of.head.head, planned):
         return True
     if tok.dep_ in {"dobj", "nsubjpass"} and hits(tok.head, planned):
