@@ -59,7 +59,6 @@ def is_remote(sent: Span, lex: Lexicons) -> bool:
     return False
 
 
-
 def _told_after_meeting(tok: Token, lex: Lexicons) -> bool:
     """A call word in a part of the sentence of its own, after a semicolon, beside an in-person
     meeting: "the pair met in Boao; Anwar wrote afterwards on Facebook that ..." (the parser may

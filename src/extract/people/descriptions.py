@@ -7,15 +7,14 @@ title lexicons (data files), read once into a ``RoleLexicon``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from ..lexicons import Lexicons
+from .spelling import POSSESSIVE
 
 _DETERMINERS = {"the", "a", "an"}
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod"}
 
 
@@ -135,7 +134,7 @@ def titled(titles: set[str], role: str, roles: RoleLexicon) -> bool:
 def demonym(words: list[Token], demonyms: dict[str, str], *, at_end: bool = False) -> str | None:
     """The country named by the last demonym or country name in ``words`` ("North Korean", "Peru's");
     ``at_end``: only one that ends ``words``."""
-    texts = [_POSSESSIVE.sub("", w.text) for w in words]
+    texts = [POSSESSIVE.sub("", w.text) for w in words]
     for end in range(len(texts), 0 if not at_end else len(texts) - 1, -1):
         for start in range(max(0, end - 3), end):
             phrase = " ".join(t for t in texts[start:end] if t)

@@ -23,14 +23,14 @@ from .fuller import after_the, honour, lengthen
 from .person import Person
 from .placenames import PLACE_LABELS, is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
 from .mislabels import CALENDAR as _CALENDAR, coordinated_names, left_out, mislabelled, named_bodies, speaking_names
-from .spelling import GENERATIONAL, MAX_NAME_WORDS, PARTICLES, count_words, hyphen_end, hyphen_start, name_word, spelled
+from .spelling import (GENERATIONAL, MAX_NAME_WORDS, PARTICLES, POSSESSIVE, count_words, hyphen_end, hyphen_start,
+                       name_word, spelled)
 
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # An abbreviated honorific before a name ("Mr.", "Ms.", "Dr.", "Gen."): a short capitalised word
 # with a final period, never a name word itself.
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,3}\.$")
 _INITIAL = re.compile(r"[A-Z]\.")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Scraped text glues words ("the meetingSmith said"): a lower-to-upper change starts a new word.
 _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 # The Arabic article a surname carries written in full and drops alone ("al-Sisi", "Sisi").
@@ -104,7 +104,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
         # An honorific inside a name is a word of it: "Hassan Sheikh Mohamud".
         while k < j and name_word(doc[k]) and (doc[k].lower_ not in titles or k > i and doc[k].lower_ in honorifics
                                                and k + 1 < j and name_word(doc[k + 1]) and doc[k + 1].lower_ not in titles) \
-                and not _POSSESSIVE.fullmatch(doc[k].text):
+                and not POSSESSIVE.fullmatch(doc[k].text):
             k = hyphen_end(doc, k + 1)
         # Trailing particles, and a place NER glued on ("President Lopez Chile's efforts").
         while k > i + 1 and (doc[k - 1].lower_ in PARTICLES or doc[k - 1].text in _SUFFIXES
@@ -141,7 +141,7 @@ def _forms(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             a, k, titled = strip(i, j)
             # A country's possessive is a title too: "China's Xi Jinping", "Brazil's Luiz Inácio Lula da
             # Silva"; not for its days, bodies or buildings ("India's Republic Day").
-            titled = titled or i > 1 and _POSSESSIVE.fullmatch(doc[i - 1].text) and gazetteer.as_country(doc[i - 2].text, {}) \
+            titled = titled or i > 1 and POSSESSIVE.fullmatch(doc[i - 1].text) and gazetteer.as_country(doc[i - 2].text, {}) \
                 and not any(t.lower_ in things for t in doc[i:j])
             # Two words at least, and not an organisation's ("State Department" after "the").
             if titled and 1 < count_words(doc, a, k) <= MAX_NAME_WORDS and all(doc[t].pos_ == "PROPN" for t in range(a, k)) \
@@ -289,7 +289,7 @@ def _owner(word: str, persons: list[Person]) -> Person | None:
 def _locate(doc: Doc, table: NameTable) -> None:
     index = {a: p for p in table.people for a in p.aliases | {p.name}}
     for tok in doc:
-        text = _POSSESSIVE.sub("", tok.text)
+        text = POSSESSIVE.sub("", tok.text)
         glued = _GLUED.match(text)
         if glued and text[glued.end() :] in index:
             person = index[text[glued.end() :]]

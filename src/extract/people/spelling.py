@@ -14,6 +14,8 @@ from ..text.sentences import doc_text
 
 # Lower-case words inside names: "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
 _INITIAL = re.compile(r"[A-Z]\.")
+# An owner's ending, straight or curly: "Putrajaya's", "the Obamas'".
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 PARTICLES = {"al", "bin", "de", "der", "van", "von", "da", "di", "la", "le", "ibn", "el"}
 
 

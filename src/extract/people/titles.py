@@ -45,7 +45,7 @@ def read_titles(doc: Doc, table: NameTable, lex: Lexicons) -> None:
     for person, country in _respectively(doc, table, lex, al):
         if person.country is None:
             person.country = country
-    for person in {p.name: p for p, _, _ in table.at.values()}.values():
+    for person in table.people:
         regnal_title(person)
 
 

@@ -11,10 +11,10 @@ import re
 from spacy.tokens import Doc
 
 from ..models import Quote
+from ..people.spelling import POSSESSIVE
 
 _BODY_LABELS = {"ORG", "FAC"}
 _LEADING = {"the", "same"}
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 def _words(name: str) -> list[str]:
@@ -36,7 +36,7 @@ def _shortens(short: list[str], full: list[str]) -> bool:
 def fuller_bodies(quotes: list[Quote], doc: Doc, people: set[str]) -> list[Quote]:
     """``quotes`` with each short body name replaced by the latest earlier full one it shortens.
     ``people``: the article's person names, which are never bodies."""
-    named = [(e.start_char, _POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", e.text)))
+    named = [(e.start_char, POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", e.text)))
              for e in doc.ents if e.label_ in _BODY_LABELS]
     at = [q.speaker_mention.start if q.speaker_mention is not None else q.start for q in quotes]
     out = list(quotes)

@@ -9,7 +9,6 @@ country, a description with a country is matched by elimination and the country 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -22,6 +21,7 @@ from ..people.institutions import institution_name, persons_body, untitled
 from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
 from ..people.sources import unnamed_source
+from ..people.spelling import POSSESSIVE
 from ..text.sentences import apposed, doc_text
 from .cues import clause_verb, main_subject
 from .hosts import meeting_role
@@ -29,7 +29,6 @@ from .hosts import meeting_role
 _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _NOT_SOURCES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _DETERMINERS = {"the", "a", "an"}
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _RELATIVE = {"who", "which", "that"}
 # How many tokens a parenthetical between a name and its verb may run ("X, in his speech, said").
 _ASIDE = 10
@@ -366,7 +365,7 @@ class EntityTable:
         # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
         first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
         words = [t for t in self.doc[first : ent.end] if not (t.i == first and t.lower_ in _DETERMINERS)]
-        words = words[:-1] if words and _POSSESSIVE.fullmatch(words[-1].text) else words
+        words = words[:-1] if words and POSSESSIVE.fullmatch(words[-1].text) else words
         if not words:
             return NOBODY
         words = [t for t in words if "\n" not in doc_text(self.doc)[t.idx : words[-1].idx]]  # not a blog's time line
@@ -374,13 +373,13 @@ class EntityTable:
         openers = self.lex.extra.get("opening_adverbs", ()) if self.lex is not None else ()
         words = words[1:] if len(words) > 1 and words[0].lower_ in openers else words  # "Afterwards Downing Street"
         words = untitled(words, self.roles.words, self.lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body
-        name = _POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
+        name = POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
         if ent.label_ == "NORP":
             name = self.roles.demonyms.get(name, name)
         start = words[0].idx
         if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
             start = self.doc[words[0].i - 1].idx
-        return Mention(name, start, words[-1].idx + len(_POSSESSIVE.sub("", words[-1].text)))
+        return Mention(name, start, words[-1].idx + len(POSSESSIVE.sub("", words[-1].text)))
 
     def nearby_name(self, verb: Token) -> Mention:
         """A name right before a verb the parse left without a subject ("in Osaka, Lopez wrote")."""
