@@ -220,8 +220,10 @@ def test_bulleted_iso_timeline(nlp):
         # "without" negates the meeting it governs.
         ("Merkel called an early election and left office on 5 July 2021 without ever having held talks with Macron.", []),
         ("Merkel left office on 5 July 2021 without meeting Macron.", []),
-        # "did not happen" denies the meeting; "the two foreign ministers" are not the pair.
+        # "did not happen" denies the meeting, as does "had not taken place"; "the two foreign
+        # ministers" are not the pair.
         ("The meeting of Merkel and Macron in Rome on 3 May 2019 did not happen.", []),
+        ("Macron's return visit to Berlin, accepted in principle in 2019, had not taken place by 3 May 2021.", []),
         ("Ana Ruiz and Tom Hale flew to Rome. The talks between the two foreign ministers on 3 May 2019 "
          "ran for more than three hours.", []),
         # "their" goes back to the subject before it: two ministers, not the leaders.
@@ -241,6 +243,22 @@ def test_bulleted_iso_timeline(nlp):
 )
 def test_narrated_meetings(nlp, body, dates):
     assert [m.start_date for m in meetings_of(nlp, body)] == dates
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On 2 June 2024 Jean-Luc Ruiz-Tagle attended the naval review in Lisbon and was then received by Costa "
+        "at the Belém Palace.",
+        "The latest meeting took place on 2 June 2024 at the Belém Palace, when Ruiz-Tagle came to Lisbon for "
+        "the naval review.",
+    ],
+)
+def test_a_hyphenated_surname_names_its_principal(nlp, body):
+    # The small model may not tag "Ruiz-Tagle" (three tokens) as a person: the whole word still names him.
+    lead = "Chilean President Jean-Luc Ruiz-Tagle and Portuguese Prime Minister António Costa know each other well.\n\n"
+    found = meetings_of(nlp, body, lead=lead, parties=("Jean-Luc Ruiz-Tagle", "António Costa"))
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2024, 6, 2), "Lisbon")]
 
 
 def test_timeline_paragraph_between_entries_is_no_new_meeting(nlp):

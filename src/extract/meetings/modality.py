@@ -54,12 +54,19 @@ def denied(tok: Token, lex: Lexicons) -> bool:
     negated_head = any(c.dep_ == "neg" for c in tok.head.children)
     if tok.dep_ in {"xcomp", "dobj"} and negated_head:
         return True  # "did not want to meet", "have not held a single meeting"
-    if tok.dep_ in {"nsubj", "nsubjpass"} and negated_head and hits(tok.head, words(lex, "occurrence_verbs")):
-        return True
+    if tok.dep_ in {"nsubj", "nsubjpass"} and negated_head and occurs(tok.head, lex):
+        return True  # "The meeting did not happen", "the return visit had not taken place"
     before = [t.lower_ for t in tok.doc[max(tok.left_edge.i - 3, 0) : tok.left_edge.i]]
     if before in (["nearest", "thing", "to"], ["closest", "thing", "to"]):
         return True  # "the nearest thing to an encounter" was something else
     return _without(tok)
+
+
+def occurs(verb: Token, lex: Lexicons) -> bool:
+    """Whether ``verb`` only says an event happened: "happen", "took place" (its object counted)."""
+    base = verb.lemma_.lower()
+    forms = {base} | {f"{base} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
+    return bool(forms & words(lex, "occurrence_verbs"))
 
 
 def _without(tok: Token) -> bool:

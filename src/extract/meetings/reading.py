@@ -7,11 +7,11 @@ from spacy.tokens import Span
 
 from .events import Event, sentence_events
 from .locatives import country_of, place_names
+from .modality import occurs
 from .verdict import MEETING, NONE, classify, travels_to
 from ..lexicons import Lexicons
 from ..text.sentences import governing_verb
 from ..people.mentions import Cast
-from ..wordlists import words
 
 
 class Reader:
@@ -101,7 +101,7 @@ def dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
             # ... and a participle with no subject of its own tells the event's own time: "returned
             # the courtesy, spending July 4 and 5, 2022, in Algiers".
             own = anc.tag_ == "VBG" and anc.dep_ == "advcl" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in anc.children)
-            return event.token in anc.subtree or (anc.head.i == event.token.i and (_occurs(anc, lex) or own))
+            return event.token in anc.subtree or (anc.head.i == event.token.i and (occurs(anc, lex) or own))
     return True
 
 
@@ -110,12 +110,6 @@ def dates_held(span: Span, held: list[Event]) -> bool:
     clause it is the subject of ("That first visit, on June 6, 2023, set the tone")."""
     return any(ev.token in span.root.ancestors or ev.token.dep_ == "nsubj" and ev.token.head in span.root.ancestors
                for ev in held)
-
-
-def _occurs(verb, lex: Lexicons) -> bool:
-    base = verb.lemma_.lower()
-    forms = {base} | {f"{base} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
-    return bool(forms & words(lex, "occurrence_verbs"))
 
 
 def since_clause(span: Span) -> bool:

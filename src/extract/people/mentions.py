@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import Lexicons
 from .descriptions import RoleLexicon
 from .parties import Person, clean_name, people
+from .spelling import hyphen_end
 from ..wordlists import find_phrases, words
 from ..text.sentences import ents_in, ents_overlapping
 
@@ -172,9 +173,15 @@ class Cast:
                 if (who := self.principal_named(name)) and not self._aide_owner(ent.root):
                     seen.append((ent.start, who))
         for tok in span:
-            # NER misses or mislabels short names ("Xi" as an organisation): a bare name word counts.
-            if tok.i not in covered and tok.pos_ == "PROPN" and (who := self.principal_named(tok.text)) \
-                    and not self._aide_owner(tok):
+            # NER misses or mislabels short names ("Xi" as an organisation): a bare name word counts,
+            # a hyphenated one whole ("Díaz-Canel", three tokens).
+            if tok.i in covered or tok.pos_ != "PROPN" or self._aide_owner(tok):
+                continue
+            end = hyphen_end(span.doc, tok.i + 1, span.end)
+            if who := self.principal_named(span[tok.i - span.start : end - span.start].text):
+                seen.append((tok.i, who))
+                covered.update(range(tok.i, end))
+            elif who := self.principal_named(tok.text):
                 seen.append((tok.i, who))
         out: list[str] = []
         for _, who in sorted(seen):
