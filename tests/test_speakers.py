@@ -343,3 +343,29 @@ def test_a_name_apposed_after_a_descriptions_place_is_the_speaker(nlp):
 def test_a_short_name_of_a_body_named_in_full_before_is_that_body(nlp, text, quote, speaker):
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found[quote] == speaker
+
+
+def test_a_readout_s_bare_title_is_its_own_house_s_leader(nlp):
+    # Both are presidents; the readout calls its own "the President" and names the guest with his
+    # title, beside it: "the President" is the one it never names beside the title.
+    text = ("THE PRESIDENCY\n\nReadout of the President's Meeting with President Luis Romero of Argentina\n\n"
+            "President Ana Silva welcomed President Luis Romero of Argentina to the Planalto Palace today. "
+            "The President told President Romero that Brazil would back the new rail corridor. "
+            "President Romero briefed the President on the harvest, and the President said that the two "
+            "countries would open a joint trade office. The President added that the talks had been \"very frank.\"")
+    doc = extract(text, nlp)
+    assert {q.text: q.speaker for q in doc.quotes} == {
+        "Brazil would back the new rail corridor": "Ana Silva",
+        "the two countries would open a joint trade office": "Ana Silva",
+        "very frank.": "Ana Silva",
+    }
+
+
+def test_a_title_shared_by_a_principal_and_a_predecessor_is_not_the_house_rule_s(nlp):
+    # Only the two principals share the title here in name: a past president named by the title
+    # elsewhere is no candidate for the readout's "the President".
+    text = ("Prime Minister Tom Hale welcomed President Ana Silva of Brazil to Canberra today, the "
+            "President's first visit since her election. Hale recalled hosting President Luis Romero in "
+            "2009. The President said the two countries were \"natural partners.\"")
+    doc = extract(text, nlp)
+    assert {q.text: q.speaker for q in doc.quotes} == {"natural partners.": "Ana Silva"}

@@ -8,8 +8,11 @@ from spacy.tokens import Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
+from .spelling import POSSESSIVE
 from ..text.sentences import doc_text
 from ..wordlists import data, words
+
+_DETERMINERS = {"the", "a", "an"}
 
 
 def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> tuple[str, int] | None:
@@ -55,6 +58,33 @@ def untitled(name: list[Token], role_words: frozenset[str], lex: Lexicons | None
             and name[-1].lemma_.lower() not in bodies:
         name = name[1:]
     return name
+
+
+def organisation_name(tok: Token, role_words: frozenset[str], demonyms: dict[str, str],
+                      lex: Lexicons | None) -> tuple[str, int, int] | None:
+    """The name a proper noun phrase gives ("the Elysée", "Downing Street"), without "the" or "'s",
+    with where its words start (a "the" before them included) and end; None when nothing is left."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:  # a proper name NER missed: the name words themselves
+        ent = doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]) : tok.i + 1]
+    # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
+    first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+    name = [t for t in doc[first : ent.end] if not (t.i == first and t.lower_ in _DETERMINERS)]
+    name = name[:-1] if name and POSSESSIVE.fullmatch(name[-1].text) else name
+    if not name:
+        return None
+    text = doc_text(doc)
+    name = [t for t in name if "\n" not in text[t.idx : name[-1].idx]]  # not a blog's time line
+    name = name[1:] if len(name) > 1 and name[0].lower_ in _DETERMINERS else name
+    openers = lex.extra.get("opening_adverbs", ()) if lex is not None else ()
+    name = name[1:] if len(name) > 1 and name[0].lower_ in openers else name  # "Afterwards Downing Street"
+    name = untitled(name, role_words, lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body
+    written = POSSESSIVE.sub("", text[name[0].idx : name[-1].idx + len(name[-1])])
+    if ent.label_ == "NORP":
+        written = demonyms.get(written, written)
+    start = doc[name[0].i - 1].idx if name[0].i > 0 and doc[name[0].i - 1].lower_ == "the" else name[0].idx
+    return written, start, name[-1].idx + len(POSSESSIVE.sub("", name[-1].text))
 
 
 def _demonym_of(place: str, lex: Lexicons) -> str | None:

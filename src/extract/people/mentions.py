@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import Lexicons
 from .descriptions import RoleLexicon
 from .parties import Person, clean_name, people
-from .spelling import hyphen_end
+from .house import house_holder
+from .spelling import hyphen_end, names_follow
 from ..wordlists import find_phrases, words
 from ..text.sentences import ents_in, ents_overlapping
 
@@ -95,7 +96,15 @@ class Cast:
         if role not in self.lex.roles:
             return None
         holders = [p.name for p in self.parties if self._holds(p, role)]
+        if len(holders) == 2 and toks[-1].text[:1].isupper():
+            return self._house_holder(phrase.doc, role)
         return holders[0] if len(holders) == 1 else None
+
+    def _house_holder(self, doc: Doc, role: str) -> str | None:
+        key = ("house", doc, role)
+        if key not in self.memo:
+            self.memo[key] = house_holder(doc, role, [p.name for p in self.parties], self.named)
+        return self.memo[key]
 
     def _holds(self, person: Person, role: str) -> bool:
         """Whether ``person`` has the title ``role``, a synonym counting ("PM Modi" is "the prime minister")."""
@@ -210,7 +219,7 @@ class Cast:
                 continue
             desc = self.description(span.doc[i : min(i + 4, span.end)])
             if desc and desc[1] == i:
-                if not _names_follow(span.doc, desc[2]):
+                if not names_follow(span.doc, desc[2]):
                     out.append(desc)
                 i = desc[2]
             else:
@@ -236,7 +245,7 @@ class Cast:
             if tok.lower_ == "the" and tok.i + 1 < span.end:
                 for n in (2, 1):
                     phrase = span.doc[tok.i : min(tok.i + 1 + n, span.end)]
-                    if (who := self.by_title(phrase)) and not _names_follow(span.doc, phrase.end):
+                    if (who := self.by_title(phrase)) and not names_follow(span.doc, phrase.end):
                         if who not in seen:
                             seen.append(who)
                         break
@@ -251,14 +260,6 @@ class Cast:
 def _demonym_firsts(lex: Lexicons) -> frozenset[str]:
     """First words of the demonyms ("South" of "South Korean"): where a description may start."""
     return frozenset(d.split()[0] for d in lex.demonyms)
-
-
-def _names_follow(doc: Doc, i: int) -> bool:
-    # "Russian Defence Minister Sergei Shoigu": the description is a title before a name; so is
-    # one the name stands in apposition to ("the Lebanese prime minister, Najib Mikati").
-    if i + 1 < len(doc) and doc[i].text == "," and not doc[i + 1].is_sent_start:
-        i += 1
-    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
 
 @lru_cache(maxsize=4)

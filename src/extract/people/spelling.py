@@ -97,3 +97,12 @@ def as_written(name: str, text: str) -> str:
     if not found or " " in name and not all(m.group(1) for m in found):
         return name
     return name + next(m.group(1) for m in found if m.group(1))
+
+
+def names_follow(doc: Doc, i: int) -> bool:
+    """Whether a name starts at token ``i``: the words before it are a title ("Russian Defence
+    Minister Sergei Shoigu"), or one the name stands in apposition to ("the Lebanese prime
+    minister, Najib Mikati")."""
+    if i + 1 < len(doc) and doc[i].text == "," and not doc[i + 1].is_sent_start:
+        i += 1
+    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()

@@ -15,13 +15,13 @@ from spacy.tokens import Doc, Token
 
 from ..people.descriptions import RoleLexicon, before_name, describe, titled
 from ..people.genders import pronoun_genders
+from ..people.house import house_holder
 from ..lexicons import Lexicons
 from ..people.names import find_names
-from ..people.institutions import institution_name, persons_body, untitled
+from ..people.institutions import institution_name, organisation_name, persons_body
 from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
 from ..people.sources import unnamed_source
-from ..people.spelling import POSSESSIVE
 from ..text.sentences import apposed, doc_text
 from .cues import clause_verb, main_subject
 from .hosts import meeting_role
@@ -75,6 +75,7 @@ class EntityTable:
     # tokens in quotation marks: no antecedent for the pronoun that attributes them ("“Obama ...,” he said")
     quoted: frozenset[int] = frozenset()
     lex: Lexicons | None = None  # for the institutions that speak ("China's foreign ministry")
+    houses: dict[tuple[str, ...], Person | None] = field(default_factory=dict)  # ``_house``, by role and pool
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicons, *, parties: list[Person] = (), speech: frozenset[str] = frozenset(),
@@ -155,6 +156,13 @@ class EntityTable:
     def _named_in_sentence(self, tok: Token) -> set[str]:
         return {self.named[t.i][0].name for t in tok.sent if t.i in self.named}
 
+    def _house(self, role: str, pool: list[Person]) -> Person | None:
+        key = (role, *(p.name for p in pool))
+        if key not in self.houses:
+            who = house_holder(self.doc, role, list(key[1:]), lambda sent: self._named_in_sentence(sent[0]))
+            self.houses[key] = next((p for p in pool if p.name == who), None)
+        return self.houses[key]
+
     def _match_description(self, tok: Token, *, learn: bool = False, guess: bool = False) -> Person | None:
         country, role, plural = describe(tok, self.roles)
         if role is None or plural:
@@ -181,6 +189,8 @@ class EntityTable:
                 if learn and country is not None and not pool and len(untitled) == 1:
                     self._learn(untitled[0], None, role)
                 pool += untitled
+                if country is None and tok.text[:1].isupper() and pool == self.leads and (house := self._house(role, pool)):
+                    return house  # a readout's "the President": its own house's (``people.house``)
         if pool:
             recent = [p for i, p, subj in reversed(self.focus) if i < tok.i and p in pool and (subj or country)]
             if recent:
@@ -358,28 +368,8 @@ class EntityTable:
         return Mention(*found) if found is not None else None
 
     def _organisation(self, tok: Token) -> Mention:
-        """The name a proper noun phrase gives ("the Elysée", "Downing Street"), without "the" or "'s"."""
-        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is None:  # a proper name NER missed: the name words themselves
-            ent = self.doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]) : tok.i + 1]
-        # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
-        first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
-        words = [t for t in self.doc[first : ent.end] if not (t.i == first and t.lower_ in _DETERMINERS)]
-        words = words[:-1] if words and POSSESSIVE.fullmatch(words[-1].text) else words
-        if not words:
-            return NOBODY
-        words = [t for t in words if "\n" not in doc_text(self.doc)[t.idx : words[-1].idx]]  # not a blog's time line
-        words = words[1:] if len(words) > 1 and words[0].lower_ in _DETERMINERS else words
-        openers = self.lex.extra.get("opening_adverbs", ()) if self.lex is not None else ()
-        words = words[1:] if len(words) > 1 and words[0].lower_ in openers else words  # "Afterwards Downing Street"
-        words = untitled(words, self.roles.words, self.lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body
-        name = POSSESSIVE.sub("", doc_text(self.doc)[words[0].idx : words[-1].idx + len(words[-1])])
-        if ent.label_ == "NORP":
-            name = self.roles.demonyms.get(name, name)
-        start = words[0].idx
-        if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
-            start = self.doc[words[0].i - 1].idx
-        return Mention(name, start, words[-1].idx + len(POSSESSIVE.sub("", words[-1].text)))
+        found = organisation_name(tok, self.roles.words, self.roles.demonyms, self.lex)
+        return Mention(*found) if found is not None else NOBODY
 
     def nearby_name(self, verb: Token) -> Mention:
         """A name right before a verb the parse left without a subject ("in Osaka, Lopez wrote")."""
