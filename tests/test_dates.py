@@ -91,6 +91,11 @@ def test_parse_range_with_context(text, kwargs, expected):
          "for both of them and their governments.\n\n3 July 1997\nThey hold their first talks.\n\n1st June 1998\nThey dine in Dublin.", None),
         # A byline's weekday and date, then a time written with a point and glued to "am".
         ("Headline\n\nBy A. Writer\nWed 3 Sep 2025, 6.30am AEST\n4 min read\n\nThe leaders met.", D(2025, 9, 3)),
+        # A press release's line, its date set far to the right.
+        ("Office of the Press Secretary\n\nFor Immediate Release                    March 03, 2011\n\n"
+         "The President welcomed his guest today.", D(2011, 3, 3)),
+        # ... but a release in prose is no cue: "the release on May 5, 2019 of ..." is its own event.
+        ("Headline\n\nThe two leaders called for the immediate release on 5 May 2019 of the detained sailors.", None),
     ],
 )
 def test_article_date(nlp, text, expected):

@@ -165,8 +165,11 @@ def test_the_one_hosted_is_the_visitor(nlp, body, visitor):
         # held before the summit, not at it
         "On 2 September 2024, Merkel arrived in Paris for a state visit ahead of the 2024 Paris Climate Summit and "
         "was received by Macron.",
+        # a trip "next year" is a plan, not this meeting's occasion
+        "On 20 June 2023, Merkel flew to Paris for talks with Macron. Merkel said she looked forward to "
+        "travelling to Marseille for the Mediterranean Summit next year.",
     ],
-    ids=["bid-for", "backing-for", "ahead-of"],
+    ids=["bid-for", "backing-for", "ahead-of", "next-year"],
 )
 def test_a_gathering_something_is_for_is_no_occasion(nlp, body):
     [m] = meetings_of(nlp, body)

@@ -52,7 +52,11 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     no date (only the places to skip) when its dateline has no year."""
     text = doc_text(doc)
     words_ = "|".join(map(re.escape, sorted(cues)))
-    cue = re.compile(r"(?:^|\W)(?:" + words_ + r")\b[\s:|,-]*(?:on[\s:|,-]+)?" + _WEEKDAY + r"$", re.I) if cues else None
+    # A cue opens its line, after two words or a byline's separator at most: "Last updated:", "Staff |
+    # Published:", "For Immediate Release"
+    # ("called for the immediate release on 5 May 2019 of ..." is prose).
+    cue = re.compile(r"(?:^\W*(?:\w+\s+){0,2}|[|·•/,]\s*)(?:" + words_ + r")\b[\s:|,-]*(?:on[\s:|,-]+)?" + _WEEKDAY + r"$",
+                     re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []
     dateline_days: list[tuple[int, int]] = []  # (month, day) of datelines without a year

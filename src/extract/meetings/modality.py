@@ -23,6 +23,10 @@ def in_future(tok: Token, lex: Lexicons) -> bool:
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in aux and (c.text != "May" or c.is_sent_start)
                for c in cur.children):
             return True
+        # "traveling to Mexico for the summit next year" ("the next year" is a past story's).
+        if any(c.dep_ == "npadvmod" and any(g.lower_ == "next" for g in c.children)
+               and not any(g.dep_ == "det" for g in c.children) for c in cur.children):
+            return True
         # "would help end the strikes, as she held talks": a past verb with a subject of its own
         # keeps its own tense, whatever the clause it hangs on says.
         if cur.i != tok.i and cur.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in cur.children):
