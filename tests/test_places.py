@@ -233,3 +233,19 @@ def test_a_city_name_ner_cut_short_is_read_whole(nlp):
 
     doc = nlp("The two presidents dined at an estate near Colonia del Sacramento. Both flew home the next day.")
     assert [p.text for p in place_names(list(doc.sents)[0], load_lexicons())] == ["Colonia del Sacramento"]
+
+
+def test_a_place_in_what_the_meeting_came_after_is_not_its_place(nlp):
+    # "since X shut the crossings near the city of Y": Y is where the rift began, not where they met.
+    doc = nlp("LIMA, May 4 (Wire) - The two presidents held talks in the Peruvian capital on Monday. "
+              "It was their first encounter since Ruiz ordered the border crossings near the city of Tacna shut in March.")
+    place = meeting_place(list(doc.sents), load_lexicons())
+    assert (place.city, place.country) == ("Lima", "Peru")
+
+
+def test_a_city_urged_to_act_is_its_government(nlp):
+    # "urging Paris to speed up the works": the French government, not a place the two were in.
+    doc = nlp("FARO, Portugal, Oct 23 (Wire) - The two prime ministers held their summit on Wednesday. "
+              "They also signed a letter urging Paris to speed up the rail works at the border.")
+    place = meeting_place(list(doc.sents), load_lexicons())
+    assert (place.city, place.country) == ("Faro", "Portugal")

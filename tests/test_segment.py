@@ -6,6 +6,10 @@ import datetime as dt
 
 import pytest
 
+from extract.lexicons import load_lexicons
+from extract.meetings.events import Event
+from extract.meetings.reading import dates_event
+
 from .meeting_text import LEAD, meetings_of
 
 
@@ -84,6 +88,43 @@ def test_numbered_meeting_referred_to_again_is_one_meeting(nlp):
     found = meetings_of(nlp, body)
     assert [m.ordinal for m in found] == [1, 2]
     assert [m.start_date for m in found] == [dt.date(2019, 5, 3), dt.date(2019, 6, 9)]
+
+
+def test_a_count_since_an_event_numbers_no_meeting(nlp):
+    # "the third meeting between the two since Macron won": a count from the election, not the series.
+    body = ("On Friday, 3 May 2019, Merkel received Macron in Berlin.\n\nFriday's talks were the third meeting "
+            "between the two Leaders since Mr. Macron won France's presidential election on May 7, 2017.")
+    [m] = meetings_of(nlp, body, lead="By Staff | 4 May 2019\n\n" + LEAD)
+    assert (m.ordinal, m.start_date) == (None, dt.date(2019, 5, 3))
+
+
+def test_a_day_counted_from_a_yearless_date_stays_before_the_report(nlp):
+    # A March 2025 report: "December 16" is last December, whatever later year the text names
+    # ("the 2026 summit"), and "the next day" counts from it.
+    lead = "Published: 27 March 2025\n\n" + LEAD
+    body = ("Both want to host the 2026 summit. On Monday, December 16, Merkel flew to Paris. The next day "
+            "Merkel and Macron held talks at the Elysee.")
+    assert [m.start_date for m in meetings_of(nlp, body, lead=lead)] == [dt.date(2024, 12, 17)]
+
+
+def test_the_day_a_call_was_announced_is_not_its_day(nlp):
+    # "announced the following day that ...": the parser makes the day the verb's object and the
+    # call a clause on the day; the day is still the telling's.
+    doc = nlp("A spokesman announced the following day that Merkel had called on Macron at the Elysee.")
+    sent = next(doc.sents)
+    called = next(t for t in doc if t.text == "called")
+    day = doc[[t.text for t in doc].index("the") : [t.text for t in doc].index("day") + 1]
+    event = Event(called, "verb", ("Angela Merkel", "Emmanuel Macron"), False, (), False, False, False, False, False)
+    assert not dates_event(day, event, sent, load_lexicons())
+
+
+def test_a_meeting_told_again_after_another_is_no_new_one(nlp):
+    # Background after an earlier visit: "Friday's talks" are the lead's meeting again.
+    body = ("On Friday, 3 May 2019, Merkel received Macron in Berlin.\n\n"
+            "On 2 April 2019 Merkel had flown to Paris for talks with Macron at the Elysee.\n\n"
+            "Friday's talks in Berlin were warmer than the Paris meeting, aides said.")
+    found = meetings_of(nlp, body, lead="By Staff | 4 May 2019\n\n" + LEAD)
+    assert [m.start_date for m in found] == [dt.date(2019, 5, 3), dt.date(2019, 4, 2)]
 
 
 def test_numbered_meeting_dated_in_a_later_paragraph(nlp):

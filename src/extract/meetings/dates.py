@@ -224,7 +224,7 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
         day = article - dt.timedelta(days=1 if deictic.group("yesterday") else 0)
         return DateValue(day, day, text, span.start_char, span.end_char, False)
     if (rel := _RELATIVE_DAY.fullmatch(text.strip())) is not None:
-        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore)
+        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore, article=article)
         day = anchor + _offset(rel) if anchor else None
         return DateValue(day, day, text, span.start_char, span.end_char, day is None)
     days, months, years, weekday, _ = parts(text)
@@ -232,11 +232,11 @@ def value_of(span: Span, *, after: dt.date | None, article: dt.date | None, igno
         return None  # "1-Day", "a few days earlier": no calendar date
     if weekday is not None and len(days) == 1 and not months:
         # "The next morning, Wednesday the 25th": the first such day on or after the last date given.
-        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore)
+        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore, article=article)
         day = _next_weekday_numbered(anchor, days[0], weekday) if anchor else None
         return DateValue(day, day, text, span.start_char, span.end_char, day is None)
     if weekday is not None and not days and not months:
-        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore, paragraph=True)
+        anchor = _last_day_before(span.doc, span.start_char, ignore=ignore, paragraph=True, article=article)
         if anchor is not None and anchor != article:
             # A story told forward: "touched down on Tuesday 11 April, and on Wednesday morning
             # the president sat down with Sunak" is the Wednesday after that Tuesday.
@@ -306,9 +306,11 @@ def _offset(m: re.Match) -> dt.timedelta:
     return dt.timedelta(days=days if m.group("way").lower() == "later" else -days)
 
 
-def _last_day_before(doc: Doc, offset: int, *, ignore=None, paragraph: bool = False) -> dt.date | None:
+def _last_day_before(doc: Doc, offset: int, *, ignore=None, paragraph: bool = False,
+                     article: dt.date | None = None) -> dt.date | None:
     """The last calendar day the text gives before ``offset`` (a range's first): what "the next
-    day" counts from; with ``paragraph``, only one given in the paragraph of ``offset``."""
+    day" counts from; with ``paragraph``, only one given in the paragraph of ``offset``. A day
+    without its year is not after the article's own date (``article``)."""
     text = doc_text(doc)
     since = text.rfind("\n\n", 0, offset) if paragraph else -1
     for ent in reversed([e for e in ents_in(doc) if e.label_ == "DATE" and since < e.start_char and e.end_char <= offset]):
@@ -319,8 +321,12 @@ def _last_day_before(doc: Doc, offset: int, *, ignore=None, paragraph: bool = Fa
             continue  # a heading's date is the heading's meeting, not where the story had got to
         days, months, years, _, _ = parts(ent.text)
         if days and months:
-            year = years[-1] if years else years_before(doc, ent.start_char, ignore=ignore)
+            year = years[-1] if years else years_before(doc, ent.start_char, ignore=ignore) or (article and article.year)
+            if not years and year and article and year > article.year:
+                year = article.year  # "the 2026 World Cup" is no year the story has reached
             start, _, partial = parse_range(ent.text, year=year)
+            if not years and year and article and start and start > article:
+                start, _, partial = parse_range(ent.text, year=year - 1)  # "December 16" in a March report
             if not partial and start is not None:
                 return start  # "Dec. 15 and 16 ... The talks moved the next day": from the first day
     return None

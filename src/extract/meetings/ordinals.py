@@ -56,7 +56,7 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
         if any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
             continue  # "No sixth meeting has followed"
         # "their first meeting since the crisis" dates the meeting, it does not number it.
-        if any(c.lower_ == "since" for c in tok.children) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "since"):
+        if _counted_since(tok):
             continue
         # ... and so does "the first summit ... in three years".
         if any(c.lower_ == "in" and any(g.lemma_.lower() in _SPANS_OF_TIME for g in c.children) for c in tok.rights):
@@ -86,6 +86,17 @@ def find_ordinal(sent: Span, lex: Lexicons) -> Ordinal | None:
             sub_series = any(t.lower_ not in clear for t in between)
             return Ordinal(None if sub_series else value, left[k].idx, tok.idx + len(tok.text))
     return None
+
+
+def _counted_since(noun) -> bool:
+    """"their first meeting since the crisis", "the third meeting between the two since X won":
+    a count from some event, on the noun or on the clause it is the subject or predicate of."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.lower_ == "since" or any(t.lower_ == "since" for t in noun.subtree if t.i > noun.i):
+        return True
+    return noun.dep_ in {"attr", "nsubj"} and any(
+        c.i > noun.i and (c.lower_ == "since" or any(g.lower_ == "since" and g.dep_ == "mark" for g in c.children))
+        for c in noun.head.children if c.dep_ in {"prep", "advcl"})
 
 
 def _after_month(tok) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from .. import gazetteer
 from .headings import heading_number
 from ..lexicons import Lexicons
+from .reading import since_clause
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses, with_someone_else
 from .timeline import leading_place
 from .venue_towns import venue_towns
@@ -46,10 +47,8 @@ def _hints(sent: Span, lex: Lexicons) -> list[str]:
     out = []
     for ent in ents_in(sent):
         if ent.label_ == "GPE":
-            c = gazetteer.as_country(ent.text, aliases(lex)) or (
-                gazetteer.as_country("United States", aliases(lex)) if gazetteer.is_us_state(ent.text) else None
-            )
-            if c:
+            us = gazetteer.as_country("United States", aliases(lex)) if gazetteer.is_us_state(ent.text) else None
+            if c := gazetteer.as_country(ent.text, aliases(lex)) or us:
                 out.append(c)
         elif ent.label_ == "NORP" and ent.text in lex.demonyms:
             out.append(lex.demonyms[ent.text])
@@ -108,11 +107,12 @@ _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
 
 def _actor(name: Span) -> bool:
     """Whether a city name stands for its government, not a place: "a pipeline that Madrid and
-    Berlin had championed", "Beijing's concerns"."""
+    Berlin had championed", "Beijing's concerns", "urging Paris to speed up the works"."""
     root = name.root
     if root.dep_ == "conj":
         root = next((a for a in root.ancestors if a.dep_ != "conj"), root)
-    return root.dep_ in _ACTOR_DEPS
+    urged = root.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > root.i for c in root.head.children)
+    return root.dep_ in _ACTOR_DEPS or urged
 
 
 def _left_from(name: Span, lex: Lexicons) -> bool:
@@ -255,8 +255,9 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 place.venues.append(name)
                 place.evidence.setdefault("venues", (start, end))
     for si, sent in enumerate(sents):
-        # A principal's own name word is no place, whatever NER says ("between Santos and Chávez").
-        items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex)
+        # A principal's own name word is no place, whatever NER says ("between Santos and Chávez"); nor is
+        # where what the meeting came after happened ("since Maduro shut the crossings near Cucuta").
+        items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex) and not since_clause(it.span)
                  and not (it.kind in {"city", "gpe"} and (with_someone_else(it.span, principals, lex)
                                                        or it.span.text in principals))]
         hints = [h for h in _hints(sent, lex) if h not in home]
@@ -350,10 +351,10 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         for m in _CITY_OF.finditer(sent.text):
             name = m.group(1).strip()
             span = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.start(1) + len(name))
-            if span is not None:
+            if span is not None and not since_clause(span):
                 got = _pick(name, hints, lex, strict=False)
                 cands.append((si, 1, *(got or (name, (hints or [None])[0])), span))
-        loose = place_names(sent, lex)
+        loose = [e for e in place_names(sent, lex) if not since_clause(e)]
         if m := _DATELINE_PLACE.match(sent.text):
             if (span := sent.doc.char_span(sent.start_char, sent.start_char + len(m.group(1)))) is not None:
                 # Where the story was filed: the meeting's city only when nothing else says where

@@ -12,6 +12,7 @@ from .verdict import MEETING, NONE, classify, travels_to
 from ..lexicons import Lexicons
 from ..text.sentences import governing_verb
 from ..people.mentions import Cast
+from ..wordlists import hits
 
 
 class Reader:
@@ -92,6 +93,9 @@ def clause_verb(tok):
 def dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
     """Whether a date in the event's sentence belongs to the event's clause, not to a clause
     inside it ("their first meeting since a plane was downed ... on September 17th")."""
+    if span.root.dep_ in {"dobj", "npadvmod"} and span.root.head.i != event.token.i and hits(
+            span.root.head, lex.reporting_verbs):
+        return False  # "announced the following day that he had called on her": the day of the telling
     for anc in span.root.ancestors:
         if anc.i == event.token.i or not (sent.start <= anc.i < sent.end):
             return True
@@ -102,6 +106,15 @@ def dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
             # the courtesy, spending July 4 and 5, 2022, in Algiers".
             own = anc.tag_ == "VBG" and anc.dep_ == "advcl" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in anc.children)
             return event.token in anc.subtree or (anc.head.i == event.token.i and (occurs(anc, lex) or own))
+    # The date is on the main clause: not the day of an event told in a clause reported under it
+    # ("announced the following day that the President-elect had called on him").
+    # ("promised on Thursday that ..., as she held talks": an "as" clause keeps the promise's day).
+    dated = {span.root, *span.root.ancestors}
+    cur = event.token
+    while cur not in dated and cur.head.i != cur.i:
+        if cur.dep_ in _SUBORDINATE or cur.dep_ in {"advcl", "xcomp"}:
+            return cur.dep_ != "ccomp"
+        cur = cur.head
     return True
 
 

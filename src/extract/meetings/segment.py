@@ -289,6 +289,8 @@ class _Segmenter:
                 last.date = replace(last.date, start=min(last.date.start, date.start) if met else last.date.start,
                                     end=max(last.date.end or last.date.start, date.end or date.start))
                 return None
+            if date.start and any(s.date and s.date.start == date.start for s in self.found):
+                return None  # "Thursday's talks were the third since ...": an earlier meeting told again further down
             return Section(intro.start, intro.end, intro, None, date, [sent])
         return None
 
