@@ -91,6 +91,9 @@ def test_parse_range_with_context(text, kwargs, expected):
          "for both of them and their governments.\n\n3 July 1997\nThey hold their first talks.\n\n1st June 1998\nThey dine in Dublin.", None),
         # A byline's weekday and date, then a time written with a point and glued to "am".
         ("Headline\n\nBy A. Writer\nWed 3 Sep 2025, 6.30am AEST\n4 min read\n\nThe leaders met.", D(2025, 9, 3)),
+        # A live blog's date line, its last update after it.
+        ("LIVE\nHeadline\n\nLive updates by A. Writer\nThursday 13 April 2023, last updated 22:47\n\nThe leaders met.",
+         D(2023, 4, 13)),
         # A press release's line, its date set far to the right.
         ("Office of the Press Secretary\n\nFor Immediate Release                    March 03, 2011\n\n"
          "The President welcomed his guest today.", D(2011, 3, 3)),

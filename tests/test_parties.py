@@ -48,6 +48,11 @@ def chosen(nlp, text):
         ("Moon Jae-in and Kim Jong Un meet\n\nSouth Korean President Moon Jae-in met North Korean "
          "leader Kim Jong Un on Friday. Moon said that Kim was sincere.",
          ["Kim Jong Un", "Moon Jae-in"]),
+        # A headline naming two countries: their leaders, not a third country's named more often.
+        ("Chile–Peru relations\n\nUS President Tom Hale hosted Chilean President Maria Lopez in Washington. Hale "
+         "said the visit mattered. Hale then called Peruvian President Juan Perez. Hale praised Lopez. Perez "
+         "later flew to Santiago, where Lopez received him. Hale welcomed the talks. Hale said so again.",
+         ["Juan Perez", "Maria Lopez"]),
     ],
 )
 def test_principals(nlp, text, expected):

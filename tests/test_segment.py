@@ -127,6 +127,23 @@ def test_a_meeting_told_again_after_another_is_no_new_one(nlp):
     assert [m.start_date for m in found] == [dt.date(2019, 5, 3), dt.date(2019, 4, 2)]
 
 
+def test_a_live_blog_entry_tells_the_blog_s_own_day(nlp):
+    # Entries stamped with times of day, the blog dated above them: an entry's meeting is that day's.
+    lead = "LIVE\nMacron in Berlin – as it happened\n\nLive updates by Ana Ruiz\nTuesday 4 June 2024, last updated 21:40\n\n"
+    body = ("09:10\nGood morning from the chancellery, where the motorcade is expected shortly.\n\n"
+            "10:02\nThe motorcade has arrived. Merkel and Macron shook hands on the steps and went inside.\n\n"
+            "12:30\nStill no sign of the press conference.")
+    found = meetings_of(nlp, body, lead=lead + LEAD)
+    assert [m.start_date for m in found] == [dt.date(2024, 6, 4)]
+
+
+def test_a_meeting_told_after_the_journey_sentence_in_an_undated_article(nlp):
+    # No dateline: the trip's day, in the sentence before, dates the reception.
+    body = ("Merkel made her first trip abroad in office to Paris on 8 December 2021, at the invitation of "
+            "the French prime minister. She was received by Macron at the Elysee.")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2021, 12, 8)]
+
+
 def test_numbered_meeting_dated_in_a_later_paragraph(nlp):
     body = (
         "Their 4th meeting was the least planned of all. Merkel wrote on Twitter on 29 June 2019 "
@@ -1294,3 +1311,11 @@ def test_a_monarch_untitled_by_the_text_is_the_king(nlp):
 ])
 def test_a_meeting_neither_held_nor_more_than_an_idea_is_none(nlp, body):
     assert meetings_of(nlp, body) == []
+
+
+def test_speaking_alongside_the_other_is_a_meeting(nlp):
+    # "speaking alongside X at the Elysee": side by side, in person; "spoke with" alone may be by phone.
+    body = ("PARIS, March 28 (Wire) - Macron on Friday condemned the strikes as \"unacceptable\", speaking "
+            "alongside German Chancellor Angela Merkel at the Elysee Palace.")
+    found = meetings_of(nlp, body, lead="By Staff | 28 March 2025\n\n" + LEAD)
+    assert [(m.start_date, m.city) for m in found] == [(dt.date(2025, 3, 28), "Paris")]

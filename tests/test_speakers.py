@@ -369,3 +369,11 @@ def test_a_title_shared_by_a_principal_and_a_predecessor_is_not_the_house_rule_s
             "2009. The President said the two countries were \"natural partners.\"")
     doc = extract(text, nlp)
     assert {q.text: q.speaker for q in doc.quotes} == {"natural partners.": "Ana Silva"}
+
+
+def test_a_hyphenated_surname_alone_is_the_full_name_s(nlp):
+    # "Keller-Sutter" (three tokens, which NER tags as a body) is "Ana Keller-Sutter" written short.
+    text = ("Swiss President Ana Keller-Sutter flew to Washington on Tuesday. Keller-Sutter said the talks "
+            "had been \"very friendly.\" Keller-Sutter added that tariffs remained too high.")
+    doc = extract(text, nlp)
+    assert {q.speaker for q in doc.quotes} == {"Ana Keller-Sutter"}

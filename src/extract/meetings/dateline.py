@@ -33,7 +33,8 @@ _PLACE_BEFORE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},\s*
 # A paragraph of prose: a long line ending a sentence.
 _PROSE = re.compile(r"^[^\n]{100,}[.!?\"”]\s*$", re.M)
 # "12 Aug 2025, 5.00am NZST", "Thu, May 10, 2007 - 18:42".
-_TIME_AFTER = re.compile(r"^[,\s]*(?:[-–—]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d(?!\d)", re.I)
+# ... and a live blog's "Thursday 13 April 2023, last updated 22:47".
+_TIME_AFTER = re.compile(r"^[,\s]*(?:[-–—]\s*)?(?:(?:last\s+)?updated:?\s+)?(?:at\s+)?\d{1,2}[:.]\d\d(?!\d)", re.I)
 # A press release's "Beijing, 10 July 2024 (Wednesday)".
 _WEEKDAY_AFTER = re.compile(r"^\(\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*\)$")
 

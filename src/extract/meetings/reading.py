@@ -118,6 +118,13 @@ def dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
     return True
 
 
+def told_together(told: list[Event]) -> bool:
+    """Whether ``told`` has the two meeting, in a past tense of its own: "The two men shook hands"; not
+    "said the leaders had talked" (a report), "the two have sat down together three times"."""
+    return any((e.pair or len(e.principals) > 1) and e.token.tag_ == "VBD"
+               and not any(a.dep_ == "ccomp" for a in (e.token, *e.token.ancestors)) for e in told)
+
+
 def dates_held(span: Span, held: list[Event]) -> bool:
     """Whether a date belongs to one of the ``held`` visits or meetings: inside its phrase, or in the
     clause it is the subject of ("That first visit, on June 6, 2023, set the tone")."""

@@ -26,11 +26,11 @@ from .dateline import ArticleDate
 from .dates import DateValue
 from .verdict import MEETING, NONE, PLANNED, REMOTE, THIRD
 from .modality import in_future
-from .reading import Reader, clause_verb, dates_event, dates_held, since_clause
+from .reading import Reader, clause_verb, dates_event, dates_held, since_clause, told_together
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
-from .shape import before_back_matter, is_breadcrumb, is_caption, is_header, is_question, is_quoted
+from .shape import before_back_matter, is_breadcrumb, is_caption, is_clock, is_header, is_question, is_quoted
 from ..lexicons import Lexicons
 from .locatives import landmarks, place_names
 from ..people.mentions import Cast
@@ -74,6 +74,12 @@ class _Segmenter:
         self.paras = before_back_matter([p for p in layout.paras if p.sents], words(lex, "back_matter"))
         self.captions = words(lex, "caption_labels")
         self.article = article.date if article else None
+        # A live blog's entries, stamped with times of day, tell the blog's own day unless they say otherwise.
+        stamps = [p.index for p in self.paras if is_clock(p)]
+        blog = len(stamps) >= 3 and article is not None and article.date is not None
+        self.today = DateValue(article.date, article.date, layout.text[article.start_char : article.end_char],
+                               article.start_char, article.end_char) if blog else None
+        self.first_stamp = stamps[0] if stamps else None
         self.skip = article.places if article else ()
         numbered = numbered_headings(self.paras, lex, is_header)
         dated = dated_headings(self.paras, lambda p: is_header(p) and not is_breadcrumb(p) and not any(
@@ -269,8 +275,10 @@ class _Segmenter:
                 date = self.date([before])
                 if date is not None and k == 0:
                     intro = next(p for p in self.paras if p.start <= before.start_char < p.end)
-            if date is None and k > 1 and (held := read.held_event(list(para.sents[: k - 1]))) is not None:
+            if date is None and k and (held := read.held_event(list(para.sents[:k]))) is not None:
                 date = self.date([held[0]], accept=lambda span: dates_held(span, held[1]))
+            if date is None and self.today is not None and para.index > self.first_stamp and told_together(told):
+                date = self.today  # "14:12 / The two men shook hands ... before heading inside."
             if date is None:
                 return None
             last = self.found[-1] if self.found else None

@@ -11,11 +11,18 @@ _TRAILING_NAME = re.compile(r"\s*\([A-Z][^().!?]*\)$")
 _TERMINAL = tuple(".!?:;\"'”’)")
 # A caption's label: a word or two at the paragraph's start, in brackets or not, then ":", "-" or "|".
 _CAPTION_HEAD = re.compile(r"[\[(]?\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:|\-–—]")
+# A live blog's entry stamp: "14:12", "10.40 CEST", "2:24 PM".
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.I)
 
 
 def is_quoted(para: Para) -> bool:
     """Whether the paragraph opens with a quotation mark: speech, which introduces no meeting."""
     return para.text[:1] in _QUOTE_OPENERS
+
+
+def is_clock(para: Para) -> bool:
+    """Whether the paragraph opens with a line that is only a time of day: a live blog's entry stamp."""
+    return _CLOCK.fullmatch(para.text.strip().split("\n", 1)[0].strip()) is not None
 
 
 def is_caption(para: Para, labels: frozenset[str]) -> bool:

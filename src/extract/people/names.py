@@ -231,6 +231,9 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
     # "el-Sisi" is written "Sisi" alone.
     name_words = {_ARTICLE.sub("", w) for p in persons for w in p.name.split() if not _INITIAL.fullmatch(w)}
     singles |= {t.text for t in doc if t.pos_ == "PROPN" and t.text in name_words}
+    # ... and "Keller-Sutter" alone, three tokens, of "Karin Keller-Sutter".
+    singles |= {w for t in doc if t.pos_ == "PROPN" and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+                and (w := spelled(doc, t.i, hyphen_end(doc, t.i + 1))) in name_words}
     languages = lex.extra.get("languages", ())
     described = after_the(doc, singles)
     for word in singles:

@@ -133,10 +133,16 @@ def principals(
     cands = [p for p in everyone if body[p.name] and (" " in p.name or p.titles & set(lex.roles) or p.name in headlined)
              and (p.name in headlined or not _is_place(doc, table, p))]
 
+    # "Finland–Sweden relations": a headline naming two countries names the principals' (a leader
+    # known to be another country's, "US President Joe Biden", comes after their leaders).
+    text = doc_text(doc)
+    named = {c for t in doc if t.idx < headline_end(text) and (c := gazetteer.as_country(t.text, {}))}
+
     def rank(p: Person) -> tuple:
         # The headline names the principals; else an aide never outranks a leader; a name in the
         # lead weighs as much as a few mentions further down.
-        return (p.name not in head, _aide(p, lex), -(body[p.name] + (3 if p.name in lead else 0)), p.first_offset)
+        foreign = len(named) == 2 and p.country is not None and p.country not in named
+        return (p.name not in head, foreign, _aide(p, lex), -(body[p.name] + (3 if p.name in lead else 0)), p.first_offset)
 
     chosen = sorted(cands, key=rank)[:n]
     for p in chosen:
