@@ -186,8 +186,9 @@ class Cast:
             # a hyphenated one whole ("Díaz-Canel", three tokens).
             if tok.i in covered or tok.pos_ != "PROPN" or self._aide_owner(tok):
                 continue
-            end = hyphen_end(span.doc, tok.i + 1, span.end)
-            if who := self.principal_named(span[tok.i - span.start : end - span.start].text):
+            hyphened = tok.i + 1 < span.end and span.doc[tok.i + 1].text == "-"
+            end = hyphen_end(span.doc, tok.i + 1, span.end) if hyphened else tok.i + 1
+            if end > tok.i + 1 and (who := self.principal_named(span[tok.i - span.start : end - span.start].text)):
                 seen.append((tok.i, who))
                 covered.update(range(tok.i, end))
             elif who := self.principal_named(tok.text):

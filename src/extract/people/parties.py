@@ -135,8 +135,8 @@ def principals(
 
     # "Finland–Sweden relations": a headline naming two countries names the principals' (a leader
     # known to be another country's, "US President Joe Biden", comes after their leaders).
-    text = doc_text(doc)
-    named = {c for t in doc if t.idx < headline_end(text) and (c := gazetteer.as_country(t.text, {}))}
+    head_end = headline_end(doc_text(doc))
+    named = {c for t in doc if t.idx < head_end and (c := gazetteer.as_country(t.text, {}))}
 
     def rank(p: Person) -> tuple:
         # The headline names the principals; else an aide never outranks a leader; a name in the
