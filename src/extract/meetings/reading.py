@@ -112,7 +112,7 @@ def dates_event(span: Span, event: Event, sent: Span, lex: Lexicons) -> bool:
     dated = {span.root, *span.root.ancestors}
     cur = event.token
     while cur not in dated and cur.head.i != cur.i:
-        if cur.dep_ in _SUBORDINATE or cur.dep_ in {"advcl", "xcomp"}:
+        if cur.dep_ in _SUBORDINATE or cur.dep_ == "xcomp":
             return cur.dep_ != "ccomp"
         cur = cur.head
     return True
