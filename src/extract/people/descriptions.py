@@ -14,7 +14,8 @@ from spacy.tokens import Token
 from ..lexicons import Lexicons
 from .spelling import POSSESSIVE
 
-_DETERMINERS = {"the", "a", "an"}
+# The articles a description or a name may open with.
+ARTICLES = frozenset({"the", "a", "an"})
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod"}
 
 
@@ -74,7 +75,7 @@ def describe(tok: Token, roles: RoleLexicon) -> tuple[str | None, str | None, bo
             return None, None, False
     mods = [c for c in tok.lefts if c.dep_ in _MODIFIERS]
     words = sorted({w for m in mods for w in m.subtree if w.i < tok.i and not w.is_punct
-                    and w.lower_ not in _DETERMINERS}, key=lambda w: w.i) + [tok]
+                    and w.lower_ not in ARTICLES}, key=lambda w: w.i) + [tok]
     if role != tok.lower_:
         return demonym(words[:-1], roles.demonyms), role, tok.tag_ in {"NNS", "NNPS"}
     rest = words[:-1]

@@ -20,9 +20,10 @@ def house_holder(doc: Doc, role: str, leads: list[str], named: Callable[[Span], 
     beside: Counter[str] = Counter()
     for sent in doc.sents:
         for tok in sent[: len(sent) - size]:
+            if tok.lower_ != "the":
+                continue
             title = doc[tok.i + 1 : tok.i + 1 + size]
-            if tok.lower_ == "the" and title.text.lower() == role and title.text[:1].isupper() \
-                    and not names_follow(doc, title.end):
+            if title.text.lower() == role and title.text[:1].isupper() and not names_follow(doc, title.end):
                 beside.update(set(named(sent)))
     unnamed = [who for who in leads if not beside[who]]
     return unnamed[0] if len(unnamed) == 1 and sum(beside.values()) >= 2 else None

@@ -8,11 +8,11 @@ from spacy.tokens import Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
+from .descriptions import ARTICLES
 from .spelling import POSSESSIVE
 from ..text.sentences import doc_text
 from ..wordlists import data, words
 
-_DETERMINERS = {"the", "a", "an"}
 
 
 def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> tuple[str, int] | None:
@@ -70,13 +70,13 @@ def organisation_name(tok: Token, role_words: frozenset[str], demonyms: dict[str
         ent = doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]) : tok.i + 1]
     # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
     first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
-    name = [t for t in doc[first : ent.end] if not (t.i == first and t.lower_ in _DETERMINERS)]
+    name = [t for t in doc[first : ent.end] if not (t.i == first and t.lower_ in ARTICLES)]
     name = name[:-1] if name and POSSESSIVE.fullmatch(name[-1].text) else name
     if not name:
         return None
     text = doc_text(doc)
     name = [t for t in name if "\n" not in text[t.idx : name[-1].idx]]  # not a blog's time line
-    name = name[1:] if len(name) > 1 and name[0].lower_ in _DETERMINERS else name
+    name = name[1:] if len(name) > 1 and name[0].lower_ in ARTICLES else name
     openers = lex.extra.get("opening_adverbs", ()) if lex is not None else ()
     name = name[1:] if len(name) > 1 and name[0].lower_ in openers else name  # "Afterwards Downing Street"
     name = untitled(name, role_words, lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import takewhile
 
 from spacy.tokens import Doc
 
@@ -136,7 +137,7 @@ def principals(
     # "Finland–Sweden relations": a headline naming two countries names the principals' (a leader
     # known to be another country's, "US President Joe Biden", comes after their leaders).
     head_end = headline_end(doc_text(doc))
-    named = {c for t in doc if t.idx < head_end and (c := gazetteer.as_country(t.text, {}))}
+    named = {c for t in takewhile(lambda t: t.idx < head_end, doc) if (c := gazetteer.as_country(t.text, {}))}
 
     def rank(p: Person) -> tuple:
         # The headline names the principals; else an aide never outranks a leader; a name in the

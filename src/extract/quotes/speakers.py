@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..people.descriptions import RoleLexicon, before_name, describe, titled
+from ..people.descriptions import ARTICLES, RoleLexicon, before_name, describe, titled
 from ..people.genders import pronoun_genders
 from ..people.house import house_holder
 from ..lexicons import Lexicons
@@ -28,7 +28,6 @@ from .hosts import meeting_role
 
 _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _NOT_SOURCES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-_DETERMINERS = {"the", "a", "an"}
 _RELATIVE = {"who", "which", "that"}
 # How many tokens a parenthetical between a name and its verb may run ("X, in his speech, said").
 _ASIDE = 10
@@ -356,7 +355,7 @@ class EntityTable:
             return NOBODY
         if tok.tag_ not in {"NNS", "NNPS"} and np[0].lower_ != "the":
             return _unnamed(np[0], tok)  # "a source said" names nobody, in those words
-        words = np[1:] if np[0].lower_ in _DETERMINERS else np
+        words = np[1:] if np[0].lower_ in ARTICLES else np
         if not words:
             return NOBODY
         text = doc_text(self.doc)
