@@ -53,10 +53,10 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     no date (only the places to skip) when its dateline has no year."""
     text = doc_text(doc)
     words_ = "|".join(map(re.escape, sorted(cues)))
-    # A cue opens its line, after two words or a byline's separator at most: "Last updated:", "Staff |
-    # Published:", "For Immediate Release"
+    # A cue opens its line, after two words or a byline's separator (and a word) at most: "Last updated:",
+    # "Staff | Published:", "Pacific Desk | First published", "For Immediate Release"
     # ("called for the immediate release on 5 May 2019 of ..." is prose).
-    cue = re.compile(r"(?:^\W*(?:\w+\s+){0,2}|[|·•/,]\s*)(?:" + words_ + r")\b[\s:|,-]*(?:on[\s:|,-]+)?" + _WEEKDAY + r"$",
+    cue = re.compile(r"(?:^\W*(?:\w+\s+){0,2}|[|·•/,]\s*(?:\w+\s+)?)(?:" + words_ + r")\b[\s:|,-]*(?:on[\s:|,-]+)?" + _WEEKDAY + r"$",
                      re.I) if cues else None
     found: list[tuple[dt.date, int, int]] = []
     skips: list[tuple[int, int]] = []
@@ -70,6 +70,9 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     # ("3 July 1997" over what happened that day), none is the page's own date.
     headings = [span for span in spans
                 if span.start_char > first_prose and not "".join(_line_around(text, span)).strip()]
+    if len(headings) >= 2:  # ... and "Thursday, 8 November 2018" among them: a weekday before the date is still only a date
+        headings = [span for span in spans if span.start_char > first_prose and not (
+            _WEEKDAY_BEFORE.sub("", _line_around(text, span)[0]) + _line_around(text, span)[1]).strip()]
     for span in spans:
         if len(headings) >= 2 and span in headings:
             continue

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from .. import gazetteer
 from ..lexicons import Lexicons
 from .calls import paid_call
 from .companions import companions, companionship
@@ -20,7 +21,7 @@ from .journeys import destination_ok
 from .modality import denied, is_planned
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
 from ..text.sentences import antecedent, governing_verb
-from ..wordlists import data, hits, words
+from ..wordlists import data, find_phrases, hits, words
 from .date_text import MONTHS
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -267,10 +268,14 @@ def _called_on(tok: Token) -> list[Token]:
 
 
 def _reciprocal(tok: Token, sent: Span, lex: Lexicons) -> bool:
-    """"saw each other", "did see one another": a verb whose object is the two subjects; not
+    """"saw each other", "did see one another", "sat opposite each other": a verb whose object is the two subjects; not
     "saw each other only on a screen", nor any sentence with a call in it."""
     after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"]
-    return tuple(after[:2]) in _RECIPROCALS and not any(hits(t, words(lex, "call_words")) for t in sent)
+    # ... or "sat across the table from each other", "sat opposite one another": through a preposition.
+    placed = any(c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and (g.doc[g.i - 1].lower_, g.lower_) in _RECIPROCALS for g in c.children if g.i)
+        for c in tok.children)
+    return (tuple(after[:2]) in _RECIPROCALS or placed) and not any(hits(t, words(lex, "call_words")) for t in sent)
 
 
 def _to_see_the_other(verb: Token, cast: Cast, nouns: frozenset[str], planning: frozenset[str]) -> bool:
@@ -310,6 +315,22 @@ def _attended(noun: Token, lex: Lexicons) -> bool:
                 for tok in (noun, *[g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]))
     verb = governing_verb(noun)
     return named and verb is not None and hits(verb, words(lex, "attendance_verbs"))
+
+
+def mere_gathering(ev: Event, lex: Lexicons) -> bool:
+    """A gathering of many that no one is said to meet at: "At the Mercosur summit Lula receives
+    the presidency", not "a trilateral on the sidelines of the G20 summit"."""
+    return (ev.kind == "noun" and not (ev.principals or ev.pair) and gathering(ev.token, lex)
+            and not find_phrases(ev.token.sent, words(lex, "sidelines_cues")))
+
+
+def gathering(noun: Token, lex: Lexicons) -> bool:
+    """A multilateral event named by who holds it ("the Mercosur summit", "the UN Climate Action
+    Summit", "the G20"), not by where ("the Helsinki summit" may be the two's own)."""
+    if not hits(noun, words(lex, "event_words")):
+        return False
+    names = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.pos_ in {"PROPN", "NUM"}]
+    return noun.lemma_.lower() != "summit" or any(not gazetteer.cities(c.text) for c in names)
 
 
 def _counted(verb: Token, sent: Span, lex: Lexicons) -> bool:

@@ -7,13 +7,14 @@ region or island, or an event; and place names anywhere in a sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from .. import gazetteer
 from ..lexicons import Lexicons
 from ..text.sentences import ents_in, ents_overlapping
-from ..wordlists import data, hits, words
+from ..wordlists import data, find_phrases, hits, words
 
 # Prepositions that introduce where something happened; "on", "to" and "around" only introduce a
 # venue when a building word names it ("to the Shore Temple"), since they also introduce dates/topics.
@@ -117,7 +118,18 @@ def landmarks(sent: Span, lex: Lexicons) -> list[tuple[Span, str]]:
         name = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
         if isinstance(city := table.get(name.text), str):
             out.append((name, city))
+    seen = {name.start_char for name, _ in out}
+    # One the small model leaves untagged: "7) May 20, 2011 — Oval Office" (as written, capitals and all).
+    for a, b in find_phrases(sent, _landmark_names(lex)):
+        name = sent.doc.char_span(a, b)
+        if name is not None and a not in seen and isinstance(city := table.get(" ".join(name.text.split())), str):
+            out.append((name, city))
     return out
+
+
+@lru_cache(maxsize=8)
+def _landmark_names(lex: Lexicons) -> frozenset[str]:
+    return frozenset(k for k in data(lex, "landmarks") if not k.startswith("_"))
 
 
 def capitalised(tok: Token) -> bool:

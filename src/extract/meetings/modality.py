@@ -55,6 +55,10 @@ def denied(tok: Token, lex: Lexicons) -> bool:
                                                     for d in c.children)
            for v in (tok, tok.head) for c in v.children):
         return True
+    # "there is no record of a leaders' visit", "no sign of talks": what is said to be missing is the meeting.
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.head.head.children):
+        return True
     negated_head = any(c.dep_ == "neg" for c in tok.head.children)
     if tok.dep_ in {"xcomp", "dobj"} and negated_head:
         return True  # "did not want to meet", "have not held a single meeting"

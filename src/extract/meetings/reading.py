@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .events import Event, sentence_events
+from .events import Event, mere_gathering, sentence_events
 from .locatives import country_of, place_names
 from .modality import occurs
 from .verdict import MEETING, NONE, classify, travels_to
@@ -31,6 +31,17 @@ class Reader:
     def tells_event(self, sent: Span) -> bool:
         """Whether the sentence has a meeting or travel word at all (whoever it involves)."""
         return bool(sentence_events(sent, self.cast, self.lex))
+
+    def tells_held(self, sent: Span) -> bool:
+        """Whether the sentence names a visit or meeting, whoever it involves, that is neither planned,
+        denied nor a gathering of many ("addresses the UN Climate Action Summit")."""
+        return any(not (ev.planned or ev.negated or mere_gathering(ev, self.lex))
+                   for ev in sentence_events(sent, self.cast, self.lex))
+
+    def names_held(self, sents: list[Span]) -> bool:
+        """Whether ``sents`` name a visit or meeting, whoever's, held and no gathering of many, and deny
+        none ("Bainimarama addresses the UN Climate Action Summit ... No meeting between the two is reported")."""
+        return any(map(self.tells_held, sents)) and not any(map(self.denies, sents))
 
     def held_event(self, sents: list[Span]) -> tuple[Span, list[Event]] | None:
         """The last of ``sents`` naming a visit or meeting that took place, whoever it involves,
@@ -146,3 +157,15 @@ def since_clause(span: Span) -> bool:
         if tok.dep_ == "ROOT":
             break
     return False
+
+
+def nearest_first(sents: list[Span], read: Reader) -> list[Span]:
+    """The sentences that may date a meeting, in the order to ask them: those reporting it, then
+    the ones before the first of those, nearest first ("sworn in on 14 May. The next day he flew
+    to Berlin. Merkel received him ..." is the next day), then the rest."""
+    told = [s for s in sents if read(s) == MEETING]
+    if not told:
+        return sents
+    first = min(s.start for s in told)
+    before = sorted((s for s in sents if s.end <= first), key=lambda s: -s.start)
+    return told + before + [s for s in sents if s not in told and s not in before]

@@ -26,7 +26,7 @@ from .dateline import ArticleDate
 from .dates import DateValue
 from .verdict import MEETING, NONE, PLANNED, REMOTE, THIRD
 from .modality import in_future
-from .reading import Reader, clause_verb, dates_event, dates_held, since_clause, told_together
+from .reading import Reader, clause_verb, dates_event, dates_held, nearest_first, since_clause, told_together
 from .gate import MeetingGate, decide, features, has_date
 from .ending import last_paragraphs
 from .headings import Number, dated_headings, numbered_headings
@@ -38,7 +38,6 @@ from .ordinals import Ordinal, find_ordinal
 from ..text.sentences import Layout, Para
 from .timeline import content, entry_date, entry_label
 from ..wordlists import hits, words
-
 
 
 @dataclass
@@ -143,6 +142,9 @@ class _Segmenter:
             verdict = THIRD if label is not None and self.read.absent(label) else self.read(told, strict=False)
         if verdict == NONE and label is not None and self.read.place_entry_meets(label, [told, *rest[1:4]]):
             verdict = MEETING
+        if verdict == NONE and label is None and (later := next((s for s in sents[1:3] if s is not told
+                                                                  and self.read(s) == MEETING), None)):
+            told, verdict = later, MEETING  # "The Digital Future Summit was her last trip. Macron greeted Merkel"
         if verdict == MEETING and self.read.journey_denied(self.read.full(told)[1], sents):
             verdict = NONE  # "Not a meeting with Modi. Hasina resigns and flies to the Hindon air base outside Delhi"
         if verdict != MEETING:
@@ -227,7 +229,7 @@ class _Segmenter:
         item = number is not None and opens and placed and self.date([line]) is not None
         if lead == MEETING and self.read.journey_denied([ev for s in told for ev in self.read.full(s)[1]], told):
             lead = NONE  # "Hasina ... flying to an air base near Delhi. ... Modi has not been reported meeting her."
-        if not (says_so or item or lead == MEETING or lead == NONE and any(self.read.tells_event(s) for s in told)):
+        if not (says_so or item or lead == MEETING or lead == NONE and self.read.names_held(told)):
             self.stops.append(para.start)
             return None
         return Section(para.start, para.end, para, ordinal, self.date([line]), [line])
@@ -371,7 +373,7 @@ class _Segmenter:
         sec.sentences = [lead, *dated, *rest, *later]
         if sec.date is None or sec.date.partial:
             # A heading's "May 2017" gives way to the day the text under it names ("on 29 May").
-            candidates = [lead, *_nearest_first([s for s in sec.sentences[1:] if read(s) == MEETING or s in rest], read)]
+            candidates = [lead, *nearest_first([s for s in sec.sentences[1:] if read(s) == MEETING or s in rest], read)]
             found = self.date(candidates, after=after)
             sec.date = found if found is not None and (sec.date is None or not found.partial) else sec.date
             if sec.date is not None and sec.date.start_char > sec.intro.end:
@@ -379,18 +381,6 @@ class _Segmenter:
                 told = next(s for s in candidates if s.start_char <= sec.date.start_char < s.end_char)
                 sec.sentences.remove(told)
                 sec.sentences.insert(1, told)
-
-
-def _nearest_first(sents: list[Span], read: Reader) -> list[Span]:
-    """The sentences that may date a meeting, in the order to ask them: those reporting it, then
-    the ones before the first of those, nearest first ("sworn in on 14 May. The next day he flew
-    to Berlin. Merkel received him ..." is the next day), then the rest."""
-    told = [s for s in sents if read(s) == MEETING]
-    if not told:
-        return sents
-    first = min(s.start for s in told)
-    before = sorted((s for s in sents if s.end <= first), key=lambda s: -s.start)
-    return told + before + [s for s in sents if s not in told and s not in before]
 
 
 def sections(layout: Layout, cast: Cast, lex: Lexicons, article: ArticleDate | None,

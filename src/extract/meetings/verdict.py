@@ -9,7 +9,7 @@ from ..lexicons import Lexicons
 from ..people.mentions import OTHER, PRINCIPAL, Cast
 from ..wordlists import find_phrases, words
 from .calls import dates_only, is_remote
-from .events import Event, events, named_other, sentence_events, subjects
+from .events import Event, events, gathering, mere_gathering, named_other, sentence_events, subjects
 from .journeys import abroad
 
 MEETING, REMOTE, THIRD, PLANNED, NONE = "meeting", "remote", "third-party", "planned", "none"
@@ -25,12 +25,14 @@ def travels_to(sent: Span, country: str | None, cast: Cast, lex: Lexicons) -> bo
     )
 
 
-def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True) -> bool:
+def valid(ev: Event, named: list[str], pair_words: bool, lex: Lexicons, *, strict: bool = True) -> bool:
     """Whether ``ev`` reports the principals meeting. ``named``: the principals its sentence names;
     ``pair_words``: the sentence refers to the two together. Not ``strict``: a timeline entry, whose
     principals go without saying."""
     if ev.planned or ev.negated:
         return False
+    if ev.kind == "verb" and any(c.dep_ == "dobj" and gathering(c, lex) for c in ev.token.children):
+        return False  # "Lula hosts the 63rd Mercosur summit, with Lacalle Pou ... at the table": a gathering of many
     if ev.others:
         # Someone else with both principals ("Parmelin welcomed the two leaders") is still
         # their meeting; with one of them it is a meeting with a third party.
@@ -43,6 +45,8 @@ def valid(ev: Event, named: list[str], pair_words: bool, *, strict: bool = True)
         # prince") puts them in one place only when both do it; a bare "they" may be anything.
         bare = all(t.pos_ == "PRON" for t in subjects(ev.token))
         return len(ev.principals) >= 2 or ev.pair and (not bare or len(named) >= 2)
+    if not strict and mere_gathering(ev, lex):
+        return False  # a timeline's "At the Mercosur summit Lula receives the presidency": no one met there
     if not strict or len(ev.principals) >= 2 or ev.pair:
         return True
     if ev.kind == "verb":
@@ -66,7 +70,16 @@ def _of_the_pair(phrase: Span, cast: Cast) -> bool:
     head = phrase.root.head
     if cast.not_leaders(head) or phrase.start > 0 and phrase.doc[phrase.start - 1].lower_ == "among":
         return False
+    if phrase.root.lower_ in {"they", "their", "them"} and _people_before(phrase.root):
+        return False  # "to tell Greenlanders that America supported their right": a people's, not the pair's
     return not (phrase.root.lower_ == "together" and any(cast.not_leaders(s) for s in subjects(head)))
+
+
+def _people_before(pronoun) -> bool:
+    """Whether the nearest plural before ``pronoun`` in its sentence names a people ("Greenlanders", "Israelis")."""
+    before = [t for t in pronoun.doc[pronoun.sent.start : pronoun.i]
+              if t.tag_ in {"NNS", "NNPS"} or t.ent_type_ == "NORP" and t.pos_ in {"NOUN", "PROPN"}]
+    return bool(before) and (before[-1].tag_ == "NNPS" or before[-1].ent_type_ == "NORP")
 
 
 def classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool = True) -> tuple[str, list[Event]]:
@@ -89,7 +102,7 @@ def _classify(sent: Span, cast: Cast, lex: Lexicons, *, strict: bool) -> tuple[s
     # "the two leaders", not "the two foreign ministers", nor "among the leaders Macron summoned" (a group).
     pairs = [sent.doc.char_span(a, b, alignment_mode="expand") for a, b in find_phrases(sent, words(lex, "pair_refs"))]
     pair_words = any(_of_the_pair(p, cast) for p in pairs)
-    meeting = [ev for ev in evs if valid(ev, named, pair_words, strict=strict)]
+    meeting = [ev for ev in evs if valid(ev, named, pair_words, lex, strict=strict)]
     if meeting and not strict and not any(ev.principals or ev.pair for ev in meeting) and any(
             named_other(ev) and ev.principals and not ev.negated and not ev.planned for ev in evs):
         # "Modi meets Muhammad Yunus ... at the BIMSTEC summit": the summit is where he met someone else.
