@@ -6,7 +6,9 @@ import pytest
 
 from extract.lexicons import load_lexicons
 from extract.meetings.locatives import country_of
-from extract.meetings.places import header_place, meeting_place
+from extract.meetings.header_places import header_place
+from extract.meetings.places import meeting_place
+from extract.meetings.venue_towns import venue_towns
 
 from .meeting_text import meetings_of
 
@@ -249,3 +251,34 @@ def test_a_city_urged_to_act_is_its_government(nlp):
               "They also signed a letter urging Paris to speed up the rail works at the border.")
     place = meeting_place(list(doc.sents), load_lexicons())
     assert (place.city, place.country) == ("Faro", "Portugal")
+
+
+def test_a_month_after_a_building_is_not_its_town(nlp):
+    # "at Dushanbe airport in March 2018" places no building called "Dushanbe" in a town "March".
+    doc = nlp("Merkel and Macron at Dushanbe airport in March 2018.\n\n"
+              "On 9 March 2018, in Dushanbe, Merkel and Macron held talks.")
+    assert "Dushanbe" not in venue_towns(doc, load_lexicons())
+    place = meeting_place(list(doc.sents)[1:], load_lexicons())
+    assert (place.city, place.country) == ("Dushanbe", "Tajikistan")
+
+
+@pytest.mark.parametrize(
+    ("heading", "city", "venue"),
+    [
+        ("1) State House Entebbe — Friday, 22 August 2014", "Entebbe", "State House Entebbe"),
+        # A venue word opening a name leaves it whole: the town is the part after the comma.
+        ("6 July 2017 — Hotel Atlantic, Hamburg", "Hamburg", "Hotel Atlantic"),
+    ],
+)
+def test_a_heading_s_building_then_town(nlp, heading, city, venue):
+    doc = nlp(heading)
+    found, rooms = header_place(doc[:], load_lexicons())
+    assert found[0][2] == city
+    assert venue in [doc.text[a:b] for a, b in rooms]
+
+
+def test_where_a_statement_was_issued_is_no_place_of_the_meeting(nlp):
+    doc = nlp("Merkel met Macron on the margins of the summit today.\n\nIn a statement issued in Kingston, "
+              "the Office of the Prime Minister of Jamaica said the meeting had been warm.")
+    place = meeting_place(list(doc.sents), load_lexicons())
+    assert (place.city, place.venues) == (None, [])

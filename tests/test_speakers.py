@@ -377,3 +377,20 @@ def test_a_hyphenated_surname_alone_is_the_full_name_s(nlp):
             "had been \"very friendly.\" Keller-Sutter added that tariffs remained too high.")
     doc = extract(text, nlp)
     assert {q.speaker for q in doc.quotes} == {"Ana Keller-Sutter"}
+
+
+def test_a_readout_s_title_without_an_article_is_its_own_house_s_leader(nlp):
+    # Some readouts write their own leader's title with no article ("Prime Minister assured that");
+    # "the Prime Minister of Nepal" and "Prime Minister Shri Ram Prasad" say whose title it is.
+    text = ("Meeting of Prime Minister with the Prime Minister of Nepal\n\n"
+            "Prime Minister Shri Ram Prasad held talks with the Prime Minister of Nepal, H.E. Dasho Hari Thapa, "
+            "in New Delhi today. Prime Minister thanked Prime Minister Thapa for his kind words. "
+            "Prime Minister Thapa briefed Prime Minister on the new power lines, and said that Nepal would "
+            "sell more electricity to India. Prime Minister assured that India would build the "
+            "transmission towers. Prime Minister Thapa added that the talks had been warm.")
+    doc = extract(text, nlp)
+    assert {q.text: q.speaker for q in doc.quotes} == {
+        "Nepal would sell more electricity to India": "Hari Thapa",
+        "India would build the transmission towers": "Ram Prasad",
+        "the talks had been warm": "Hari Thapa",
+    }

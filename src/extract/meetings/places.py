@@ -7,16 +7,16 @@ beside it, else the most populous.
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
 from .. import gazetteer
-from .headings import heading_number
 from ..lexicons import Lexicons
 from .reading import since_clause
+from .cities import pick_city
+from .header_places import header_place
 from .locatives import aliases, capitalised, country_of, locatives, place_names, someone_elses, with_someone_else
 from .timeline import leading_place
 from .venue_towns import venue_towns
@@ -29,9 +29,6 @@ _CITY_OF = re.compile(r"\b(?:city|town|village|port|resort|side) of ((?:[A-Z][\w
 _TOWN_IN = re.compile(r"\bin ((?:[A-Z][\w'’-]*\s?){1,3}), ((?:[A-Z][\w'’-]*\s?){1,3})")
 # A dateline opening the paragraph names where the story was filed: "GENEVA, June 16, 2021 --".
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z .'’-]+[A-Z])(?:,|\s+(?:—|–|--|-)\s)")
-# A great city is not given up for a town named after it in a country the sentence names
-# ("London" beside "the United States" is not London, Kentucky).
-_NAMESAKE, _GREAT_CITY = 15_000, 1_000_000
 
 
 @dataclass
@@ -65,43 +62,6 @@ def _apposed_state(span: Span, lex: Lexicons) -> str | None:
     return None
 
 
-def _as_written(found: tuple[gazetteer.City, ...], name: str) -> list[gazetteer.City]:
-    """The name as written when GeoNames only adds "City" to it ("New York" for New York City),
-    without GeoNames' accents when the writer left them out ("Brasilia", "MONTREAL"), with the
-    writer's where GeoNames has none or others ("Chișinău", "Xi'an"): the text's spelling is the
-    one its readers search for."""
-    plain = gazetteer.unaccented(name)
-    out = []
-    for c in found:
-        if c.name == f"{name} City":
-            c = replace(c, name=name)
-        elif plain == name and (bare := gazetteer.unaccented(c.name)) != c.name and bare.lower() == name.lower():
-            c = replace(c, name=bare)
-        elif c.name != name and not name.isupper() and gazetteer.folded(c.name) == gazetteer.folded(name):
-            c = replace(c, name=name)  # the writer's accents or apostrophe, where GeoNames has others
-        out.append(c)
-    return out
-
-
-def _pick(name: str, hints: list[str], lex: Lexicons, *, strict: bool) -> tuple[str, str] | None:
-    """GeoNames city and its country; ``strict``: refuse when the text names another country
-    right beside it ("BALI, Indonesia" is not Bali, Cameroon)."""
-    al = aliases(lex)
-    if (country := data(lex, "regions").get(name)) is not None:
-        return name, country  # "Bali" is the island, not the town in Cameroon
-    if not (found := gazetteer.cities(name)):
-        return None
-    found = _as_written(found, name)
-    for city in found:
-        if city is not found[0] and city.population < _NAMESAKE and found[0].population >= _GREAT_CITY:
-            continue
-        if gazetteer.country_name(city.country_code, al) in hints:
-            return city.name, gazetteer.country_name(city.country_code, al)
-    if strict and hints:
-        return None
-    return found[0].name, gazetteer.country_name(found[0].country_code, al)
-
-
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
 
 
@@ -133,6 +93,16 @@ def _left_from(name: Span, lex: Lexicons) -> bool:
     return False
 
 
+def _issued_in(name: Span, lex: Lexicons) -> bool:
+    """Where a statement was issued, not where the leaders met: "In a statement issued in Kingston"."""
+    for tok in name.root.ancestors:
+        if hits(tok, words(lex, "written_statements")):
+            return True
+        if tok.pos_ in {"VERB", "AUX"} and tok.tag_ != "VBN":
+            return False  # the clause's own verb: past it, the place is the clause's
+    return False
+
+
 def _strip_the(span: Span) -> Span:
     while len(span) > 1 and span[0].lower_ == "the":
         span = span[1:]
@@ -141,74 +111,10 @@ def _strip_the(span: Span) -> Span:
     return span
 
 
-# A heading's parts: "Meeting #1 — 29 May 2017, Versailles", "## Meeting 3: Hamburg, 7 July 2017".
-_HEADER_PART = re.compile(r"[^,;:|/—–#()\[\]]+")
-_PAREN = re.compile(r"\(([^()]+)\)")
-
-
-# Month and weekday names, full and short: no heading part or place name is made of them.
-_CALENDAR = {w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)}
-
-
-def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, str | None]], list[tuple[int, int]]]:
-    """Places a heading line names: (start, end, city, country) for each part that is a known city
-    or a capitalised name with no digits, meeting word or country in it; and the character spans
-    of parenthesised names after them ("Bormes-les-Mimosas (Fort de Brégançon)"), the venues."""
-    text, base = sent.text, sent.start_char
-    if (number := heading_number(text, lex)) is not None:
-        # "Second: St Petersburg, May 2018": the list's number is no place.
-        cut = number.end_char
-        text, base = text[cut:], base + cut
-    nouns = words(lex, "meeting_nouns")
-    al = aliases(lex)
-    venues = [(base + m.start(1), base + m.end(1)) for m in _PAREN.finditer(text) if m.group(1)[:1].isupper()]
-    # A spaced hyphen parts a heading as a dash does ("27 September 2014 - New York"); a name's own
-    # hyphens have no spaces ("Bormes-les-Mimosas"). Same length, so the offsets hold.
-    plain = _PAREN.sub(lambda m: " " * len(m.group(0)), text).replace(" - ", " | ")
-    cities, towns = [], venue_towns(sent.doc, lex)
-    for m in _HEADER_PART.finditer(plain):
-        part = m.group(0).strip()
-        start = base + m.start() + m.group(0).index(part) if part else 0
-        tokens = part.split()
-        if not tokens or any(c.isdigit() for c in part) or any(w.lower() in nouns for w in tokens):
-            continue
-        if any(w.rstrip(".").lower() in _CALENDAR for w in tokens):
-            continue  # "Thursday, June 27, 2019 | Osaka": the weekday is the date's
-        outer = gazetteer.as_country(part, al) or data(lex, "regions").get(part) or (
-            gazetteer.as_country("United States", al) if gazetteer.is_us_state(part) else None)
-        if outer and cities:
-            # "Mar-a-Lago, Palm Beach, Florida", "Bali, Indonesia": the state, region or country
-            # after a town says which town of that name it is.
-            s0, e0, name, country = cities[-1]
-            if country != outer:
-                written = doc_text(sent.doc)[s0:e0]
-                cities[-1] = (s0, e0, *(_pick(written, [outer], lex, strict=True) or (written, outer)))
-            continue
-        if not all(w[:1].isupper() or "-" in w for w in tokens) or gazetteer.as_country(part, al):
-            continue
-        if part.lower() in words(lex, "section_labels"):
-            continue  # "Explainer — 17 October 2021": the kind of piece, not a place
-        if isinstance(data(lex, "landmarks").get(part.removeprefix("The ").removeprefix("the ")), str) or (
-                part in towns):
-            # "— White House": a seat in its city, whatever GeoNames says; "— Seri Perdana, Putrajaya"
-            # over "Seri Perdana, the prime minister's official residence in Putrajaya".
-            venues.append((start, start + len(part)))
-            continue
-        found = _as_written(gazetteer.cities(part), part)
-        if not found and {tokens[0].lower(), tokens[-1].lower()} & words(lex, "venue_words"):
-            # "18 July 2024 — Blenheim Palace", "— Hotel Atlantic, Hamburg": a venue, not a town
-            venues.append((start, start + len(part)))
-            continue
-        # "12 May 2019 — Bali": the island, not the town in Cameroon.
-        city, country = _pick(part, [], lex, strict=False) or (part, None)
-        cities.append((start, start + len(part), city, country))
-    return cities, venues
-
-
 def _placed_in(name: str, sents: list[Span], lex: Lexicons) -> tuple[str, str] | None:
     for sent in sents:
         if m := re.search(re.escape(name) + r" in ((?:[A-Z][\w'’-]*\s?){1,3})", sent.text):
-            if got := _pick(m.group(1).strip(), [], lex, strict=False):
+            if got := pick_city(m.group(1).strip(), [], lex, strict=False):
                 return got
     return None
 
@@ -249,7 +155,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
             span = header.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and (city_of := data(lex, "landmarks").get(name) or towns.get(name)):
                 # "1 March 2025 — Lancaster House": in London, whether or not GeoNames lists the town.
-                cands.append((-1, 1, *(_pick(city_of, [], lex, strict=False) or (city_of, None)), span))
+                cands.append((-1, 1, *(pick_city(city_of, [], lex, strict=False) or (city_of, None)), span))
             if name.lower() not in seen:
                 seen.add(name.lower())
                 place.venues.append(name)
@@ -258,6 +164,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         # A principal's own name word is no place, whatever NER says ("between Santos and Chávez"); nor is
         # where what the meeting came after happened ("since Maduro shut the crossings near Cucuta").
         items = [it for it in locatives(sent, lex) if not _left_from(it.span, lex) and not since_clause(it.span)
+                 and not _issued_in(it.span, lex)
                  and not (it.kind in {"city", "gpe"} and (with_someone_else(it.span, principals, lex)
                                                        or it.span.text in principals))]
         hints = [h for h in _hints(sent, lex) if h not in home]
@@ -275,7 +182,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 placed = town if (town := towns.get(name.text)) and town not in sent.text else None
                 if city_of := data(lex, "landmarks").get(name.text) or placed:
                     # A seat of government names its city: "agreed at the Kremlin".
-                    if got := _pick(city_of, [], lex, strict=False):
+                    if got := pick_city(city_of, [], lex, strict=False):
                         cands.append((si, 2, *got, name))
                 if name.text.lower() not in seen:
                     seen.add(name.text.lower())
@@ -284,13 +191,13 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     place.evidence["venues"] = (place.evidence["venues"][0], name.end_char)
             if it.kind == "other" and (city_of := data(lex, "landmarks").get(_strip_the(it.span).text)):
                 # A square or monument that names its city: "stood together on Red Square".
-                if got := _pick(city_of, [], lex, strict=False):
+                if got := pick_city(city_of, [], lex, strict=False):
                     cands.append((si, 2, *got, it.span))
             if it.kind not in {"city", "gpe"}:
                 taken.append(it.span)
             if it.kind in {"city", "gpe"} and (town := towns.get(it.span.text)):
                 # "talks at Miraflores" after "the Miraflores Palace in Caracas": the building, in its town.
-                cands.append((si, 2, *(_pick(town, [], lex, strict=False) or (town, None)), it.span))
+                cands.append((si, 2, *(pick_city(town, [], lex, strict=False) or (town, None)), it.span))
                 if it.span.text.lower() not in seen:
                     seen.add(it.span.text.lower())
                     place.venues.append(it.span.text)
@@ -298,9 +205,9 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
             elif it.kind == "city":
                 if state := _apposed_state(it.span, lex):
                     # "Palm Beach, Florida": the American town, whether or not GeoNames lists it.
-                    got = _pick(it.span.text, [state], lex, strict=True) or (it.span.text, state)
+                    got = pick_city(it.span.text, [state], lex, strict=True) or (it.span.text, state)
                 else:
-                    got = _pick(it.span.text, listed, lex, strict=bool(listed))
+                    got = pick_city(it.span.text, listed, lex, strict=bool(listed))
                 if got:
                     cands.append((si, 0, *got, it.span))
             elif it.kind == "gpe":
@@ -321,14 +228,14 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                     # The city owning a region: "Singapore's Sentosa island".
                     if tok.lower_ in {"'s", "’s"}:
                         owner = _strip_the(it.span.doc[it.span.start : tok.i])
-                        if got := _pick(owner.text, [], lex, strict=False):
+                        if got := pick_city(owner.text, [], lex, strict=False):
                             cands.append((si, 1, *got, owner))
         if (lead := leading_place(sent)) is not None:
             # "* Suva, Fiji, July 2022 – on the sidelines ...": the entry's own place, first named.
             parts = [p.strip() for p in lead.text.split(",")]
             town = parts[0].split(" and ")[0]
             outer = next((c for p in parts[1:] if (c := country_of(p, lex))), None)
-            got = _pick(town, [outer] if outer else [], lex, strict=False) or (town, outer)
+            got = pick_city(town, [outer] if outer else [], lex, strict=False) or (town, outer)
             if (span := sent.doc.char_span(lead.start_char, lead.start_char + len(town))) is not None:
                 cands.append((si, -1, *got, span))
         for m in _TOWN_IN.finditer(sent.text):
@@ -343,7 +250,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 # "in Woodstock, Oxfordshire": a town GeoNames knows only in other countries.
                 if country is None or any(gazetteer.country_name(c.country_code, al) == country for c in known):
                     continue
-            elif country is None and (got := _pick(outer, [], lex, strict=False)):
+            elif country is None and (got := pick_city(outer, [], lex, strict=False)):
                 country = got[1]
             span = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.start(1) + len(town))
             if country is not None and span is not None:
@@ -352,15 +259,15 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
             name = m.group(1).strip()
             span = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.start(1) + len(name))
             if span is not None and not since_clause(span):
-                got = _pick(name, hints, lex, strict=False)
+                got = pick_city(name, hints, lex, strict=False)
                 cands.append((si, 1, *(got or (name, (hints or [None])[0])), span))
-        loose = [e for e in place_names(sent, lex) if not since_clause(e)]
+        loose = [e for e in place_names(sent, lex) if not since_clause(e) and not _issued_in(e, lex)]
         if m := _DATELINE_PLACE.match(sent.text):
             if (span := sent.doc.char_span(sent.start_char, sent.start_char + len(m.group(1)))) is not None:
                 # Where the story was filed: the meeting's city only when nothing else says where
                 # ("TOKYO — ... agreed at the Kremlin").
                 loose = [e for e in loose if not (e.start < span.end and span.start < e.end)]
-                if got := _pick(span.text, [], lex, strict=False):
+                if got := pick_city(span.text, [], lex, strict=False):
                     cands.append((len(sents), 3, *got, span))
         for ent in loose:
             inside = any(r.start <= ent.start and ent.end <= r.end for r in in_regions + taken)
@@ -368,7 +275,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 continue  # a building, placed above
             if not inside and not gazetteer.as_country(ent.text, al) and not _actor(ent) and ent.text not in principals \
                     and not with_someone_else(ent, principals, lex):
-                if got := _pick(ent.text, [], lex, strict=False):
+                if got := pick_city(ent.text, [], lex, strict=False):
                     cands.append((si, 3, *got, ent))
     if cands:
         _, _, city, country, span = min(cands, key=lambda c: (c[0], c[1]))
@@ -389,7 +296,7 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
         for n in (2, 1):
             head = occasion[:n]
             if len(head) == n and all(capitalised(t) for t in head) and not gazetteer.as_country(head.text, al):
-                if got := _pick(head.text, [], lex, strict=False):
+                if got := pick_city(head.text, [], lex, strict=False):
                     place.city, place.country = got
                     place.evidence["city"] = place.evidence["country"] = (head.start_char, head.end_char)
                     break

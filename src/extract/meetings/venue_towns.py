@@ -13,6 +13,7 @@ from .. import gazetteer
 from ..lexicons import Lexicons
 from ..text.sentences import doc_text
 from ..wordlists import words
+from .date_text import MONTHS
 
 _NAME = r"((?:[A-Z][\w'’-]*\s){1,3})"
 # A town's name may have a particle inside: "Viña del Mar", "Bormes-les-Mimosas".
@@ -34,6 +35,8 @@ def _towns(text: str, venue_words: frozenset[str]) -> dict[str, str]:
     apposed = re.compile(_TOWN + rf", (?:the|a) [^,.;:]{{0,60}}?\b(?i:{heads}) in {_TOWN}")
     found: dict[str, str] = {}
     for m in named.finditer(text):
+        if m.group(2).split()[0].lower().rstrip(".") in MONTHS:
+            continue  # "at Dushanbe airport in March 2018": a month, not the airport's town
         # "Thornton Manor, October 2019": after a comma only a town GeoNames knows.
         if _known(m.group(2)) or " in " in m.group(0) and not gazetteer.cities(m.group(2)):
             _add(found, m.group(1), m.group(0)[len(m.group(1)):].split(",")[0].split(" in ")[0], m.group(2))
