@@ -267,3 +267,20 @@ def test_a_journey_noun_goes_where_its_own_words_say(nlp):
             "visit to Canada. Tom Hale said she was surprised.")
     found = countries(nlp, text)
     assert (found["Bill Ward"], found["Tom Hale"]) == ("United States", "Canada")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative clause or an apposition owning the role by the country's name.
+        ("Anna Berg, who became Sweden's prime minister yesterday after a second vote, flies to Oslo today. "
+         "Lars Dahl welcomed Anna Berg at the palace.", {"Anna Berg": "Sweden"}),
+        ("Talks opened late. Anna Berg, Sweden's prime minister, met Lars Dahl in Oslo.", {"Anna Berg": "Sweden"}),
+        # ... not the next item of a list: "Berg, Norway's new prime minister Lars Dahl and ...".
+        ("Anna Berg, Norway's new prime minister Lars Dahl and Finland's Sanna Koski met in Oslo.",
+         {"Anna Berg": None}),
+    ],
+)
+def test_a_country_owning_the_role_after_the_name(nlp, text, expected):
+    found = countries(nlp, text)
+    assert {k: found.get(k) for k in expected} == expected

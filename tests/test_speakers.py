@@ -394,3 +394,12 @@ def test_a_readout_s_title_without_an_article_is_its_own_house_s_leader(nlp):
         "India would build the transmission towers": "Ram Prasad",
         "the talks had been warm": "Hari Thapa",
     }
+
+
+def test_a_body_named_short_is_the_fullest_name_the_text_gives(nlp):
+    # "the Security Council", written in full ("UN Security Council", the body NER marks) further on.
+    text = ("Merkel met Macron in Paris on Monday. Earlier that month the Security Council had warned that it "
+            "was ready to impose targeted measures. Later the talks turned to a UN Security Council vote on an "
+            "arms embargo.")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["it was ready to impose targeted measures"] == "UN Security Council"

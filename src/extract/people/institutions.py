@@ -80,11 +80,32 @@ def organisation_name(tok: Token, role_words: frozenset[str], demonyms: dict[str
     openers = lex.extra.get("opening_adverbs", ()) if lex is not None else ()
     name = name[1:] if len(name) > 1 and name[0].lower_ in openers else name  # "Afterwards Downing Street"
     name = untitled(name, role_words, lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body
+    owner = max((k for k, t in enumerate(name[:-1]) if POSSESSIVE.fullmatch(t.text)), default=None)
+    name = name[owner + 1 :] if owner is not None else name  # "Machar's SPLM-IO" speaks as "SPLM-IO"
+    name = _fullest(name)
     written = POSSESSIVE.sub("", text[name[0].idx : name[-1].idx + len(name[-1])])
     if ent.label_ == "NORP":
         written = demonyms.get(written, written)
     start = doc[name[0].i - 1].idx if name[0].i > 0 and doc[name[0].i - 1].lower_ == "the" else name[0].idx
     return written, start, name[-1].idx + len(POSSESSIVE.sub("", name[-1].text))
+
+
+def _fullest(name: list[Token]) -> list[Token]:
+    """A body named short ("the Security Council", "Tribune") as the fullest name the text writes
+    it with proper nouns before it ("UN Security Council", "Sudan Tribune")."""
+    doc, size = name[0].doc, len(name)
+    best = name
+    for i in range(size, len(doc)):
+        if [t.text for t in doc[i - size + 1 : i + 1]] != [t.text for t in name]:
+            continue
+        start = i - size + 1
+        # Only words of the one body NER marks ("the UN Security Council"), not "Grand Kremlin Palace".
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "ORG" \
+                and doc[start - 1].text[:1].isalpha() and doc[start - 1].lower_ not in ARTICLES:
+            start -= 1
+        if i + 1 - start > len(best):
+            best = list(doc[start : i + 1])
+    return best
 
 
 def _demonym_of(place: str, lex: Lexicons) -> str | None:

@@ -176,10 +176,14 @@ def _apposition_after(doc: Doc, i: int, lex: Lexicons) -> str | None:
     Prime Minister of the United Kingdom": the country of a description after the name."""
     j = _name_end(doc, i)
     if j + 2 < len(doc) and doc[j].lemma_ in _LINKS and doc[j].pos_ in {"AUX", "VERB"}:
-        return _role_of_country(doc, j + 1, lex)
+        return _role_of_country(doc, j + 1, lex) or _owned_role(doc, j + 1, lex)
     if j + 2 >= len(doc) or doc[j].text != ",":
         return None
-    if (country := _role_of_country(doc, j + 1, lex)) is not None:
+    if j + 3 < len(doc) and doc[j + 1].lower_ == "who" and doc[j + 2].lemma_ in _LINKS:
+        # "Friedrich Merz, who became Germany's chancellor yesterday"
+        return _role_of_country(doc, j + 3, lex) or _owned_role(doc, j + 3, lex)
+    # "Starmer, Germany's new chancellor Friedrich Merz and ...": a list goes on to someone else.
+    if (country := _role_of_country(doc, j + 1, lex) or _owned_role(doc, j + 1, lex, closed=True)) is not None:
         return country
     if doc[j + 1].lower_ != "the":
         return None
@@ -192,6 +196,26 @@ def _apposition_after(doc: Doc, i: int, lex: Lexicons) -> str | None:
         return None
     country, titles = _role_and_country([t.text for t in doc[j + 2 : k]], lex, lex.extra.get("country_names", {}))
     return country if titles else None
+
+
+def _owned_role(doc: Doc, k: int, lex: Lexicons, *, closed: bool = False) -> str | None:
+    """"Germany's chancellor", "South Korea's new president" from token ``k``: the owning country;
+    ``closed``: the description must end there (a comma, a full stop), not run on into a name."""
+    aliases = lex.extra.get("country_names", {})
+    for n in (1, 2, 3):
+        end = k + n
+        if end + 1 < len(doc) and doc[end].lower_ in {"'s", "’s"} and (
+                country := gazetteer.as_country(doc[k:end].text, aliases)):
+            # The role ends the noun run after the owner ("new chancellor"), or cuts it ("chancellor yesterday").
+            run = end + 1
+            while run < len(doc) and run - end <= 3 and doc[run].pos_ in {"NOUN", "ADJ"}:
+                run += 1
+            stop = next((b for b in range(run, end + 1, -1) if any(
+                " ".join(t.lower_ for t in doc[a:b]) in lex.roles for a in range(end + 1, b))), None)
+            if stop is None:
+                return None
+            return None if closed and stop < len(doc) and not doc[stop].is_punct else country
+    return None
 
 
 def _title_after(doc: Doc, i: int, lex: Lexicons) -> set[str]:
