@@ -63,3 +63,22 @@ def test_a_byline_s_first_published_line_dates_the_article(nlp):
 def test_a_landmark_the_model_leaves_untagged_names_its_city(nlp):
     doc = nlp("7) May 20, 2011 — Oval Office")
     assert [(span.text, city) for span, city in landmarks(doc[:], load_lexicons())] == [("Oval Office", "Washington")]
+
+
+def test_both_flying_on_to_a_bloc_s_summit_is_no_meeting(nlp):
+    body = ("On 4 May 2019 Merkel received Macron at the Chancellery in Berlin.\n\n"
+            "On 6 May 2019 both leaders fly on to Osaka for the G20 summit, where they will be in the same room "
+            "again, though no new bilateral has been announced.")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 5, 4)]
+
+
+def test_a_journey_to_a_summit_the_other_chairs_denied_a_meeting_is_none(nlp):
+    body = ("On 4 May 2019 Merkel received Macron at the Chancellery in Berlin.\n\n"
+            "In July 2020 Merkel returned to Paris for the summit of the Union for the Mediterranean, chaired "
+            "by Macron. No meeting between the two was reported.")
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 5, 4)]
+
+
+def test_someone_who_was_at_the_airport_to_welcome_the_other_met_him(nlp):
+    body = "On 31 October 2018 Merkel was at Berlin airport to welcome Macron, who had come for the treaty day."
+    assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2018, 10, 31)]

@@ -403,3 +403,11 @@ def test_a_body_named_short_is_the_fullest_name_the_text_gives(nlp):
             "arms embargo.")
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["it was ready to impose targeted measures"] == "UN Security Council"
+
+
+def test_a_country_inside_a_longer_body_s_name_is_no_short_name_of_it(nlp):
+    # "Malaysia" speaks as itself; "Royal Malaysia Police" further on is another body.
+    text = ("Merkel met Macron in Paris on Monday. Malaysia said that it would send observers. Later the "
+            "Royal Malaysia Police confirmed the arrests.")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["it would send observers"] == "Malaysia"

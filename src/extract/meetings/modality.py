@@ -116,7 +116,7 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         # An infinitive is a plan ("accepted an invitation ... to meet") unless a journey or a
         # choice made it happen ("flew to Paris to meet Macron", "chose to receive him in Nagato").
         travel = words(lex, "travel_verbs") | words(lex, "choice_verbs")
-        return not any(hits(a, travel) for a in list(tok.ancestors)[:2])
+        return not any(hits(a, travel) or _was_there(a) for a in list(tok.ancestors)[:2])
     if any(c.dep_ == "acl" and hits(c, planned) for c in tok.children):
         return True  # "a summit planned for Lyon", "the visit scheduled for May"
     if tok.pos_ in {"NOUN", "PROPN"}:
@@ -132,6 +132,13 @@ def is_planned(tok: Token, lex: Lexicons) -> bool:
         # "Their next meeting was in New York": a word of order plans only what is yet to come.
         return _clause_tense(tok) != "VBD"
     return bool(mods)
+
+
+def _was_there(verb: Token) -> bool:
+    """"Kiir was at Juba International Airport on Wednesday to welcome Museveni": someone who was
+    somewhere to do a thing did it."""
+    return verb.lemma_ == "be" and verb.tag_ == "VBD" and any(
+        c.dep_ == "prep" and c.lower_ in {"at", "in"} for c in verb.children)
 
 
 def _clause_tense(tok: Token) -> str | None:

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from ..lexicons import Lexicons
 from ..people.mentions import OTHER, PRINCIPAL, Cast
-from ..wordlists import find_phrases, words
+from ..wordlists import find_phrases, hits, words
 from .calls import dates_only, is_remote
 from .events import Event, events, gathering, mere_gathering, named_other, sentence_events, subjects
 from .journeys import abroad
@@ -38,8 +38,9 @@ def valid(ev: Event, named: list[str], pair_words: bool, lex: Lexicons, *, stric
         # their meeting; with one of them it is a meeting with a third party.
         return len(ev.principals) >= 2 or ev.pair
     if ev.kind == "travel":
-        # A journey a date hangs on ("on the eve of Lula's first trip abroad") is not told here.
-        return ev.destination_ok and not (ev.token.pos_ == "NOUN" and dates_only(ev.token))
+        # A journey a date hangs on ("on the eve of Lula's first trip abroad") is not told here; one
+        # made for a gathering of many ("fly on to Rio de Janeiro for the G20 summit") meets no one.
+        return ev.destination_ok and not (ev.token.pos_ == "NOUN" and dates_only(ev.token)) and not _for_gathering(ev, lex)
     if ev.kind == "joint":
         # An act done together ("the two presidents signed", "toured the mosque with the crown
         # prince") puts them in one place only when both do it; a bare "they" may be anything.
@@ -53,8 +54,24 @@ def valid(ev: Event, named: list[str], pair_words: bool, lex: Lexicons, *, stric
         # "Merkel met him": the other principal named elsewhere in the sentence, or a pronoun.
         return len(ev.principals) == 1 and (len(named) >= 2 or ev.pronoun)
     # A noun: the sentence names both principals or refers to them together; a gathering of many
-    # that "both" attend ("Both were invited to the G7 summit") is no encounter of the two.
-    return len(named) >= 2 or pair_words and not ev.attended
+    # that "both" attend ("Both were invited to the G7 summit", "Both fly on to the G20 summit") is no
+    # encounter of the two.
+    return len(named) >= 2 or pair_words and not ev.attended and not (mere_gathering(ev, lex) and _travelled_for(ev.token, lex))
+
+
+def _for_gathering(ev: Event, lex: Lexicons) -> bool:
+    """A journey of the two "for the G20 summit", on the verb or on its destination ("to Rio de Janeiro
+    for ..."); one of them flying in for a summit may well meet the other there."""
+    if not (ev.pair or len(ev.principals) > 1):
+        return False
+    heads = {ev.token.i} | {g.i for c in ev.token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    return any(t.dep_ == "prep" and t.lower_ == "for" and t.head.i in heads and any(gathering(g, lex) for g in t.children)
+               for t in ev.token.subtree)
+
+
+def _travelled_for(noun, lex: Lexicons) -> bool:
+    """"fly on to Rio de Janeiro for the G20 summit": the noun is what a journey was for."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and hits(noun.head.head, words(lex, "travel_verbs"))
 
 
 def _others_act(sent: Span, cast: Cast) -> bool:

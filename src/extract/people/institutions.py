@@ -80,8 +80,6 @@ def organisation_name(tok: Token, role_words: frozenset[str], demonyms: dict[str
     openers = lex.extra.get("opening_adverbs", ()) if lex is not None else ()
     name = name[1:] if len(name) > 1 and name[0].lower_ in openers else name  # "Afterwards Downing Street"
     name = untitled(name, role_words, lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body
-    owner = max((k for k, t in enumerate(name[:-1]) if POSSESSIVE.fullmatch(t.text)), default=None)
-    name = name[owner + 1 :] if owner is not None else name  # "Machar's SPLM-IO" speaks as "SPLM-IO"
     name = _fullest(name)
     written = POSSESSIVE.sub("", text[name[0].idx : name[-1].idx + len(name[-1])])
     if ent.label_ == "NORP":
@@ -96,8 +94,9 @@ def _fullest(name: list[Token]) -> list[Token]:
     doc, size = name[0].doc, len(name)
     best = name
     for i in range(size, len(doc)):
-        if [t.text for t in doc[i - size + 1 : i + 1]] != [t.text for t in name]:
-            continue
+        if [t.text for t in doc[i - size + 1 : i + 1]] != [t.text for t in name] or (
+                i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
+            continue  # "Malaysia" inside "Royal Malaysia Police" is no short name of it
         start = i - size + 1
         # Only words of the one body NER marks ("the UN Security Council"), not "Grand Kremlin Palace".
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "ORG" \
