@@ -411,3 +411,16 @@ def test_a_country_inside_a_longer_body_s_name_is_no_short_name_of_it(nlp):
             "Royal Malaysia Police confirmed the arrests.")
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found["it would send observers"] == "Malaysia"
+
+
+def test_a_press_release_s_dash_signature_under_or_after_a_quotation(nlp):
+    # "— Prime Minister Ana Silva" on the line under the quotation, and "— The Hon. Tom Hale,
+    # Minister of Foreign Affairs" after it, sign each.
+    text = ("Prime Minister Ana Silva met President Luis Romero in Ottawa today.\n\nQuotes\n\n"
+            "\u201cOur two countries are old friends, and this partnership will make them closer still.\u201d\n"
+            "\u2014 Prime Minister Ana Silva\n\n"
+            "\u201cWe see eye to eye on the big questions of our time, from trade to the climate.\u201d "
+            "\u2014 The Hon. Tom Hale, Minister of Foreign Affairs\n")
+    doc = extract(text, nlp)
+    assert {q.text[:20]: q.speaker for q in doc.quotes} == {
+        "Our two countries ar": "Ana Silva", "We see eye to eye on": "Tom Hale"}

@@ -26,11 +26,16 @@ from .ties import FINITE, NEAR, SENTENCE_END, Tie
 
 # A quotation tied to no speaker is kept only when it reads like a statement, not a phrase.
 _MIN_UNTIED_WORDS = 4
-# “...” ― Ana Ruiz: a dash and a name alone to the end of the paragraph sign the quotation.
+# “...” ― Ana Ruiz: a dash and a name alone to the end of the paragraph sign the quotation, maybe
+# with a title after a comma (a press release's "— The Hon. Ana Ruiz, Minister of Foreign Affairs").
 # Scraped pages often put non-breaking spaces around the dash, so any space but a line break counts.
 _SIGNATURE = re.compile(
-    r"[^\S\n]*[\u2015\u2014\u2013-]{1,2}[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,4}?)[^\S\n]*[.,]?[^\S\n]*"
+    r"[^\S\n]*[\u2015\u2014\u2013-]{1,2}[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,4}?)[^\S\n]*"
+    r"(?:,[^\S\n]+[^\n]*|[.,]?[^\S\n]*)"
 )
+
+
+_DASHES = "\u2015\u2014\u2013-"
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,12 @@ def _signature(doc: Doc, q: Quoted, par_end: int, table: EntityTable) -> Mention
         return None
     text = doc_text(doc)
     line_end = text.find("\n", q.close_mark, par_end)
-    m = _SIGNATURE.fullmatch(text, q.close_mark + 1, par_end if line_end < 0 else line_end)
+    start, end = q.close_mark + 1, par_end if line_end < 0 else line_end
+    if not text[start:end].strip() and text[end : end + 1] == "\n" and text[end + 1 : end + 2] in _DASHES:
+        # The signature on a line of its own right under the quotation.
+        start = end + 1
+        end = text.find("\n", start) % (len(text) + 1)
+    m = _SIGNATURE.fullmatch(text, start, end)
     if m is None:
         return None
     start, end = m.span(1)
