@@ -27,7 +27,8 @@ def test_dated_headings_over_a_summit_a_skip_and_a_denial_are_no_meetings(nlp):
 
 def test_timeline_entries_at_a_bloc_s_summit_are_no_meetings(nlp):
     body = ("3 March 2019 — Berlin\nMerkel receives Macron at the Chancellery for talks on the budget.\n\n"
-            "4 July 2019 — Tallinn\nBoth attend the Baltic Council summit in the Estonian capital; Rutte does not.\n\n"
+            "4 July 2019 — Tallinn\nBoth attend the Baltic Council summit in the Estonian capital; "
+            "Rutte does not.\n\n"
             "7 December 2019 — Lyon\nMacron hosts the 12th Baltic Council summit at the city hall, with Merkel, "
             "Conte and Rutte at the table.\n\n")
     assert [m.start_date for m in meetings_of(nlp, body)] == [dt.date(2019, 3, 3)]

@@ -70,7 +70,8 @@ def article_date(doc: Doc, cues: frozenset[str], *, lead_chars: int = 2500) -> A
     # ("3 July 1997" over what happened that day), none is the page's own date.
     headings = [span for span in spans
                 if span.start_char > first_prose and not "".join(_line_around(text, span)).strip()]
-    if len(headings) >= 2:  # ... and "Thursday, 8 November 2018" among them: a weekday before the date is still only a date
+    if len(headings) >= 2:
+        # ... and "Thursday, 8 November 2018" among them: a weekday before the date is still only a date.
         headings = [span for span in spans if span.start_char > first_prose and not (
             _WEEKDAY_BEFORE.sub("", _line_around(text, span)[0]) + _line_around(text, span)[1]).strip()]
     for span in spans:

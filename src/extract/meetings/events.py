@@ -329,7 +329,8 @@ def gathering(noun: Token, lex: Lexicons) -> bool:
     Summit", "the G20"), not by where ("the Helsinki summit" may be the two's own)."""
     if not hits(noun, words(lex, "event_words")):
         return False
-    names = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and (c.pos_ in {"PROPN", "NUM"} or c.text[:1].isupper())]
+    names = [c for c in noun.children
+             if c.dep_ in {"compound", "nmod"} and (c.pos_ in {"PROPN", "NUM"} or c.text[:1].isupper())]
     return noun.lemma_.lower() != "summit" or any(not gazetteer.cities(c.text) for c in names)
 
 

@@ -40,7 +40,8 @@ def valid(ev: Event, named: list[str], pair_words: bool, lex: Lexicons, *, stric
     if ev.kind == "travel":
         # A journey a date hangs on ("on the eve of Lula's first trip abroad") is not told here; one
         # made for a gathering of many ("fly on to Rio de Janeiro for the G20 summit") meets no one.
-        return ev.destination_ok and not (ev.token.pos_ == "NOUN" and dates_only(ev.token)) and not _for_gathering(ev, lex)
+        dated_only = ev.token.pos_ == "NOUN" and dates_only(ev.token)
+        return ev.destination_ok and not dated_only and not _for_gathering(ev, lex)
     if ev.kind == "joint":
         # An act done together ("the two presidents signed", "toured the mosque with the crown
         # prince") puts them in one place only when both do it; a bare "they" may be anything.
@@ -56,7 +57,8 @@ def valid(ev: Event, named: list[str], pair_words: bool, lex: Lexicons, *, stric
     # A noun: the sentence names both principals or refers to them together; a gathering of many
     # that "both" attend ("Both were invited to the G7 summit", "Both fly on to the G20 summit") is no
     # encounter of the two.
-    return len(named) >= 2 or pair_words and not ev.attended and not (mere_gathering(ev, lex) and _travelled_for(ev.token, lex))
+    flown_to = mere_gathering(ev, lex) and _travelled_for(ev.token, lex)
+    return len(named) >= 2 or pair_words and not ev.attended and not flown_to
 
 
 def _for_gathering(ev: Event, lex: Lexicons) -> bool:
@@ -65,8 +67,8 @@ def _for_gathering(ev: Event, lex: Lexicons) -> bool:
     if not (ev.pair or len(ev.principals) > 1):
         return False
     heads = {ev.token.i} | {g.i for c in ev.token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
-    return any(t.dep_ == "prep" and t.lower_ == "for" and t.head.i in heads and any(gathering(g, lex) for g in t.children)
-               for t in ev.token.subtree)
+    return any(t.dep_ == "prep" and t.lower_ == "for" and t.head.i in heads
+               and any(gathering(g, lex) for g in t.children) for t in ev.token.subtree)
 
 
 def _travelled_for(noun, lex: Lexicons) -> bool:
