@@ -92,12 +92,13 @@ def _fullest(name: list[Token]) -> list[Token]:
     """A body named short ("the Security Council", "Tribune") as the fullest name the text writes
     it with proper nouns before it ("UN Security Council", "Sudan Tribune")."""
     doc, size = name[0].doc, len(name)
+    words_ = [t.text for t in name]
     best = name
-    for i in range(size, len(doc)):
-        if [t.text for t in doc[i - size + 1 : i + 1]] != [t.text for t in name] or (
+    for i in _positions(doc).get(words_[-1], ()):
+        start = i - size + 1
+        if start < 0 or [t.text for t in doc[start : i + 1]] != words_ or (
                 i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
             continue  # "Malaysia" inside "Royal Malaysia Police" is no short name of it
-        start = i - size + 1
         # Only words of the one body NER marks ("the UN Security Council"), not "Grand Kremlin Palace".
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "ORG" \
                 and doc[start - 1].text[:1].isalpha() and doc[start - 1].lower_ not in ARTICLES:
@@ -105,6 +106,17 @@ def _fullest(name: list[Token]) -> list[Token]:
         if i + 1 - start > len(best):
             best = list(doc[start : i + 1])
     return best
+
+
+def _positions(doc) -> dict[str, list[int]]:
+    """Where each word stands in the document, read once per document."""
+    key = "extract_word_positions"
+    if key not in doc.user_data:
+        found: dict[str, list[int]] = {}
+        for t in doc:
+            found.setdefault(t.text, []).append(t.i)
+        doc.user_data[key] = found
+    return doc.user_data[key]
 
 
 def _demonym_of(place: str, lex: Lexicons) -> str | None:
