@@ -424,3 +424,53 @@ def test_a_press_release_s_dash_signature_under_or_after_a_quotation(nlp):
     doc = extract(text, nlp)
     assert {q.text[:20]: q.speaker for q in doc.quotes} == {
         "Our two countries ar": "Ana Silva", "We see eye to eye on": "Tom Hale"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # A demonym the parse hangs on the noun as nmod still owns the body.
+        ("Lopez met Ruiz in Lima on Monday. The Kyrgyz presidential office stated that the talks had gone well.",
+         "the talks had gone well", "Kyrgyz presidential office"),
+        # Proper nouns hung one by one on "official" are one name, not its last word.
+        ("Lopez met Ruiz in Lima on Monday. “The two exchanged views on trade,” a Cheong Wa Dae official "
+         "told reporters.", "The two exchanged views on trade,", "Cheong Wa Dae"),
+        # The state after "of" that NER left outside the body's name is part of it.
+        ("Lopez met Ruiz in Lima on Monday. The Ministry of Foreign Affairs of Peru said the two had discussed "
+         "fishing rights.", "the two had discussed fishing rights", "Ministry of Foreign Affairs of Peru"),
+        # A body the parse left without a verb ("..., the Office ... said") still speaks.
+        ("Lopez met Ruiz in Lima on Monday. In a statement issued in Quito, the Office of the President of "
+         "Ecuador said the meeting had been “frank and useful”.", "frank and useful", "Office of the President of Ecuador"),
+        # A name NER took for a body, in apposition to a person's title, is that person.
+        ("Lopez met Ruiz in Lima on Monday.\n\nRwanda's government spokesperson, Yolande Makolo, called the "
+         "remarks “unhelpful”, because the border talks were still going on.", "unhelpful", "Yolande Makolo"),
+    ],
+)
+def test_a_body_or_person_named_in_the_attribution_s_own_words(nlp, text, quote, speaker):
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found[quote] == speaker
+
+
+def test_a_bare_body_named_in_full_earlier_is_that_body(nlp):
+    # "the Ministry", "the presidential office", "the same office": the body the text named in full before.
+    text = ("President Ana Silva met Prime Minister Tomas Varga in Lisbon on 3 May.\n\n"
+            "Office of the President\nThe two leaders met for an hour.\n\n"
+            "The Ministry of External Affairs said the talks had been warm. The visit was put off by a day, "
+            "the Ministry announced on 2 May. “Both sides want more trade,” the presidential office said. "
+            "According to the same office, Varga accepted an invitation to visit Brazil.")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["The visit was put off by a day"] == "Ministry of External Affairs"
+    assert found["Both sides want more trade,"] == "Office of the President"
+    assert found["Varga accepted an invitation to visit Brazil"] == "Office of the President"
+
+
+def test_a_sentence_that_gives_someone_the_floor_attributes_the_quotation_after_it(nlp):
+    # "X spoke next." alone in its paragraph, or "The Indian leader answered ..." right before the marks.
+    text = ("President Pervez Khan of Pakistan met Prime Minister Ravi Mehta of India in Kathmandu on Friday. "
+            "“I offer a hand of friendship,” Khan said.\n\n"
+            "The Indian leader answered when his turn came. “I am glad of the gesture and I take his hand.”\n\n"
+            "Khan spoke again, through an interpreter.\n\n"
+            "“Our peoples have waited long enough for this day to come.”")
+    found = {q.text[:20]: q.speaker for q in quotes(nlp, text)}
+    assert found["I am glad of the ges"] == "Ravi Mehta"
+    assert found["Our peoples have wai"] == "Pervez Khan"

@@ -13,6 +13,9 @@ from .spelling import POSSESSIVE
 from ..text.sentences import doc_text
 from ..wordlists import data, words
 
+# Words that point back at a body already named ("the same ministry", "the said office").
+_BACK_WORDS = frozenset({"same", "said", "aforementioned", "that", "this"})
+
 
 
 def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> tuple[str, int] | None:
@@ -24,7 +27,7 @@ def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> t
     text = doc_text(tok.doc)
     if owner is None:
         # "the Chilean presidency": a demonym owns it as a country's name would.
-        adj = next((c for c in tok.children if c.dep_ in {"amod", "compound"} and c.text in lex.demonyms), None)
+        adj = next((c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.text in lex.demonyms), None)
         return (text[adj.idx : tok.idx + len(tok)], adj.idx) if adj is not None else None
     if _demonym_of(owner.text, lex) is not None:
         # As the text writes it ("Uganda's foreign ministry", "Seoul's Foreign Ministry"): the
@@ -48,6 +51,66 @@ def persons_body(tok: Token, lex: Lexicons, named: dict[int, tuple]) -> tuple[st
         return None
     start, end = named[owner.i][1], tok.idx + len(tok)
     return doc_text(tok.doc)[start:end], start, end
+
+
+def proper_run(body: Token, noun: Token) -> tuple[str, int, int] | None:
+    """"a Cheong Wa Dae official": the proper nouns the parse hung one by one on the noun, read as
+    one name, when NER marked none of them as a longer name; with where it starts and ends."""
+    doc = body.doc
+    left = right = body.i
+    while left > 0 and doc[left - 1].head.i == noun.i and doc[left - 1].pos_ == "PROPN":
+        left -= 1
+    while right + 1 < noun.i and doc[right + 1].head.i == noun.i and doc[right + 1].pos_ == "PROPN":
+        right += 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    if right == left or any(t.ent_iob_ == "B" and t.i > left for t in doc[left : right + 1]) \
+            or "\n" in doc_text(doc)[start:end]:
+        return None
+    return doc_text(doc)[start:end], start, end
+
+
+def earlier_body(tok: Token, lex: Lexicons) -> str | None:
+    """"the Ministry announced", "the presidential office said": a body named in full earlier
+    ("Ministry of External Affairs", "Office of the President"), the latest one whose name holds
+    the phrase's words; a proper name before a description ("Malaysia's foreign ministry")."""
+    if tok.lemma_.lower() not in words(lex, "institution_words"):
+        return None
+    doc = tok.doc
+    if doc[tok.left_edge.i].lower_ not in {"the", "that", "this"} or tok.right_edge.i != tok.i:
+        return None
+    phrase = [t for t in doc[tok.left_edge.i : tok.i] if t.is_alpha and t.lower_ not in ARTICLES | _BACK_WORDS]
+    if any(t.pos_ == "PROPN" or t.text in lex.demonyms for t in phrase):
+        return None  # it names its own owner
+    stems = [t.lower_[:6] for t in phrase]
+    found: list[tuple[int, str]] = []
+    for t in reversed(doc[: tok.left_edge.i]):
+        if t.lemma_.lower() != tok.lemma_.lower():
+            continue
+        if t.ent_type_ == "ORG" and t.text[:1].isupper():
+            ent = next(e for e in doc.ents if e.start <= t.i < e.end)
+            name = doc_text(doc)[ent[1 if ent[0].lower_ in ARTICLES else 0].idx : ent.end_char]
+            rank = 0
+        elif t.text[:1].isupper() and (titled := _titled_name(t)) is not None:
+            name, rank = titled, 0  # "Office of the President", which NER left unmarked
+        elif (inst := institution_name(t, lex, frozenset())) is not None:
+            name, rank = inst[0], 1
+        else:
+            continue
+        low = name.lower()
+        if all(s in low for s in stems):
+            found.append((rank, name))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _titled_name(head: Token) -> str | None:
+    """"Office of the President": a capitalised head and what hangs on it, all capitalised words or
+    small glue words; None for one word alone."""
+    doc = head.doc
+    span = doc[head.i : head.right_edge.i + 1]  # from the head: a blog's label before it is no part
+    span = span[: next((t.i - head.i for t in span if t.is_space), len(span))]
+    if len(span) < 3 or not all(t.text[:1].isupper() or t.lower_ in {"of", "the", "for", "and"} for t in span):
+        return None
+    return doc_text(doc)[span.start_char : span.end_char]
 
 
 def untitled(name: list[Token], role_words: frozenset[str], lex: Lexicons | None, entity_start: int) -> list[Token]:
@@ -80,12 +143,25 @@ def organisation_name(tok: Token, role_words: frozenset[str], demonyms: dict[str
     openers = lex.extra.get("opening_adverbs", ()) if lex is not None else ()
     name = name[1:] if len(name) > 1 and name[0].lower_ in openers else name  # "Afterwards Downing Street"
     name = untitled(name, role_words, lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body
-    name = _fullest(name)
+    while len(name) > 1 and name[-1].lower_ in {"of", "the"}:
+        name = name[:-1]  # NER stopped short of the state ("the Office of the President of [Ecuador]")
+    name = _fullest(name) + _of_state(name, lex)
     written = POSSESSIVE.sub("", text[name[0].idx : name[-1].idx + len(name[-1])])
     if ent.label_ == "NORP":
         written = demonyms.get(written, written)
     start = doc[name[0].i - 1].idx if name[0].i > 0 and doc[name[0].i - 1].lower_ == "the" else name[0].idx
     return written, start, name[-1].idx + len(POSSESSIVE.sub("", name[-1].text))
+
+
+def _of_state(name: list[Token], lex: Lexicons | None) -> list[Token]:
+    """"Ministry of Foreign Affairs [of Malaysia]": the state a body's name goes on to, which NER
+    left outside it."""
+    doc, end = name[0].doc, name[-1].i + 1
+    if lex is None or name[0].lemma_.lower() not in words(lex, "institution_words") or end + 1 >= len(doc) \
+            or doc[end].lower_ != "of" or doc[end + 1].ent_type_ != "GPE" or doc[end + 1].ent_iob_ != "B":
+        return []
+    state = next(e for e in doc.ents if e.start == end + 1)
+    return list(doc[end : state.end])
 
 
 def _fullest(name: list[Token]) -> list[Token]:

@@ -18,6 +18,7 @@ from . import ties
 from .cues import (CueLexicon, according_to, cue_text, is_passive, is_speech_verb, relative_owner, reporting_head,
                    subject_of)
 from ..models import Kind, Quote, Span
+from ..people.descriptions import describe
 from ..text.paragraphs import Paragraphs
 from ..text.scanner import QuoteIndex, Quoted
 from ..text.sentences import doc_text
@@ -111,6 +112,9 @@ def attribute(
                 continue
         if prev is not None and not at_par_start and _speaks(toks) and (said := _said_just_before(
                 doc, q, bounds[0], table, cues) or _subject_just_before(doc, q, bounds[0], table, cues)) is not None:
+            out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
+            continue
+        if at_par_start and _speaks(toks) and (said := _introduced(doc, q, pars, table, cues)) is not None:
             out.append(_record(doc_text(doc), q, Mention(said), None, None, keep=True))
             continue
         if at_par_start and prev is not None:
@@ -265,7 +269,26 @@ def _subject_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable
     subj = subject_of(found[1])
     if subj is not None and subj.lemma_.lower() in cues.nouns:
         subj = next((c for c in subj.children if c.dep_ == "poss"), None)
-    if subj is None or not (subj.i in table.named or subj.lower_ in {"he", "she", "his", "her"}):
+    # A name, a pronoun, or a description of someone ("The Indian leader answered when ...").
+    if subj is None or not (subj.i in table.named or subj.lower_ in {"he", "she", "his", "her"}
+                            or describe(subj, table.roles)[1] is not None):
+        return None
+    return table.resolve(subj).name
+
+
+def _introduced(doc: Doc, q: Quoted, pars: Paragraphs, table: EntityTable, cues: CueLexicon) -> str | None:
+    """A quotation paragraph right under a one-sentence paragraph that has someone take the floor
+    ("Ishiba spoke next, through an interpreter."): the words are that speaker's."""
+    if q.first_par == 0:
+        return None
+    start, end = pars[q.first_par - 1]
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(list(span.sents)) != 1 or not is_speech_verb(span.root, cues):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in span.root.children):
+        return None  # the sentence reports words of its own
+    subj = subject_of(span.root)
+    if subj is None or not (subj.i in table.named or describe(subj, table.roles)[1] is not None):
         return None
     return table.resolve(subj).name
 

@@ -18,7 +18,7 @@ from ..people.genders import pronoun_genders
 from ..people.house import house_holder
 from ..lexicons import Lexicons
 from ..people.names import find_names
-from ..people.institutions import institution_name, organisation_name, persons_body
+from ..people.institutions import earlier_body, institution_name, organisation_name, persons_body, proper_run
 from ..people.nicknames import glossed_nicknames
 from ..people.parties import Person
 from ..people.sources import unnamed_source
@@ -301,6 +301,11 @@ class EntityTable:
         for c in apposed(tok):
             if c.i in self.named:
                 return self.resolve(c)
+            if c.pos_ == "PROPN" and c.ent_type_ in {"ORG", ""} and describe(tok, self.roles)[1] is not None:
+                # "the government spokesperson, Yolande Makolo,": a person NER took for a body.
+                first = min([c.i] + [w.i for w in c.lefts if w.dep_ == "compound" and w.pos_ == "PROPN"])
+                text = doc_text(self.doc)
+                return Mention(text[self.doc[first].idx : c.idx + len(c)], self.doc[first].idx, c.idx + len(c))
         if describe(tok, self.roles)[1] is not None:
             person = self._match_description(tok)
             if person is not None:
@@ -315,8 +320,10 @@ class EntityTable:
                        for g in c.children if g.dep_ == "pobj"]
             body = next((c for c in owners if c.ent_type_ in _ORG_LABELS or c.pos_ == "PROPN"), None)
             if body is not None:
-                return self._organisation(body)
+                return Mention(*run) if (run := proper_run(body, tok)) else self._organisation(body)
             return self._unnamed_source(tok) or NOBODY
+        if tok.pos_ in {"NOUN", "PROPN"} and self.lex is not None and (body := earlier_body(tok, self.lex)):
+            return Mention(body, tok.left_edge.idx, tok.idx + len(tok))  # "the ministry said", named before
         if tok.ent_type_ in _ORG_LABELS:
             return self._organisation(tok)
         if tok.pos_ in {"NOUN", "PROPN"}:
@@ -385,4 +392,8 @@ class EntityTable:
                 i = j - 1
         if i >= 0 and i in self.named and "\n" not in doc_text(self.doc)[self.doc[i].idx : verb.idx]:
             return self.resolve(self.doc[i])
+        if i > 0 and i + 1 == verb.i and self.doc[i].ent_type_ == "GPE" and self.doc[i - 1].lower_ == "of":
+            i -= 1  # "..., the Office of the President of Ecuador said": the body, not its state
+        if i >= 0 and self.doc[i].ent_type_ == "ORG" and verb.i - i <= 2:
+            return self._organisation(self.doc[i])  # "..., the Office of the Prime Minister of Jamaica said"
         return NOBODY
