@@ -441,6 +441,14 @@ def test_a_press_release_s_dash_signature_under_or_after_a_quotation(nlp):
         # A body the parse left without a verb ("..., the Office ... said") still speaks.
         ("Lopez met Ruiz in Lima on Monday. In a statement issued in Quito, the Office of the President of "
          "Ecuador said the meeting had been “frank and useful”.", "frank and useful", "Office of the President of Ecuador"),
+        # A demonym written before a body's name is part of it; a possessive country is not.
+        ("Lopez met Ruiz in Lima on Monday. The Israeli Prime Minister's Office said that the call had been "
+         "cordial.", "the call had been cordial", "Israeli Prime Minister's Office"),
+        ("Lopez met Ruiz in Lima on Monday. The South African Presidency said that trade had grown.",
+         "trade had grown", "South African Presidency"),
+        # Compounds on compounds are one name ("Human Rights Watch", not "Rights Watch").
+        ("Lopez met Ruiz in Lima on Monday. Human Rights Watch said that the crackdown had to end.",
+         "the crackdown had to end", "Human Rights Watch"),
         # A name NER took for a body, in apposition to a person's title, is that person.
         ("Lopez met Ruiz in Lima on Monday.\n\nRwanda's government spokesperson, Yolande Makolo, called the "
          "remarks “unhelpful”, because the border talks were still going on.", "unhelpful", "Yolande Makolo"),

@@ -27,15 +27,18 @@ def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> t
     text = doc_text(tok.doc)
     if owner is None:
         # "the Chilean presidency": a demonym owns it as a country's name would.
-        adj = next((c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.text in lex.demonyms), None)
-        return (text[adj.idx : tok.idx + len(tok)], adj.idx) if adj is not None else None
+        adj = next((c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and _demonym_at(c, lex)), None)
+        if adj is not None:
+            return text[_demonym_at(adj, lex).start_char : tok.idx + len(tok)], _demonym_at(adj, lex).start_char
+        return None
     if _demonym_of(owner.text, lex) is not None:
         # As the text writes it ("Uganda's foreign ministry", "Seoul's Foreign Ministry"): the
         # annotation names a source as the text presents it.
         return text[owner.idx : tok.idx + len(tok)], owner.idx
     start = tok.doc[owner.left_edge.i + (owner.left_edge.lower_ == "the")]
     title = tok.doc[start.i : owner.i + 1]
-    if all(t.lower_ in role_words for t in title):
+    # "the Prime Minister's Office", "the Israeli Prime Minister's Office"
+    if all(t.lower_ in role_words for t in title[1 if title[0].text in lex.demonyms else 0 :]):
         return text[start.idx : tok.idx + len(tok)], start.idx
     return None
 
@@ -129,8 +132,12 @@ def organisation_name(tok: Token, role_words: frozenset[str], demonyms: dict[str
     with where its words start (a "the" before them included) and end; None when nothing is left."""
     doc = tok.doc
     ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-    if ent is None:  # a proper name NER missed: the name words themselves
-        ent = doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]) : tok.i + 1]
+    if ent is None:  # a proper name NER missed: the name words themselves ("Human Rights Watch")
+        first = tok.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i <= tok.i \
+                and doc[first - 1].lower_ not in role_words:
+            first -= 1
+        ent = doc[first : tok.i + 1]
     # NER sometimes leaves part of the name out ("the State [Department]"): the compounds count.
     first = min([ent.start] + [c.i for c in ent.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
     name = [t for t in doc[first : ent.end] if not (t.i == first and t.lower_ in ARTICLES)]
@@ -145,12 +152,34 @@ def organisation_name(tok: Token, role_words: frozenset[str], demonyms: dict[str
     name = untitled(name, role_words, lex, ent.start)  # "Spokesman An Fengshan": NER took a name for a body
     while len(name) > 1 and name[-1].lower_ in {"of", "the"}:
         name = name[:-1]  # NER stopped short of the state ("the Office of the President of [Ecuador]")
-    name = _fullest(name) + _of_state(name, lex)
+    name = _owner_before(name, lex) + _fullest(name) + _of_state(name, lex)
     written = POSSESSIVE.sub("", text[name[0].idx : name[-1].idx + len(name[-1])])
     if ent.label_ == "NORP":
         written = demonyms.get(written, written)
     start = doc[name[0].i - 1].idx if name[0].i > 0 and doc[name[0].i - 1].lower_ == "the" else name[0].idx
     return written, start, name[-1].idx + len(POSSESSIVE.sub("", name[-1].text))
+
+
+def _owner_before(name: list[Token], lex: Lexicons | None) -> list[Token]:
+    """"the [Israeli] Prime Minister's Office": the people whose body it is, written before a name
+    NER marked without them, are part of the name as written (a possessive is not: "India's
+    Ministry of External Affairs" is the Ministry of External Affairs)."""
+    doc, k = name[0].doc, name[0].i
+    bodies = words(lex, "institution_words") if lex is not None else frozenset()
+    if lex is None or k < 2 or not any(t.lemma_.lower() in bodies for t in name):
+        return []
+    if doc[k - 1].ent_type_ == "NORP":
+        owner = next(e for e in doc.ents if e.start <= k - 1 < e.end)
+        return list(doc[owner.start : k]) if owner.end == k and owner.text in lex.demonyms else []
+    return []
+
+
+def _demonym_at(tok: Token, lex: Lexicons):
+    """The demonym ``tok`` is, or is a word of ("South [African]"), as a span; None otherwise."""
+    if tok.text in lex.demonyms:
+        return tok.doc[tok.i : tok.i + 1]
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent if ent is not None and ent.label_ == "NORP" and ent.text in lex.demonyms else None
 
 
 def _of_state(name: list[Token], lex: Lexicons | None) -> list[Token]:

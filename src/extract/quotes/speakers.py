@@ -392,8 +392,10 @@ class EntityTable:
                 i = j - 1
         if i >= 0 and i in self.named and "\n" not in doc_text(self.doc)[self.doc[i].idx : verb.idx]:
             return self.resolve(self.doc[i])
-        if i > 0 and i + 1 == verb.i and self.doc[i].ent_type_ == "GPE" and self.doc[i - 1].lower_ == "of":
-            i -= 1  # "..., the Office of the President of Ecuador said": the body, not its state
-        if i >= 0 and self.doc[i].ent_type_ == "ORG" and verb.i - i <= 2:
-            return self._organisation(self.doc[i])  # "..., the Office of the Prime Minister of Jamaica said"
+        # "..., the Office of the Prime Minister of Jamaica said": a body right before the verb
+        # (the state NER left outside its name is no part of it here).
+        j = verb.i - 1
+        j -= 1 if j > 0 and self.doc[j].ent_type_ == "GPE" and self.doc[j - 1].lower_ == "of" else 0
+        if j >= 0 and self.doc[j].ent_type_ == "ORG":
+            return self._organisation(self.doc[j])
         return NOBODY
