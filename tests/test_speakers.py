@@ -482,3 +482,33 @@ def test_a_sentence_that_gives_someone_the_floor_attributes_the_quotation_after_
     found = {q.text[:20]: q.speaker for q in quotes(nlp, text)}
     assert found["I am glad of the ges"] == "Ravi Mehta"
     assert found["Our peoples have wai"] == "Pervez Khan"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # The pronoun of an aside is not the subject of the clause it interrupts ...
+        ("Prime Minister Ingrid Dahl met President Pavlo Marchenko in Oslo. Vladimir Putin, she said, "
+         "“keeps up his vile attacks”.", "keeps up his vile attacks", "Ingrid Dahl"),
+        # ... but may be the one the sentence is about when the aside splits a quotation.
+        ("Prime Minister Kenji Sato hosted President Rafael Cruz in Tokyo. Cruz, for his part, promised to stay "
+         "close: “We will stand by Japan at all times,” he said, “so do not worry.”", "so do not worry.", "Rafael Cruz"),
+        # A verb of saying the parse left hanging on the sentence's first verb shares its subject.
+        ("President Peter Banda met President Tendai Moyo in Harare. Foreign Minister Joseph Phiri signed the "
+         "deal. Before flying home, Banda told the crowd to keep faith, then turned to the ministers and said: "
+         "“What we need now is action, not more meetings.”", "What we need now is action, not more meetings.",
+         "Peter Banda"),
+        # A people's name in the singular is the one principal from there.
+        ("Uruguayan President Luis Ferrer met Brazilian President Ana Costa in Brasilia. “I told her I would like "
+         "to receive her in Montevideo,” the Uruguayan explained on his return.",
+         "I told her I would like to receive her in Montevideo,", "Luis Ferrer"),
+        # Whoever a verb of saying has as subject in the pronoun's own sentence, though the parse sank it
+        # into a clause, is the pronoun's antecedent.
+        ("Prime Minister Tom Hale hosted Prime Minister Sam Reid in Wellington. Reid arrived on Tuesday. "
+         "Opening the meeting, Hale remarked that his office had debated how many times they had met; "
+         "\"by my count it's five,\" he said.", "by my count it's five,", "Tom Hale"),
+    ],
+)
+def test_who_the_pronoun_or_people_of_an_attribution_means(nlp, text, quote, speaker):
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found[quote] == speaker

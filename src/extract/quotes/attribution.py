@@ -22,6 +22,7 @@ from ..people.descriptions import describe
 from ..text.paragraphs import Paragraphs
 from ..text.scanner import QuoteIndex, Quoted
 from ..text.sentences import doc_text
+from .nearby import nearby_name
 from .speakers import NOBODY, EntityTable, Mention
 from .ties import FINITE, NEAR, SENTENCE_END, Tie
 
@@ -310,8 +311,14 @@ def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexi
     # A subject the parse found inside quotation marks is a misparse ('... said on Fox News's
     # “Fox and Friends.”'): the quoted words are a title, not the source.
     if subj is not None and not index.covers(subj.idx):
+        if subj.lower_ in table.roles.pronouns and tie.verb.dep_ == "parataxis" and subj.head.i == tie.verb.i:
+            # "Putin, she said, “continues ...”": the pronoun of an aside is not the subject of the
+            # clause it interrupts.
+            host = {t.i for c in tie.verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+            person = table.antecedent(subj.i, table.roles.pronouns[subj.lower_], skip=frozenset(host))
+            return Mention(person.name if person else None, subj.idx, subj.idx + len(subj))
         return _going_on(subj, tie.verb, done, table) or table.resolve(subj)
-    near = table.nearby_name(tie.verb)
+    near = nearby_name(table, tie.verb)
     if near.name:
         return near
     if is_passive(tie.verb):

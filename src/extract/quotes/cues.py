@@ -136,7 +136,10 @@ def subject_of(verb: Token, *, max_steps: int = 4) -> Token | None:
                 # saying": X does the saying.
                 return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             return pobj  # no agent: the source is left unnamed
-        if tok.dep_ not in _BORROWS_SUBJECT or tok.head.i == tok.i:
+        # "X told them ..., then turned to the ministers and said": a verb the parse left hanging
+        # (dep) on an earlier verb of the sentence goes on with its subject.
+        hanging = tok.dep_ == "dep" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.i < tok.i
+        if (tok.dep_ not in _BORROWS_SUBJECT and not hanging) or tok.head.i == tok.i:
             return None
         if tok.tag_ in {"VBG", "VB"} and (seen := _seen_doing(tok)) is not None:
             return seen

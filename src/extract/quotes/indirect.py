@@ -14,6 +14,7 @@ from .cues import CueLexicon, according_to, cue_text, is_hedge, is_passive, is_r
 from ..models import Kind, Quote, Span
 from ..text.scanner import QuoteIndex
 from ..text.sentences import doc_text
+from .nearby import nearby_name
 from .speakers import NOBODY, EntityTable, Mention
 from .ties import FINITE as _FINITE
 from .ties import imperative
@@ -309,7 +310,7 @@ def _who(tok: Token, source: Token | None, table: EntityTable, spoken: list[tupl
         if subj.lower_ in _FIRST_PERSON:
             return None
         return table.resolve(subj)
-    near = table.nearby_name(tok)
+    near = nearby_name(table, tok)
     if near.name:
         return near
     if is_passive(tok):

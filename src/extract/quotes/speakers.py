@@ -29,8 +29,6 @@ from .hosts import meeting_role
 _ORG_LABELS = {"ORG", "GPE", "FAC", "NORP", "LOC"}
 _NOT_SOURCES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _RELATIVE = {"who", "which", "that"}
-# How many tokens a parenthetical between a name and its verb may run ("X, in his speech, said").
-_ASIDE = 10
 
 
 @dataclass(frozen=True)
@@ -262,14 +260,17 @@ class EntityTable:
                 return person.name if country is None or known in (None, country) else None
         return None
 
-    def antecedent(self, i: int, gender: str | None = None) -> Person | None:
+    def antecedent(self, i: int, gender: str | None = None, skip: frozenset[int] = frozenset()) -> Person | None:
         """The person a pronoun at token ``i`` means: the latest main-clause subject, else the latest mention."""
         fallback = None
+        start = self.doc[i].sent.start
         for j, person, subject in reversed(self.focus):
             g = self.gender.get(person.name)
-            if j >= i or (gender and g and g != gender) or j in self.quoted:
+            if j >= i or (gender and g and g != gender) or j in self.quoted or j in skip:
                 continue
-            if subject:
+            # In the pronoun's own sentence, whoever a verb of saying has as subject counts as one
+            # the parse may have sunk into a clause ("X remarked that ...; “...,” he said").
+            if subject or (j >= start and self.doc[j].dep_ == "nsubj" and self.doc[j].head.lemma_.lower() in self.speech):
                 return person
             fallback = fallback or person
         return fallback
@@ -320,12 +321,14 @@ class EntityTable:
                        for g in c.children if g.dep_ == "pobj"]
             body = next((c for c in owners if c.ent_type_ in _ORG_LABELS or c.pos_ == "PROPN"), None)
             if body is not None:
-                return Mention(*run) if (run := proper_run(body, tok)) else self._organisation(body)
+                return Mention(*run) if (run := proper_run(body, tok)) else self.organisation(body)
             return self._unnamed_source(tok) or NOBODY
+        if (lead := self._demonym_person(tok)) is not None:
+            return lead
         if tok.pos_ in {"NOUN", "PROPN"} and self.lex is not None and (body := earlier_body(tok, self.lex)):
             return Mention(body, tok.left_edge.idx, tok.idx + len(tok))  # "the ministry said", named before
         if tok.ent_type_ in _ORG_LABELS:
-            return self._organisation(tok)
+            return self.organisation(tok)
         if tok.pos_ in {"NOUN", "PROPN"}:
             if self.lex is not None and (office := persons_body(tok, self.lex, self.named)) is not None:
                 return Mention(*office)  # "Yoon's office said"
@@ -346,10 +349,20 @@ class EntityTable:
             # NER reads some outlets and bodies as works or products ("Zero Hedge said"): a proper
             # noun that says something is a source whatever its label, unless it is a number or date.
             if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_SOURCES and tok.text[:1].isupper():
-                return self._organisation(tok)  # a name NER missed: as written ("Ana Ruiz")
+                return self.organisation(tok)  # a name NER missed: as written ("Ana Ruiz")
             if low not in self.roles.heads:
                 return self._group(tok)
         return NOBODY
+
+    def _demonym_person(self, tok: Token) -> Mention | None:
+        """"the Uruguayan explained": a people's name in the singular, as a subject, is the one lead
+        from there."""
+        country = self.roles.demonyms.get(tok.text)
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if country is None or det is None or det.lower_ != "the" or tok.dep_ != "nsubj" or tok.tag_ in {"NNS", "NNPS"}:
+            return None
+        pool = [p for p in self.leads if self.country.get(p.name) == country]
+        return Mention(pool[0].name, det.idx, tok.idx + len(tok)) if len(pool) == 1 else None
 
     def _group(self, tok: Token) -> Mention:
         """A source named by a common noun: a group ("Critics noted") or an institution the text
@@ -373,29 +386,6 @@ class EntityTable:
         found = unnamed_source(tok, self.lex, self.roles.demonyms) if self.lex is not None else None
         return Mention(*found) if found is not None else None
 
-    def _organisation(self, tok: Token) -> Mention:
+    def organisation(self, tok: Token) -> Mention:
         found = organisation_name(tok, self.roles.words, self.roles.demonyms, self.lex)
         return Mention(*found) if found is not None else NOBODY
-
-    def nearby_name(self, verb: Token) -> Mention:
-        """A name right before a verb the parse left without a subject ("in Osaka, Lopez wrote")."""
-        i = verb.i - 1
-        # A name the parse read as a modal ("May said") stands where an auxiliary would.
-        while i >= 0 and i not in self.named and self.doc[i].dep_ in {"advmod", "aux", "neg"}:
-            i -= 1
-        # "Lopez, in her speech to the assembly, answered": a parenthetical between commas.
-        if i > 0 and self.doc[i].text == "," and i not in self.named:
-            j = i - 1
-            while j > 0 and i - j <= _ASIDE and self.doc[j].text not in {",", ".", "!", "?", ";", ":"} and not self.doc[j].is_space:
-                j -= 1
-            if j > 0 and self.doc[j].text == ",":
-                i = j - 1
-        if i >= 0 and i in self.named and "\n" not in doc_text(self.doc)[self.doc[i].idx : verb.idx]:
-            return self.resolve(self.doc[i])
-        # "..., the Office of the Prime Minister of Jamaica said": a body right before the verb
-        # (the state NER left outside its name is no part of it here).
-        j = verb.i - 1
-        j -= 1 if j > 0 and self.doc[j].ent_type_ == "GPE" and self.doc[j - 1].lower_ == "of" else 0
-        if j >= 0 and self.doc[j].ent_type_ == "ORG":
-            return self._organisation(self.doc[j])
-        return NOBODY
