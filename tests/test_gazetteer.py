@@ -63,3 +63,14 @@ def test_a_state_s_long_form_is_its_country():
     # An alias still wins over the long form: the Republic of Korea is not North Korea's "Korea".
     assert gazetteer.as_country("Republic of Korea", {"Republic of Korea": "South Korea"}) == "South Korea"
     assert gazetteer.as_country("the Republic of Nowhere", {}) is None
+
+
+def test_a_country_is_named_as_english_writers_name_it():
+    # GeoNames says "Ivory Coast"; the country's own English name, which the gold uses, is "Côte d'Ivoire".
+    from extract.lexicons import load_lexicons
+    from extract.meetings.locatives import aliases
+
+    al = aliases(load_lexicons())
+    [abidjan] = [c for c in gazetteer.cities("Abidjan")[:1]]
+    assert gazetteer.country_name(abidjan.country_code, al) == "Côte d'Ivoire"
+    assert gazetteer.as_country("Ivory Coast", al) == gazetteer.as_country("Cote d'Ivoire", al) == "Côte d'Ivoire"

@@ -284,3 +284,13 @@ def test_a_journey_noun_goes_where_its_own_words_say(nlp):
 def test_a_country_owning_the_role_after_the_name(nlp, text, expected):
     found = countries(nlp, text)
     assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_trip_cut_short_to_go_home_is_no_trip_home(nlp):
+    # "cut short his trip and went back to Lima": the trip went to Bolivia; Lima may be home.
+    text = ("Castillo and Boric\n\n"
+            "The Chilean leader and the Peruvian president have dealt with each other for years.\n\n"
+            "Pedro Castillo, who had already flown to Bolivia, cut short his trip and went back to Lima to declare "
+            "three days of mourning. Castillo said so.\n\n"
+            "Gabriel Boric flew to Lima in May. Boric met Castillo there.")
+    assert countries(nlp, text) == {"Pedro Castillo": "Peru", "Gabriel Boric": "Chile"}

@@ -282,3 +282,14 @@ def test_where_a_statement_was_issued_is_no_place_of_the_meeting(nlp):
               "the Office of the Prime Minister of Jamaica said the meeting had been warm.")
     place = meeting_place(list(doc.sents), load_lexicons())
     assert (place.city, place.venues) == (None, [])
+
+
+def test_a_venue_the_parse_ran_into_its_subject_and_a_place_of_something_else(nlp):
+    # "In the Oval Office Obama raises ...": the venue is the Oval Office (so Washington), not
+    # "Oval Office Obama"; "jailed since March in Veracruz" is where the reporters were jailed.
+    lead = "U.S. President Barack Obama and Mexican President Enrique Peña Nieto met several times.\n\n"
+    body = ("Tuesday, Jan. 6, 2015 — Peña Nieto's first White House visit as president. In the Oval Office Obama "
+            "raises the reporters jailed since March in Veracruz. \"We are your friends,\" he says.\n\n"
+            "March 7, 2016 — In an interview, Peña Nieto likens the campaign to the 1930s.")
+    [m] = meetings_of(nlp, body, lead=lead, parties=("Barack Obama", "Enrique Peña Nieto"))
+    assert (m.city, m.venues) == ("Washington", ["Oval Office"])

@@ -1319,3 +1319,21 @@ def test_speaking_alongside_the_other_is_a_meeting(nlp):
             "alongside German Chancellor Angela Merkel at the Elysee Palace.")
     found = meetings_of(nlp, body, lead="By Staff | 28 March 2025\n\n" + LEAD)
     assert [(m.start_date, m.city) for m in found] == [(dt.date(2025, 3, 28), "Paris")]
+
+
+def test_timeline_entries_with_a_short_or_bracketed_weekday(nlp):
+    # "Mon, 21 Nov 2011 — Strasbourg" and "2 December 2012 (Sunday) — Berlin" over their entries: the
+    # weekday is no part of the label, and "Mon" is no one.
+    body = (
+        "Mon, 21 Nov 2011 — Strasbourg\n"
+        "President Emmanuel Macron arrives by helicopter at the Palais Rohan, on his first trip to the city "
+        "since 2000. He and Merkel spend the afternoon on the budget.\n\n"
+        "2 December 2012 (Sunday) — Berlin\n"
+        "On his way back from the United Nations, Macron stops in the German capital and sees the Chancellor, "
+        "one of the routine visits that are rarely described in detail.\n\n"
+        "5 Dec 2012 — phone call\n"
+        "Merkel calls Macron about the euro."
+    )
+    found = meetings_of(nlp, body)
+    assert [(m.start_date, m.city) for m in found] == [
+        (dt.date(2011, 11, 21), "Strasbourg"), (dt.date(2012, 12, 2), "Berlin")]

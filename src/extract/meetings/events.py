@@ -20,6 +20,7 @@ from .companions import companions, companionship
 from .journeys import destination_ok
 from .modality import denied, is_planned
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
+from ..people.names import CALENDAR_WORDS
 from ..text.sentences import antecedent, governing_verb
 from ..wordlists import data, find_phrases, hits, words
 from .date_text import MONTHS
@@ -126,7 +127,8 @@ def _refs(tokens: list[Token], cast: Cast) -> list[Ref]:
                         and (r := cast.resolve(_phrase(c))) is not None and r.kind == PRINCIPAL), ref)
         if ref is None and t.pos_ == "PRON" and t.lower_ in {"he", "him", "she", "her", "his"}:
             ref = Ref("pronoun")
-        elif ref is None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in cast.lex.roles and (
+        elif ref is None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in cast.lex.roles \
+                and t.lower_ not in CALENDAR_WORDS and (
                 t.ent_type_ == "" or t.ent_type_ == "PERSON" and cast.is_person(t.doc, t.text) or _titled(t, cast)):
             # A name NER missed is still someone else ("Trump and Kim's summit"), and so is one it
             # took for a place after a title ("national security adviser Ajit Doval").

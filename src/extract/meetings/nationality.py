@@ -88,7 +88,9 @@ def infer(doc: Doc, cast: Cast, layout: Layout, lex: Lexicons) -> dict[str, str 
                     # ("his state visit to Denmark", not "Washington time"), else anywhere.
                     dest = [c for n, c in found if governed(n, tok) and not _in_role(n, tok)]
                     if not dest and tok.pos_ not in {"VERB", "AUX"}:
-                        dest = [c for n, c in found if not _in_role(n, tok)]
+                        # "cut short his trip and went back to Ramallah": not where the trip went.
+                        back = [t for t in sent if t.i != tok.i and hits(t, travel) and _returning(t, lex)]
+                        dest = [c for n, c in found if not _in_role(n, tok) and not any(governed(n, b) for b in back)]
                     if who:
                         not_from[who].update(dest)
                         trips[who].update(set(dest))

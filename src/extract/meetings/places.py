@@ -177,6 +177,8 @@ def meeting_place(sents: list[Span], lex: Lexicons, *, occasion: Span | None = N
                 name = _strip_the(it.span)
                 if len(name) > 2 and name[0].text in principals and name[1].lower_ in {"'s", "’s"}:
                     name = name[2:]  # "Trump's Mar-a-Lago resort": the owner is no part of the name
+                while len(name) > 1 and name[-1].text in principals:
+                    name = name[:-1]  # "In the Oval Office Obama raises ...": the parse ran on into the subject
                 # A building placed elsewhere in the text; where this sentence names the town itself,
                 # the town's own name is the evidence.
                 placed = town if (town := towns.get(name.text)) and town not in sent.text else None

@@ -154,6 +154,8 @@ def since_clause(span: Span) -> bool:
     for tok in (span.root, *span.root.ancestors):
         if tok.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
             return True
+        if tok.dep_ in {"acl", "amod"} and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+            return True  # "the students missing since September in Iguala": where they went missing
         if tok.dep_ == "ROOT":
             break
     return False

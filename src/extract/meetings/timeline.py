@@ -30,9 +30,13 @@ def entry_date(para: Para) -> Span | None:
     bulleted = opening > first.start or para.text.lstrip()[:1] in BULLETS
     if spans and spans[0].start != opening and bulleted and _place_run(doc[opening : spans[0].start]):
         opening = spans[0].start  # "* Suva, Fiji, July 2022 – ...": a bullet's place, then its date
+    if spans and _weekday_before(doc[opening : spans[0].start]):
+        opening = spans[0].start  # "Mon, 21 Nov 2011 — Ramallah": a short weekday the date phrase left out
     if not spans or spans[0].start != opening:
         return None
     nxt = spans[0].end
+    if nxt + 2 < first.end and doc[nxt].text == "(" and doc[nxt + 1].lower_[:3] in _WEEKDAYS and doc[nxt + 2].text == ")":
+        nxt += 3  # "2 December 2012 (Sunday) — Amman"
     if nxt < first.end and doc[nxt].text == ",":
         # "April 2023, Beijing: ...": places may stand between the date and the separator, or
         # end the bullet's first sentence ("• 30 August – 3 September 2014, Kyoto and Tokyo.").
@@ -66,6 +70,15 @@ def leading_place(sent: Span) -> Span | None:
     return run[:-1]
 
 
+_WEEKDAYS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+
+
+def _weekday_before(words: Span) -> bool:
+    """"Mon,", "Thurs." before a date: a weekday, short or whole, and its comma or stop."""
+    toks = [t for t in words if t.text not in {",", "."}]
+    return len(toks) == 1 and toks[0].lower_[:3] in _WEEKDAYS and toks[0].is_alpha and len(words) <= 3
+
+
 def _place_run(words: Span) -> bool:
     """Whether ``words`` are only capitalised names and commas ending on a comma ("Suva, Fiji,")."""
     return 0 < len(words) <= 8 and words[-1].text == "," and all(
@@ -76,6 +89,8 @@ def entry_label(first: Span, entry: Span) -> Span | None:
     """The words after a timeline entry's date when they are only a label ("– London",
     "– Phone call"), not a sentence."""
     rest = first.doc[entry.end : first.end]
+    if len(rest) >= 3 and rest[0].text == "(" and rest[1].lower_[:3] in _WEEKDAYS and rest[2].text == ")":
+        rest = rest[3:]  # "2 December 2012 (Sunday) — Amman"
     while len(rest) and (rest[0].text in SEPARATORS or rest[0].text == ","):
         rest = rest[1:]
     while len(rest) and rest[-1].text in SEPARATORS:

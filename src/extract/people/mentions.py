@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicons
 from .descriptions import RoleLexicon
+from .names import CALENDAR_WORDS
 from .parties import Person, clean_name, people
 from .house import house_holder
 from .spelling import hyphen_end, names_follow
@@ -164,7 +165,7 @@ class Cast:
     def is_person(self, doc: Doc, name: str) -> bool:
         """Whether the article's name table keeps ``name`` as someone: not a village NER tagged
         as a person that the text only ever writes as a place ("the village of Krün")."""
-        return " " in name or name in self._names_of(doc)
+        return " " in name or name in self._names_of(doc) and name.rstrip(".").lower() not in CALENDAR_WORDS
 
     def _names_of(self, doc: Doc) -> frozenset[str]:
         key = ("names", doc)
