@@ -512,3 +512,13 @@ def test_a_sentence_that_gives_someone_the_floor_attributes_the_quotation_after_
 def test_who_the_pronoun_or_people_of_an_attribution_means(nlp, text, quote, speaker):
     found = {q.text: q.speaker for q in quotes(nlp, text)}
     assert found[quote] == speaker
+
+
+def test_a_leader_s_widely_used_nickname_and_a_name_honorific(nlp):
+    # "Jokowi" is Joko Widodo once the article names him in full; "Nana" is part of Akufo-Addo's name.
+    text = ("Indonesian President Joko Widodo met Malaysian Prime Minister Anwar Ibrahim in Jakarta on Monday.\n\n"
+            "Jokowi said the border talks would be taken up one by one.\n\n"
+            "Earlier, Nana Akufo-Addo had visited. Akufo-Addo said that Ghana wanted more trade.")
+    found = {q.text: q.speaker for q in quotes(nlp, text)}
+    assert found["the border talks would be taken up one by one"] == "Joko Widodo"
+    assert found["Ghana wanted more trade"] == "Nana Akufo-Addo"

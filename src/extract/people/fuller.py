@@ -53,6 +53,20 @@ def honour(doc: Doc, lex: Lexicons, persons: list[Person]) -> None:
             p.aliases.add(p.name)
 
 
+def known_as(doc: Doc, lex: Lexicons, persons: list[Person]) -> list[Person]:
+    """A leader's widely used nickname ("Jokowi" for Joko Widodo, data/nicknames.json) names him when
+    the article also names him in full: an alias, and no one else of that name."""
+    known = {k: v for k, v in lex.extra.get("nicknames", {}).items() if not k.startswith("_")}
+    present = {t.text for t in doc if t.text in known}
+    for nick in present:
+        full = known[nick].casefold().split()
+        owner = next((p for p in persons if p.name != nick and all(w in p.name.casefold().split() for w in full)), None)
+        if owner is not None:
+            owner.aliases.add(nick)
+            persons = [p for p in persons if p.name != nick]
+    return persons
+
+
 def lengthen(doc: Doc, persons: list[Person], titles: set[str], lex: Lexicons) -> None:
     """A one-word name that the text also writes with a first name NER missed ("- Maria Lopez and",
     "Moon Jae-in")."""

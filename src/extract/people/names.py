@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..lexicons import Lexicons
 from ..text.paragraphs import headline_line
 from ..text.sentences import apposed_to, doc_text
-from .fuller import after_the, honour, lengthen
+from .fuller import after_the, honour, known_as, lengthen
 from .person import Person
 from .placenames import PLACE_LABELS, is_major_place as _is_major_place, is_place as _is_place, only_placed as _only_placed
 from .mislabels import CALENDAR as _CALENDAR, coordinated_names, left_out, mislabelled, named_bodies, speaking_names
@@ -252,6 +252,7 @@ def _people(doc: Doc, lex: Lexicons) -> tuple[Person, ...]:
             persons.append(Person(name=word, aliases={word}, first_offset=first_at.get(word, 0)))
     lengthen(doc, persons, _title_words(lex), lex)
     honour(doc, lex, persons)
+    persons = known_as(doc, lex, persons)
     return tuple(persons)
 
 
