@@ -56,7 +56,9 @@ FLOORS = {
     # final21 (after its first score, post-score rules).
     "final21": {"quotes.direct.f1": 0.96, "quotes.direct.e2e_f1": 0.85, "quotes.indirect.f1": 0.92, "quotes.all.speaker_accuracy": 0.88},
     # final22 (after its first score, post-score rules).
-    "final22": {"quotes.direct.f1": 0.96, "quotes.direct.e2e_f1": 0.86, "quotes.indirect.f1": 0.89, "quotes.all.speaker_accuracy": 0.88},
+    "final22": {"quotes.direct.f1": 0.96, "quotes.direct.e2e_f1": 0.91, "quotes.indirect.f1": 0.89, "quotes.all.speaker_accuracy": 0.91},
+    # final23 (after its first score, post-score rules).
+    "final23": {"quotes.direct.f1": 0.98, "quotes.direct.e2e_f1": 0.89, "quotes.indirect.f1": 0.94, "quotes.all.speaker_accuracy": 0.89},
 }
 # Meetings: F1, then the fields issue 15 names.
 MEETING_FLOORS = {
@@ -155,6 +157,8 @@ MEETING_FLOORS = {
     "final21": (0.81, 0.83, 0.89, 0.85, 0.83),
     # final22 (after its first score, post-score rules).
     "final22": (0.89, 0.93, 0.86, 0.95, 0.93),
+    # final23 (after its first score, post-score rules).
+    "final23": (0.84, 0.88, 0.80, 0.81, 0.77),
 }
 MEETING_METRICS = ("meetings.f1", "fields.start_date.accuracy", "fields.city.accuracy", "fields.country.accuracy",
                    "fields.format.accuracy")
