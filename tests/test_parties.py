@@ -530,3 +530,19 @@ def test_a_surname_ner_keeps_taking_for_a_place_makes_the_full_name_a_person(nlp
         at = start + len(words)
     doc.ents = ents
     assert (0, 2) in named_bodies(doc, set(), 4)
+
+
+def test_a_namesake_of_a_principal_is_someone_else(nlp):
+    # "Karamoko Jean Marie Traoré" (NER: an organisation) shares only the family name with Ibrahim
+    # Traoré; "Captain Traoré" is him.
+    from extract.lexicons import load_lexicons
+    from extract.people.mentions import Cast
+    from extract.people.parties import Person
+
+    cast = Cast.of([Person(name="Ibrahim Traoré", aliases={"Ibrahim Traoré", "Traoré"}),
+                    Person(name="Kwame Asante", aliases={"Kwame Asante", "Asante"})], load_lexicons())
+    doc = nlp("He was received by Karamoko Jean Marie Traoré, the minister delegate for regional cooperation. "
+              "Later Captain Traoré spoke.")
+    first, second = list(doc.sents)
+    assert cast.named(first) == []
+    assert cast.named(second) == ["Ibrahim Traoré"]

@@ -192,13 +192,31 @@ class Cast:
             if end > tok.i + 1 and (who := self.principal_named(span[tok.i - span.start : end - span.start].text)):
                 seen.append((tok.i, who))
                 covered.update(range(tok.i, end))
-            elif who := self.principal_named(tok.text):
+            elif (who := self.principal_named(tok.text)) and not self._namesake(tok, who):
                 seen.append((tok.i, who))
         out: list[str] = []
         for _, who in sorted(seen):
             if who not in out:
                 out.append(who)
         return out
+
+    def _namesake(self, tok: Token, who: str) -> bool:
+        """"Karamoko Jean Marie Traoré" when the principal is Ibrahim Traoré: first names written before
+        the surname that are none of the principal's make someone else of the same family name."""
+        person = next(p for p in self.parties if p.name == who)
+        own = {w for n in person.aliases | {person.name} for w in n.split()}
+        honorifics = self.lex.extra.get("speaker_roles", {}).get("name_honorifics", ())
+        not_names = self.titles | words(self.lex, "courtesy_titles") | words(self.lex, "opening_adverbs") \
+            | frozenset(honorifics) | CALENDAR_WORDS
+        doc, k = tok.doc, tok.i - 1
+        while k > tok.sent.start and doc[k].pos_ == "PROPN" and doc[k].dep_ == "compound" and doc[k].head.i == tok.i \
+                and not doc[k + 1].is_space and not doc[k].whitespace_.count("\n"):
+            word = doc[k]
+            if word.text[:1].isupper() and word.text not in own and word.lower_ not in not_names \
+                    and word.ent_type_ not in {"GPE", "NORP", "DATE"}:
+                return True
+            k -= 1
+        return False
 
     def _aide_owner(self, tok: Token) -> bool:
         """"Tsai's envoy ran into Xi": a principal named as the owner of an aide is not there himself."""
