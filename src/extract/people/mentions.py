@@ -205,9 +205,7 @@ class Cast:
         the surname that are none of the principal's make someone else of the same family name."""
         person = next(p for p in self.parties if p.name == who)
         own = {w for n in person.aliases | {person.name} for w in n.split()}
-        honorifics = self.lex.extra.get("speaker_roles", {}).get("name_honorifics", ())
-        not_names = self.titles | words(self.lex, "courtesy_titles") | words(self.lex, "opening_adverbs") \
-            | frozenset(honorifics) | CALENDAR_WORDS
+        not_names = self._not_given_names
         doc, k = tok.doc, tok.i - 1
         while k > tok.sent.start and doc[k].pos_ == "PROPN" and doc[k].dep_ == "compound" and doc[k].head.i == tok.i \
                 and not doc[k + 1].is_space and not doc[k].whitespace_.count("\n"):
@@ -217,6 +215,13 @@ class Cast:
                 return True
             k -= 1
         return False
+
+    @cached_property
+    def _not_given_names(self) -> frozenset[str]:
+        """Capitalised words before a family name that are no first name: titles, honorifics, adverbs, dates."""
+        honorifics = self.lex.extra.get("speaker_roles", {}).get("name_honorifics", ())
+        return self.titles | words(self.lex, "courtesy_titles") | words(self.lex, "opening_adverbs") \
+            | frozenset(honorifics) | CALENDAR_WORDS
 
     def _aide_owner(self, tok: Token) -> bool:
         """"Tsai's envoy ran into Xi": a principal named as the owner of an aide is not there himself."""

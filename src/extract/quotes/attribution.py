@@ -312,7 +312,7 @@ def _speaker(tie: Tie, done: list[Attributed], table: EntityTable, cues: CueLexi
     # “Fox and Friends.”'): the quoted words are a title, not the source.
     if subj is not None and not index.covers(subj.idx):
         if subj.lower_ in table.roles.pronouns and tie.verb.dep_ == "parataxis" and subj.head.i == tie.verb.i:
-            # "Putin, she said, “continues ...”": the pronoun of an aside is not the subject of the
+            # "Medina, she said, “keeps up ...”": the pronoun of an aside is not the subject of the
             # clause it interrupts.
             host = {t.i for c in tie.verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
             person = table.antecedent(subj.i, table.roles.pronouns[subj.lower_], skip=frozenset(host))
