@@ -20,7 +20,7 @@ from .companions import companions, companionship
 from .journeys import destination_ok
 from .modality import denied, is_planned
 from ..people.mentions import OTHER, PAIR, PRINCIPAL, Cast, Ref
-from ..people.names import CALENDAR_WORDS
+from ..people.mislabels import CALENDAR_WORDS
 from ..text.sentences import antecedent, governing_verb
 from ..wordlists import data, find_phrases, hits, words
 from .date_text import MONTHS

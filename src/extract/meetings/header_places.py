@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from spacy.tokens import Span
 
 from .. import gazetteer
 from ..lexicons import Lexicons
+from ..people.mislabels import CALENDAR_WORDS
 from ..text.sentences import doc_text
 from ..wordlists import data, words
 from .cities import as_written, pick_city
@@ -20,10 +20,6 @@ from .venue_towns import venue_towns
 # A heading's parts: "Meeting #1 — 29 May 2017, Versailles", "## Meeting 3: Hamburg, 7 July 2017".
 _HEADER_PART = re.compile(r"[^,;:|/—–#()\[\]]+")
 _PAREN = re.compile(r"\(([^()]+)\)")
-
-
-# Month and weekday names, full and short: no heading part or place name is made of them.
-_CALENDAR = {w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)}
 
 
 def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, str | None]], list[tuple[int, int]]]:
@@ -48,7 +44,7 @@ def header_place(sent: Span, lex: Lexicons) -> tuple[list[tuple[int, int, str, s
         tokens = part.split()
         if not tokens or any(c.isdigit() for c in part) or any(w.lower() in nouns for w in tokens):
             continue
-        if any(w.rstrip(".").lower() in _CALENDAR for w in tokens):
+        if any(w.rstrip(".").lower() in CALENDAR_WORDS for w in tokens):
             continue  # "Thursday, June 27, 2019 | Osaka": the weekday is the date's
         outer = gazetteer.as_country(part, al) or data(lex, "regions").get(part) or (
             gazetteer.as_country("United States", al) if gazetteer.is_us_state(part) else None)

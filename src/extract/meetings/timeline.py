@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import dates
+from .date_text import WEEKDAYS
 from ..text.sentences import Para, doc_text
 
 SEPARATORS = {":", "-", "–", "—", "--", "|"}
@@ -35,8 +36,7 @@ def entry_date(para: Para) -> Span | None:
     if not spans or spans[0].start != opening:
         return None
     nxt = spans[0].end
-    if nxt + 2 < first.end and doc[nxt].text == "(" and doc[nxt + 1].lower_[:3] in _WEEKDAYS and doc[nxt + 2].text == ")":
-        nxt += 3  # "2 December 2012 (Sunday) — Amman"
+    nxt += _bracketed_weekday(doc[nxt : first.end])  # "2 December 2012 (Sunday) — Amman"
     if nxt < first.end and doc[nxt].text == ",":
         # "April 2023, Beijing: ...": places may stand between the date and the separator, or
         # end the bullet's first sentence ("• 30 August – 3 September 2014, Kyoto and Tokyo.").
@@ -70,13 +70,19 @@ def leading_place(sent: Span) -> Span | None:
     return run[:-1]
 
 
-_WEEKDAYS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+_WEEKDAYS = frozenset(day[:3] for day in WEEKDAYS)  # "mon", "tue", ...: short or whole, the first three letters
 
 
 def _weekday_before(words: Span) -> bool:
     """"Mon,", "Thurs." before a date: a weekday, short or whole, and its comma or stop."""
     toks = [t for t in words if t.text not in {",", "."}]
     return len(toks) == 1 and toks[0].lower_[:3] in _WEEKDAYS and toks[0].is_alpha and len(words) <= 3
+
+
+def _bracketed_weekday(words: Span) -> int:
+    """How many tokens a "(Sunday)" opening ``words`` takes: 3, or 0 when there is none."""
+    ok = len(words) >= 3 and words[0].text == "(" and words[1].lower_[:3] in _WEEKDAYS and words[2].text == ")"
+    return 3 if ok else 0
 
 
 def _place_run(words: Span) -> bool:
@@ -89,8 +95,7 @@ def entry_label(first: Span, entry: Span) -> Span | None:
     """The words after a timeline entry's date when they are only a label ("– London",
     "– Phone call"), not a sentence."""
     rest = first.doc[entry.end : first.end]
-    if len(rest) >= 3 and rest[0].text == "(" and rest[1].lower_[:3] in _WEEKDAYS and rest[2].text == ")":
-        rest = rest[3:]  # "2 December 2012 (Sunday) — Amman"
+    rest = rest[_bracketed_weekday(rest) :]  # "2 December 2012 (Sunday) — Amman"
     while len(rest) and (rest[0].text in SEPARATORS or rest[0].text == ","):
         rest = rest[1:]
     while len(rest) and rest[-1].text in SEPARATORS:

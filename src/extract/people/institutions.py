@@ -10,7 +10,7 @@ from .. import gazetteer
 from ..lexicons import Lexicons
 from .descriptions import ARTICLES
 from .spelling import POSSESSIVE
-from ..text.sentences import doc_text
+from ..text.sentences import doc_text, ent_at
 from ..wordlists import data, words
 
 # Words that point back at a body already named ("the same ministry", "the said office").
@@ -27,10 +27,9 @@ def institution_name(tok: Token, lex: Lexicons, role_words: frozenset[str]) -> t
     text = doc_text(tok.doc)
     if owner is None:
         # "the Chilean presidency": a demonym owns it as a country's name would.
-        adj = next((c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and _demonym_at(c, lex)), None)
-        if adj is not None:
-            return text[_demonym_at(adj, lex).start_char : tok.idx + len(tok)], _demonym_at(adj, lex).start_char
-        return None
+        people = next((d for c in tok.children
+                       if c.dep_ in {"amod", "compound", "nmod"} and (d := _demonym_at(c, lex)) is not None), None)
+        return (text[people.start_char : tok.idx + len(tok)], people.start_char) if people is not None else None
     if _demonym_of(owner.text, lex) is not None:
         # As the text writes it ("Uganda's foreign ministry", "Seoul's Foreign Ministry"): the
         # annotation names a source as the text presents it.
@@ -90,7 +89,7 @@ def earlier_body(tok: Token, lex: Lexicons) -> str | None:
         if t.lemma_.lower() != tok.lemma_.lower():
             continue
         if t.ent_type_ == "ORG" and t.text[:1].isupper():
-            ent = next(e for e in doc.ents if e.start <= t.i < e.end)
+            ent = ent_at(doc, t.i)
             name = doc_text(doc)[ent[1 if ent[0].lower_ in ARTICLES else 0].idx : ent.end_char]
             rank = 0
         elif t.text[:1].isupper() and (titled := _titled_name(t)) is not None:
@@ -131,7 +130,7 @@ def organisation_name(tok: Token, role_words: frozenset[str], demonyms: dict[str
     """The name a proper noun phrase gives ("the Elysée", "Downing Street"), without "the" or "'s",
     with where its words start (a "the" before them included) and end; None when nothing is left."""
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_at(doc, tok.i)
     if ent is None:  # a proper name NER missed: the name words themselves ("Human Rights Watch")
         first = tok.i
         while first > 0 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i <= tok.i \
@@ -169,7 +168,7 @@ def _owner_before(name: list[Token], lex: Lexicons | None) -> list[Token]:
     if lex is None or k < 2 or not any(t.lemma_.lower() in bodies for t in name):
         return []
     if doc[k - 1].ent_type_ == "NORP":
-        owner = next(e for e in doc.ents if e.start <= k - 1 < e.end)
+        owner = ent_at(doc, k - 1)
         return list(doc[owner.start : k]) if owner.end == k and owner.text in lex.demonyms else []
     return []
 
@@ -178,7 +177,7 @@ def _demonym_at(tok: Token, lex: Lexicons):
     """The demonym ``tok`` is, or is a word of ("South [African]"), as a span; None otherwise."""
     if tok.text in lex.demonyms:
         return tok.doc[tok.i : tok.i + 1]
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_at(tok.doc, tok.i)
     return ent if ent is not None and ent.label_ == "NORP" and ent.text in lex.demonyms else None
 
 
@@ -189,7 +188,7 @@ def _of_state(name: list[Token], lex: Lexicons | None) -> list[Token]:
     if lex is None or name[0].lemma_.lower() not in words(lex, "institution_words") or end + 1 >= len(doc) \
             or doc[end].lower_ != "of" or doc[end + 1].ent_type_ != "GPE" or doc[end + 1].ent_iob_ != "B":
         return []
-    state = next(e for e in doc.ents if e.start == end + 1)
+    state = ent_at(doc, end + 1)
     return list(doc[end : state.end])
 
 

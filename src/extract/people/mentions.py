@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Lexicons
 from .descriptions import RoleLexicon
-from .names import CALENDAR_WORDS
+from .mislabels import CALENDAR_WORDS
 from .parties import Person, clean_name, people
 from .house import house_holder
 from .spelling import hyphen_end, names_follow

@@ -17,6 +17,9 @@ from .spelling import PARTICLES, name_word
 
 # "In September Erdoğan said": a month or weekday before a name is no given name.
 CALENDAR = set(calendar.month_name[1:]) | set(calendar.day_name)
+# The same, lower-cased and short as well ("Mon, 21 Nov 2011"): no one's name.
+CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:],
+                                               *calendar.month_abbr[1:], "Tues", "Thur", "Thurs", "Sept"])
 
 
 # How often NER must mislabel a lone surname before the full name it ends is read as a person's.

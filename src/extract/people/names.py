@@ -8,8 +8,6 @@ place words that NER glues onto a name are stripped.
 
 from __future__ import annotations
 
-import calendar
-
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -38,10 +36,6 @@ _GLUED = re.compile(r"^[a-z]+(?=[A-Z][\w'’.-]+$)")
 # The Arabic article a surname carries written in full and drops alone ("al-Sisi", "Sisi").
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‐]")
 _SUFFIXES = {*GENERATIONAL, "MP", "MEP", "QC", "KC"}  # written with a name, not a word of it
-
-
-CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:],
-                                               *calendar.month_abbr[1:], "Tues", "Thur", "Thurs", "Sept"])
 
 
 def clean_name(ent: Span) -> str | None:

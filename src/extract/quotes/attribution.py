@@ -271,10 +271,14 @@ def _subject_just_before(doc: Doc, q: Quoted, par_start: int, table: EntityTable
     if subj is not None and subj.lemma_.lower() in cues.nouns:
         subj = next((c for c in subj.children if c.dep_ == "poss"), None)
     # A name, a pronoun, or a description of someone ("The Indian leader answered when ...").
-    if subj is None or not (subj.i in table.named or subj.lower_ in {"he", "she", "his", "her"}
-                            or describe(subj, table.roles)[1] is not None):
+    if subj is None or not (_someone(subj, table) or subj.lower_ in {"he", "she", "his", "her"}):
         return None
     return table.resolve(subj).name
+
+
+def _someone(subj: Token, table: EntityTable) -> bool:
+    """Whether a subject names a person or describes one ("Ishiba", "the Indian leader")."""
+    return subj.i in table.named or describe(subj, table.roles)[1] is not None
 
 
 def _introduced(doc: Doc, q: Quoted, pars: Paragraphs, table: EntityTable, cues: CueLexicon) -> str | None:
@@ -289,7 +293,7 @@ def _introduced(doc: Doc, q: Quoted, pars: Paragraphs, table: EntityTable, cues:
     if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in span.root.children):
         return None  # the sentence reports words of its own
     subj = subject_of(span.root)
-    if subj is None or not (subj.i in table.named or describe(subj, table.roles)[1] is not None):
+    if subj is None or not _someone(subj, table):
         return None
     return table.resolve(subj).name
 
